@@ -1,0 +1,32 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import type { AppConfig } from './config/app-config.js';
+import { ConfigModule } from './config/config.module.js';
+import { DatabaseModule } from './database/database.module.js';
+import { DocumentsModule } from './documents/documents.module.js';
+import { EmbeddingsModule } from './embeddings/embeddings.module.js';
+import { ExplanationModule } from './explanation/explanation.module.js';
+import { HealthModule } from './health/health.module.js';
+import { JobsModule } from './jobs/jobs.module.js';
+import { MatchingModule } from './matching/matching.module.js';
+import { ResumesModule } from './resumes/resumes.module.js';
+
+@Module({})
+export class AppModule {
+  /** `overrides` replace values read from the environment (tests boot several backends). */
+  static forRoot(overrides: Partial<AppConfig> = {}): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(overrides),
+        DatabaseModule,
+        DocumentsModule,
+        EmbeddingsModule,
+        ResumesModule,
+        JobsModule,
+        ExplanationModule,
+        MatchingModule,
+        HealthModule,
+      ],
+    };
+  }
+}

@@ -1,0 +1,36 @@
+import { INestApplication, ValidationPipe } from '@nestjs/common';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { ApiError } from './common/api-error.js';
+import { ApiExceptionFilter } from './common/api-exception.filter.js';
+import { ErrorCode } from './common/error-codes.js';
+
+/** Everything main.ts applies to the app, shared with the e2e tests so they test the same thing. */
+export function configureApp(app: INestApplication): INestApplication {
+  app.useGlobalPipes(
+    new ValidationPipe({
+      whitelist: true,
+      forbidNonWhitelisted: true,
+      transform: true,
+      exceptionFactory: (errors) => {
+        const details = errors.flatMap(function flatten(error): string[] {
+          return [...Object.values(error.constraints ?? {}), ...(error.children ?? []).flatMap(flatten)];
+        });
+        return new ApiError(ErrorCode.VALIDATION_FAILED, details.join('; ') || 'Invalid request', details);
+      },
+    }),
+  );
+  app.useGlobalFilters(new ApiExceptionFilter());
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('HireMatch API')
+      .setDescription(
+        'Semantic resume-to-job matching: upload resumes, post jobs, score matches with evidence, and search by meaning. ' +
+          'Errors share one shape: `{ statusCode, code, message }`.',
+      )
+      .setVersion('0.1.0')
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, document);
+  return app;
+}

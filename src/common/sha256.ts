@@ -1,0 +1,8 @@
+import { createHash } from 'node:crypto';
+
+export function sha256(...parts: string[]): string {
+  const hash = createHash('sha256');
+  // A separator that cannot occur in text keeps ("ab","c") and ("a","bc") apart.
+  parts.forEach((part, i) => hash.update(i ? `\u0000${part}` : part));
+  return hash.digest('hex');
+}

@@ -1,0 +1,64 @@
+import { PGlite } from '@electric-sql/pglite';
+import { vector } from '@electric-sql/pglite-pgvector';
+import { PrismaPg } from '@prisma/adapter-pg';
+import { PrismaPGlite } from 'pglite-prisma-adapter';
+import pg from 'pg';
+import { mkdirSync } from 'node:fs';
+import { AppConfig } from '../config/app-config.js';
+
+/**
+ * The raw driver under Prisma: real PostgreSQL through a `pg` pool when DATABASE_URL is set,
+ * otherwise embedded PGlite with pgvector. The migrator uses `exec` (multi-statement SQL files);
+ * everything else goes through Prisma with the matching driver adapter.
+ */
+export interface SqlSession {
+  exec(sql: string): Promise<void>;
+  query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
+}
+
+export interface SqlConnection extends SqlSession {
+  readonly kind: 'postgresql' | 'pglite';
+  readonly adapter: PrismaPg | PrismaPGlite;
+  /** Runs `work` on one dedicated connection (session-level locks, multi-statement transactions). */
+  withSession<T>(work: (session: SqlSession) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+export async function openSqlConnection(config: AppConfig): Promise<SqlConnection> {
+  if (config.databaseUrl) {
+    const pool = new pg.Pool({ connectionString: config.databaseUrl, max: 10 });
+    return {
+      kind: 'postgresql',
+      adapter: new PrismaPg(pool),
+      exec: async (sql) => void (await pool.query(sql)),
+      query: async <T>(sql: string, params: unknown[] = []) => (await pool.query(sql, params)).rows as T[],
+      withSession: async (work) => {
+        const client = await pool.connect();
+        try {
+          return await work({
+            exec: async (sql) => void (await client.query(sql)),
+            query: async <T>(sql: string, params: unknown[] = []) => (await client.query(sql, params)).rows as T[],
+          });
+        } finally {
+          client.release();
+        }
+      },
+      close: () => pool.end(),
+    };
+  }
+  const dataDir = config.pgliteDataDir;
+  if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
+  const db = await PGlite.create({ dataDir, extensions: { vector } });
+  const session: SqlSession = {
+    exec: async (sql) => void (await db.exec(sql)),
+    query: async <T>(sql: string, params: unknown[] = []) => (await db.query<T>(sql, params)).rows,
+  };
+  return {
+    kind: 'pglite',
+    adapter: new PrismaPGlite(db),
+    ...session,
+    // PGlite is a single connection already.
+    withSession: (work) => work(session),
+    close: () => db.close(),
+  };
+}

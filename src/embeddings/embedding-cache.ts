@@ -1,0 +1,86 @@
+import { CACHE_MANAGER } from '@nestjs/cache-manager';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { Cache } from 'cache-manager';
+import { sha256 } from '../common/sha256.js';
+import { APP_CONFIG, AppConfig } from '../config/app-config.js';
+
+/** A slow or dead cache must never slow a request more than this. */
+const CACHE_OP_TIMEOUT_MS = 250;
+
+/**
+ * Cache-aside store for embeddings: key `embedding:<sha256(model id + preprocessed text)>`, value the
+ * raw float32 bytes in base64 (a hit is byte-identical to what the model returned). Fails open: a
+ * Redis error or timeout is a miss, logged once per outage and counted.
+ */
+@Injectable()
+export class EmbeddingCache {
+  private readonly logger = new Logger(EmbeddingCache.name);
+  private outage = false;
+  readonly counters = { hits: 0, misses: 0, errors: 0 };
+
+  constructor(
+    @Inject(CACHE_MANAGER) private readonly cache: Cache,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  get backend(): 'redis' | 'memory' {
+    return this.config.redisUrl ? 'redis' : 'memory';
+  }
+
+  key(preprocessedText: string): string {
+    return `embedding:${sha256(this.config.modelId, preprocessedText)}`;
+  }
+
+  async get(key: string): Promise<Float32Array | null> {
+    const stored = await this.guard(() => this.cache.get<string>(key), undefined);
+    if (typeof stored !== 'string') {
+      this.counters.misses++;
+      return null;
+    }
+    this.counters.hits++;
+    const bytes = Buffer.from(stored, 'base64');
+    return new Float32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
+  }
+
+  async set(key: string, vector: Float32Array): Promise<void> {
+    const encoded = Buffer.from(vector.buffer, vector.byteOffset, vector.byteLength).toString('base64');
+    await this.guard(() => this.cache.set(key, encoded, this.config.embeddingCacheTtlSeconds * 1000), undefined);
+  }
+
+  /** Round trip used by the health indicator; throws when the cache does not answer. */
+  async ping(): Promise<void> {
+    const key = 'health:ping';
+    await withTimeout(this.cache.set(key, '1', 5_000), CACHE_OP_TIMEOUT_MS);
+    if ((await withTimeout(this.cache.get<string>(key), CACHE_OP_TIMEOUT_MS)) !== '1') {
+      throw new Error('cache round trip returned nothing');
+    }
+  }
+
+  private async guard<T>(operation: () => Promise<T>, fallback: T): Promise<T> {
+    try {
+      const result = await withTimeout(operation(), CACHE_OP_TIMEOUT_MS);
+      if (this.outage) {
+        this.outage = false;
+        this.logger.log(`Embedding cache (${this.backend}) is answering again`);
+      }
+      return result;
+    } catch (error) {
+      this.counters.errors++;
+      if (!this.outage) {
+        this.outage = true;
+        this.logger.warn(`Embedding cache (${this.backend}) failed, continuing without it: ${(error as Error).message}`);
+      }
+      return fallback;
+    }
+  }
+}
+
+function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  return Promise.race([
+    work,
+    new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
+    }),
+  ]).finally(() => clearTimeout(timer));
+}

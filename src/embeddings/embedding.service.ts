@@ -1,0 +1,127 @@
+import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '../config/app-config.js';
+import { CountingCircuitBreaker, isBreakerOpenError } from '../common/counting-circuit-breaker.js';
+import { EmbeddingCache } from './embedding-cache.js';
+import { EmbeddingModel } from './embedding-model.js';
+import { MicroBatcher } from './micro-batcher.js';
+import { preprocessForEmbedding } from './text-preprocessing.js';
+
+/** The model cannot embed right now (not loaded, or the breaker is open). Callers degrade. */
+export class EmbeddingUnavailableError extends Error {
+  constructor(readonly reason: 'model_not_loaded' | 'breaker_open' | 'model_error', message: string) {
+    super(message);
+    this.name = 'EmbeddingUnavailableError';
+  }
+}
+
+/**
+ * Text -> 384-d unit vector. Cache first; misses from concurrent callers are micro-batched into one
+ * model call, which runs behind the circuit breaker.
+ */
+@Injectable()
+export class EmbeddingService implements OnApplicationShutdown {
+  private readonly breaker: CountingCircuitBreaker<[string[]], Float32Array[]>;
+  private readonly batcher: MicroBatcher<string, Float32Array>;
+  modelCalls = 0;
+
+  constructor(
+    private readonly model: EmbeddingModel,
+    private readonly cache: EmbeddingCache,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {
+    this.breaker = new CountingCircuitBreaker(
+      (texts: string[]) => {
+        this.modelCalls++;
+        return this.model.embed(texts);
+      },
+      {
+        failureThreshold: config.breakerFailureThreshold,
+        failureWindowMs: config.breakerFailureWindowMs,
+        resetTimeoutMs: config.breakerResetTimeoutMs,
+        timeoutMs: config.embeddingTimeoutMs,
+      },
+    );
+    this.batcher = new MicroBatcher((texts) => this.callModel(texts), {
+      windowMs: config.embeddingBatchWindowMs,
+      maxBatch: config.embeddingMaxBatch,
+    });
+  }
+
+  get modelId(): string {
+    return this.config.modelId;
+  }
+
+  /** True when a call would reach the model now (loaded and breaker not open). */
+  get available(): boolean {
+    return this.model.status().state === 'ready' && this.breaker.state !== 'open';
+  }
+
+  async embed(text: string): Promise<Float32Array> {
+    const input = preprocessForEmbedding(text);
+    const key = this.cache.key(input);
+    const cached = await this.cache.get(key);
+    if (cached) return cached;
+    const vector = await this.batcher.submit(input);
+    await this.cache.set(key, vector);
+    return vector;
+  }
+
+  async embedBatch(texts: string[]): Promise<Float32Array[]> {
+    const inputs = texts.map(preprocessForEmbedding);
+    const keys = inputs.map((input) => this.cache.key(input));
+    const results = await Promise.all(keys.map((key) => this.cache.get(key)));
+    const missing = results.flatMap((vector, i) => (vector ? [] : [i]));
+    if (missing.length) {
+      // Unique misses go to the model in one call (bounded batches happen inside the model).
+      const unique = [...new Set(missing.map((i) => inputs[i]))];
+      const vectors = await this.callModel(unique);
+      const byText = new Map(unique.map((input, i) => [input, vectors[i]]));
+      await Promise.all(
+        missing.map(async (i) => {
+          results[i] = byText.get(inputs[i])!;
+          await this.cache.set(keys[i], results[i]!);
+        }),
+      );
+    }
+    return results as Float32Array[];
+  }
+
+  /** Like embed(), but null instead of an error when the model is unavailable (degraded mode). */
+  async tryEmbed(text: string): Promise<Float32Array | null> {
+    try {
+      return await this.embed(text);
+    } catch (error) {
+      if (error instanceof EmbeddingUnavailableError) return null;
+      throw error;
+    }
+  }
+
+  stats() {
+    return {
+      model: this.model.status(),
+      breaker: { state: this.breaker.state, ...this.breaker.counts },
+      cache: { backend: this.cache.backend, ...this.cache.counters },
+      modelCalls: this.modelCalls,
+      batches: this.batcher.batches,
+    };
+  }
+
+  onApplicationShutdown(): void {
+    this.breaker.shutdown();
+  }
+
+  private async callModel(texts: string[]): Promise<Float32Array[]> {
+    const status = this.model.status();
+    if (status.state !== 'ready') {
+      throw new EmbeddingUnavailableError('model_not_loaded', `Embedding model ${status.modelId} is ${status.state}`);
+    }
+    try {
+      return await this.breaker.fire(texts);
+    } catch (error) {
+      if (isBreakerOpenError(error)) {
+        throw new EmbeddingUnavailableError('breaker_open', 'Embedding circuit breaker is open');
+      }
+      throw new EmbeddingUnavailableError('model_error', `Embedding failed: ${(error as Error).message}`);
+    }
+  }
+}

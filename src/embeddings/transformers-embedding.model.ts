@@ -1,0 +1,155 @@
+import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { AutoModel, AutoTokenizer, env, PreTrainedModel, PreTrainedTokenizer, Tensor } from '@huggingface/transformers';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { APP_CONFIG, AppConfig } from '../config/app-config.js';
+import { EmbeddingModel, ModelNotReadyError, ModelStatus } from './embedding-model.js';
+import { averageUnitVectors, normalize, splitIntoWindows } from './token-windows.js';
+
+type DataType = 'fp32' | 'fp16' | 'q8' | 'int8' | 'uint8' | 'q4' | 'bnb4' | 'q4f16';
+
+/**
+ * THE model: all-MiniLM-L6-v2 (or a model with its interface) run in-process by transformers.js,
+ * loaded once when the module starts. Tokenises itself instead of using the pipeline so that long
+ * texts are embedded as windows of <= 256 word pieces (see token-windows.ts), mean-pooled over the
+ * attention mask and L2-normalised like sentence-transformers does.
+ */
+@Injectable()
+export class TransformersEmbeddingModel extends EmbeddingModel implements OnModuleInit {
+  readonly dimensions = 384;
+  private readonly logger = new Logger('EmbeddingModel');
+  private tokenizer: PreTrainedTokenizer | null = null;
+  private model: PreTrainedModel | null = null;
+  private clsId = 101;
+  private sepId = 102;
+  private readonly state: ModelStatus;
+
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
+    super();
+    this.state = {
+      modelId: config.modelId,
+      source: config.modelPath ? resolve(config.modelPath) : 'huggingface hub',
+      dtype: null,
+      state: 'loading',
+      error: null,
+      lastInference: null,
+    };
+  }
+
+  async onModuleInit(): Promise<void> {
+    await this.load();
+  }
+
+  status(): ModelStatus {
+    return { ...this.state };
+  }
+
+  private async load(): Promise<void> {
+    const { modelId, modelPath } = this.config;
+    if (modelPath) {
+      env.localModelPath = resolve(modelPath);
+      env.allowLocalModels = true;
+      env.allowRemoteModels = false;
+    } else {
+      env.allowLocalModels = false;
+      env.allowRemoteModels = true;
+      env.cacheDir = resolve('data', 'models');
+    }
+    const dtype = this.chooseDtype();
+    this.state.dtype = dtype;
+    const started = Date.now();
+    try {
+      this.tokenizer = await AutoTokenizer.from_pretrained(modelId);
+      this.model = await AutoModel.from_pretrained(modelId, { dtype, device: 'cpu' });
+      const [cls, sep] = this.tokenizer.encode('', { add_special_tokens: true });
+      this.clsId = cls ?? this.clsId;
+      this.sepId = sep ?? this.sepId;
+      const [probe] = await this.embed(['probe']);
+      if (probe.length !== this.dimensions) {
+        throw new Error(`the model returns ${probe.length}-d vectors; HireMatch stores ${this.dimensions}-d`);
+      }
+      this.state.state = 'ready';
+      this.logger.log(`Loaded ${modelId} (${dtype}) from ${this.state.source} in ${Date.now() - started} ms`);
+    } catch (error) {
+      this.tokenizer = null;
+      this.model = null;
+      this.state.state = 'failed';
+      this.state.error = (error as Error).message;
+      // One clear line: the service stays up in degraded mode (records are stored as pending).
+      this.logger.error(
+        `Embedding model could not be loaded (MODEL_ID=${modelId}, MODEL_PATH=${modelPath ?? '<unset: huggingface hub>'}): ` +
+          `${this.state.error}. The API runs degraded: new records are stored with embeddingStatus "pending".`,
+      );
+    }
+  }
+
+  private chooseDtype(): DataType {
+    if (this.config.modelDtype) return this.config.modelDtype as DataType;
+    if (!this.config.modelPath) return 'fp32';
+    const onnxDir = join(resolve(this.config.modelPath), this.config.modelId, 'onnx');
+    const hasFull = existsSync(join(onnxDir, 'model.onnx'));
+    return !hasFull && existsSync(join(onnxDir, 'model_quantized.onnx')) ? 'q8' : 'fp32';
+  }
+
+  async embed(texts: string[]): Promise<Float32Array[]> {
+    const { tokenizer, model } = this;
+    if (!tokenizer || !model) throw new ModelNotReadyError(`Embedding model ${this.config.modelId} is not loaded`);
+    try {
+      const maxPieces = this.config.embeddingWindowTokens - 2;
+      const windows: Array<{ owner: number; ids: number[] }> = [];
+      texts.forEach((text, owner) => {
+        const ids = tokenizer.encode(text, { add_special_tokens: false });
+        for (const window of splitIntoWindows(ids, maxPieces, this.config.embeddingWindowOverlap)) {
+          windows.push({ owner, ids: [this.clsId, ...window, this.sepId] });
+        }
+      });
+      // Similar lengths share a batch so little compute goes to padding.
+      const order = windows.map((_, i) => i).sort((a, b) => windows[a].ids.length - windows[b].ids.length);
+      const pooled: Float32Array[] = new Array(windows.length);
+      for (let i = 0; i < order.length; i += this.config.embeddingMaxBatch) {
+        const batch = order.slice(i, i + this.config.embeddingMaxBatch);
+        const vectors = await this.runBatch(model, batch.map((w) => windows[w].ids));
+        batch.forEach((w, j) => (pooled[w] = vectors[j]));
+      }
+      const byOwner: Float32Array[][] = texts.map(() => []);
+      windows.forEach((window, i) => byOwner[window.owner].push(pooled[i]));
+      const result = byOwner.map(averageUnitVectors);
+      this.state.lastInference = { ok: true, at: new Date().toISOString() };
+      return result;
+    } catch (error) {
+      this.state.lastInference = { ok: false, at: new Date().toISOString(), error: (error as Error).message };
+      throw error;
+    }
+  }
+
+  private async runBatch(model: PreTrainedModel, sequences: number[][]): Promise<Float32Array[]> {
+    const batch = sequences.length;
+    const length = Math.max(...sequences.map((s) => s.length));
+    const inputIds = new BigInt64Array(batch * length);
+    const mask = new BigInt64Array(batch * length);
+    sequences.forEach((sequence, b) => {
+      sequence.forEach((id, t) => {
+        inputIds[b * length + t] = BigInt(id);
+        mask[b * length + t] = 1n;
+      });
+    });
+    const output = await model({
+      input_ids: new Tensor('int64', inputIds, [batch, length]),
+      attention_mask: new Tensor('int64', mask, [batch, length]),
+      token_type_ids: new Tensor('int64', new BigInt64Array(batch * length), [batch, length]),
+    });
+    const hidden = output.last_hidden_state as Tensor;
+    const data = hidden.data as Float32Array;
+    const dims = hidden.dims[2];
+    return sequences.map((sequence, b) => {
+      // Mean over the real tokens only (attention mask), then unit length.
+      const vector = new Float32Array(dims);
+      for (let t = 0; t < sequence.length; t++) {
+        const offset = (b * length + t) * dims;
+        for (let d = 0; d < dims; d++) vector[d] += data[offset + d];
+      }
+      for (let d = 0; d < dims; d++) vector[d] /= sequence.length;
+      return normalize(vector);
+    });
+  }
+}

@@ -1,0 +1,179 @@
+import type { FactorStatus, MatchBreakdown } from '../matching/scoring/match-scorer.js';
+
+export type Recommendation = 'strong_match' | 'good_match' | 'partial_match' | 'weak_match';
+
+export interface RulesExplanation {
+  summary: string;
+  strengths: string[];
+  gaps: string[];
+  recommendation: Recommendation;
+}
+
+export interface RecommendationThresholds {
+  strong: number;
+  good: number;
+  partial: number;
+}
+
+/** Minimum overall score for each recommendation (below `partial` -> weak_match). */
+export const RECOMMENDATION_THRESHOLDS: RecommendationThresholds = { strong: 0.7, good: 0.55, partial: 0.4 };
+
+/** Semantic similarity at or above this is a strength; below `weak` it is a gap. */
+export const SEMANTIC_THRESHOLDS = { strong: 0.6, weak: 0.4 } as const;
+
+/** Recommendations from weakest to strongest. */
+export const RECOMMENDATION_ORDER: readonly Recommendation[] = ['weak_match', 'partial_match', 'good_match', 'strong_match'];
+
+function rank(r: Recommendation): number {
+  return RECOMMENDATION_ORDER.indexOf(r);
+}
+
+const LABEL: Record<Recommendation, string> = {
+  strong_match: 'Strong match',
+  good_match: 'Good match',
+  partial_match: 'Partial match',
+  weak_match: 'Weak match',
+};
+
+const EMAIL = /[\w.+-]+@[\w-]+(\.[\w-]+)+/g;
+const URL = /\b(?:https?:\/\/|www\.)\S+/gi;
+const PHONE = /(?:\+\d[\d\s().-]{7,}\d|\(?\d{3}\)?[\s.-]\d{3}[\s.-]\d{4})/g;
+
+/** Defence in depth: evidence should never carry contact details, but redact anything that looks like them. */
+function scrub(text: string): string {
+  return text.replace(EMAIL, '[redacted]').replace(URL, '[redacted]').replace(PHONE, '[redacted]');
+}
+
+function fromOverall(score: number, t: RecommendationThresholds): Recommendation {
+  if (score >= t.strong) return 'strong_match';
+  if (score >= t.good) return 'good_match';
+  if (score >= t.partial) return 'partial_match';
+  return 'weak_match';
+}
+
+interface Cap {
+  max: Recommendation;
+  reason: string;
+}
+
+/** Hard requirements that keep a high overall score from overstating the fit. */
+function caps(b: MatchBreakdown): Cap[] {
+  const out: Cap[] = [];
+  const req = b.parts.skills.required;
+  const requiredCount = req.matched.length + req.missing.length;
+  if (requiredCount > 0 && req.matched.length / requiredCount < 0.5) {
+    out.push({ max: 'partial_match', reason: 'fewer than half of the required skills are present' });
+  }
+  const exp = b.parts.other.experience;
+  if (exp.status === 'partial' || exp.status === 'unmet') {
+    if (exp.score < 0.5) out.push({ max: 'partial_match', reason: 'experience is well below the minimum' });
+    else if (exp.score < 0.75) out.push({ max: 'good_match', reason: 'experience is below the minimum' });
+  }
+  if (b.parts.other.education.status === 'unmet') {
+    out.push({ max: 'partial_match', reason: 'the education requirement is not met' });
+  }
+  if (b.parts.other.location.status === 'unmet') {
+    out.push({ max: 'good_match', reason: 'the candidate is outside the job location' });
+  }
+  return out;
+}
+
+function statusIsGap(status: FactorStatus): boolean {
+  return status === 'partial' || status === 'unmet';
+}
+
+/** Deterministic recruiter-facing explanation built only from a breakdown's scores and evidence. No PII. */
+export function explainByRules(
+  breakdown: MatchBreakdown,
+  ctx: { jobTitle: string; thresholds?: Partial<RecommendationThresholds> },
+): RulesExplanation {
+  const thresholds = { ...RECOMMENDATION_THRESHOLDS, ...(ctx.thresholds ?? {}) };
+  const { semantic, skills, other } = breakdown.parts;
+  const strengths: string[] = [];
+  const gaps: string[] = [];
+
+  // Semantic similarity.
+  if (semantic.score !== null) {
+    if (semantic.score >= SEMANTIC_THRESHOLDS.strong) strengths.push(...semantic.evidence);
+    else if (semantic.score < SEMANTIC_THRESHOLDS.weak) gaps.push(...semantic.evidence);
+  }
+
+  // Skills: the evidence lines, sorted into what the candidate has and what is missing.
+  const requiredCount = skills.required.matched.length + skills.required.missing.length;
+  const requiredShare = requiredCount > 0 ? skills.required.matched.length / requiredCount : null;
+  for (const line of skills.evidence) {
+    if (line.startsWith('Missing required') || line.startsWith('Has none of') || line.startsWith('No skills were found')) {
+      gaps.push(line);
+    } else if (line.startsWith('Missing preferred')) {
+      if (skills.preferred.matched.length > 0 || requiredShare === null) gaps.push(line);
+    } else if (line.includes('required skills')) {
+      if (requiredShare !== null && requiredShare >= 0.5) strengths.push(line);
+    } else if (line.includes('preferred skills')) {
+      strengths.push(line);
+    }
+    // "Other skills: ..." and the neutral no-skills line are context, not strengths or gaps.
+  }
+
+  // Other factors, in order of importance.
+  const { experience, education, location, title } = other;
+  if (experience.status === 'met') strengths.push(...experience.evidence);
+  else if (statusIsGap(experience.status) || experience.status === 'unknown') gaps.push(...experience.evidence);
+  if (education.status === 'met') strengths.push(...education.evidence);
+  else if (statusIsGap(education.status) || education.status === 'unknown') gaps.push(...education.evidence);
+  if (location.status === 'met') strengths.push(...location.evidence);
+  else if (statusIsGap(location.status)) gaps.push(...location.evidence);
+  if (title.status === 'met') strengths.push(...title.evidence);
+  else if (title.status === 'unmet') gaps.push(...title.evidence);
+
+  // Recommendation: from the overall score, lowered by any hard-requirement cap.
+  const base = fromOverall(breakdown.overallScore, thresholds);
+  let recommendation = base;
+  const reasons: string[] = [];
+  for (const cap of caps(breakdown)) {
+    if (rank(cap.max) < rank(base)) {
+      reasons.push(cap.reason);
+      if (rank(cap.max) < rank(recommendation)) recommendation = cap.max;
+    }
+  }
+
+  const jobTitle = ctx.jobTitle?.trim() || 'this job';
+  const parts: string[] = [];
+  parts.push(`${LABEL[recommendation]} for ${jobTitle} (overall score ${Math.round(breakdown.overallScore * 100)}%).`);
+  const facts: string[] = [];
+  if (requiredCount > 0) facts.push(`${skills.required.matched.length} of ${requiredCount} required skills`);
+  else if (skills.preferred.matched.length + skills.preferred.missing.length > 0) {
+    facts.push(`${skills.preferred.matched.length} of ${skills.preferred.matched.length + skills.preferred.missing.length} preferred skills`);
+  }
+  if (experience.status !== 'not_applicable') facts.push(lowerFirst(experience.evidence[0] ?? ''));
+  if (facts.filter(Boolean).length > 0) parts.push(`${capitalize(facts.filter(Boolean).join('; '))}.`);
+  if (reasons.length > 0) {
+    parts.push(`Rated ${LABEL[recommendation].toLowerCase()} rather than ${LABEL[base].toLowerCase()} because ${joinReasons(reasons)}.`);
+  }
+  if (semantic.score === null) parts.push('No semantic similarity was available; the score uses skills and other factors only.');
+
+  return {
+    summary: scrub(parts.join(' ')),
+    strengths: dedupe(strengths).map(scrub),
+    gaps: dedupe(gaps).map(scrub),
+    recommendation,
+  };
+}
+
+function dedupe(lines: string[]): string[] {
+  return [...new Set(lines.filter((l) => l.trim().length > 0))];
+}
+
+function capitalize(s: string): string {
+  return s.length > 0 ? s[0].toUpperCase() + s.slice(1) : s;
+}
+
+function lowerFirst(s: string): string {
+  // Keep acronyms and numbers as they are ("5.5 years", "Years of experience unclear").
+  return /^[A-Z][a-z]/.test(s) ? s[0].toLowerCase() + s.slice(1) : s;
+}
+
+function joinReasons(reasons: string[]): string {
+  if (reasons.length === 1) return reasons[0];
+  return `${reasons.slice(0, -1).join(', ')} and ${reasons[reasons.length - 1]}`;
+}
+

@@ -1,0 +1,65 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { HealthIndicatorResult, HealthIndicatorService } from '@nestjs/terminus';
+import { APP_CONFIG, AppConfig } from '../config/app-config.js';
+import { SQL_CONNECTION } from '../database/database.module.js';
+import type { SqlConnection } from '../database/sql-connection.js';
+import { EmbeddingCache } from '../embeddings/embedding-cache.js';
+import { EmbeddingService } from '../embeddings/embedding.service.js';
+
+/**
+ * One check per dependency. Each probe races a timeout so a hung dependency reports down instead
+ * of hanging the probe. Hard checks (database, model) fail readiness; soft ones (cache, breaker)
+ * report `degraded` but stay up, because the API keeps serving without them.
+ */
+@Injectable()
+export class HealthIndicators {
+  constructor(
+    private readonly health: HealthIndicatorService,
+    @Inject(SQL_CONNECTION) private readonly db: SqlConnection,
+    private readonly embeddingCache: EmbeddingCache,
+    private readonly embeddings: EmbeddingService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async database(): Promise<HealthIndicatorResult> {
+    const check = this.health.check('database');
+    try {
+      await this.withTimeout(this.db.query('SELECT 1'));
+      return check.up({ kind: this.db.kind });
+    } catch (error) {
+      return check.down({ kind: this.db.kind, error: (error as Error).message });
+    }
+  }
+
+  async cache(): Promise<HealthIndicatorResult> {
+    const check = this.health.check('cache');
+    try {
+      await this.withTimeout(this.embeddingCache.ping());
+      return check.up({ backend: this.embeddingCache.backend, degraded: false, ...this.embeddingCache.counters });
+    } catch (error) {
+      return check.up({ backend: this.embeddingCache.backend, degraded: true, error: (error as Error).message, ...this.embeddingCache.counters });
+    }
+  }
+
+  model(): HealthIndicatorResult {
+    const check = this.health.check('model');
+    const status = this.embeddings.stats().model;
+    const details = { modelId: status.modelId, source: status.source, dtype: status.dtype, state: status.state, lastInference: status.lastInference };
+    return status.state === 'ready' ? check.up(details) : check.down({ ...details, error: status.error });
+  }
+
+  breaker(): HealthIndicatorResult {
+    const { breaker } = this.embeddings.stats();
+    return this.health.check('breaker').up({ ...breaker, degraded: breaker.state !== 'closed' });
+  }
+
+  private withTimeout<T>(work: Promise<T>): Promise<T> {
+    let timer: NodeJS.Timeout | undefined;
+    return Promise.race([
+      work,
+      new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`no answer within ${this.config.healthProbeTimeoutMs} ms`)), this.config.healthProbeTimeoutMs);
+      }),
+    ]).finally(() => clearTimeout(timer));
+  }
+}

@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { TerminusModule } from '@nestjs/terminus';
+import { EmbeddingsModule } from '../embeddings/embeddings.module.js';
+import { HealthController } from './health.controller.js';
+import { HealthIndicators } from './health-indicators.js';
+
+@Module({
+  imports: [TerminusModule.forRoot({ logger: false }), EmbeddingsModule],
+  controllers: [HealthController],
+  providers: [HealthIndicators],
+})
+export class HealthModule {}

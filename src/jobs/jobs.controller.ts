@@ -1,0 +1,47 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiError } from '../common/api-error.js';
+import { ErrorCode } from '../common/error-codes.js';
+import { CurrentOrganization } from '../common/organization.js';
+import { ResumeIncludeQuery } from '../resumes/resumes.dto.js';
+import { CreateJobRequest, JobPage, JobView, ListJobsQuery } from './jobs.dto.js';
+import { JobsService } from './jobs.service.js';
+
+const uuid = new ParseUUIDPipe({ exceptionFactory: () => new ApiError(ErrorCode.VALIDATION_FAILED, 'id must be a UUID') });
+
+@ApiTags('jobs')
+@Controller('api/v1/jobs')
+export class JobsController {
+  constructor(private readonly jobs: JobsService) {}
+
+  @Post()
+  @ApiOperation({ summary: 'Create a job; title + description + requirements are embedded' })
+  @ApiCreatedResponse({ type: JobView })
+  create(@CurrentOrganization() organizationId: string, @Body() body: CreateJobRequest): Promise<JobView> {
+    return this.jobs.create(organizationId, body);
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'List jobs, newest first' })
+  @ApiOkResponse({ type: JobPage })
+  list(@CurrentOrganization() organizationId: string, @Query() query: ListJobsQuery): Promise<JobPage> {
+    return this.jobs.list(organizationId, query.limit, query.offset);
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'One job' })
+  @ApiOkResponse({ type: JobView })
+  @ApiNotFoundResponse({ description: 'NOT_FOUND' })
+  get(@CurrentOrganization() organizationId: string, @Param('id', uuid) id: string, @Query() query: ResumeIncludeQuery): Promise<JobView> {
+    return this.jobs.get(organizationId, id, query.include?.includes('embedding'));
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Delete a job' })
+  @ApiNoContentResponse()
+  @ApiNotFoundResponse({ description: 'NOT_FOUND' })
+  delete(@CurrentOrganization() organizationId: string, @Param('id', uuid) id: string): Promise<void> {
+    return this.jobs.delete(organizationId, id);
+  }
+}

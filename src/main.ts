@@ -1,0 +1,31 @@
+import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { existsSync } from 'node:fs';
+import { AppModule } from './app.module.js';
+import { configureApp } from './app.setup.js';
+import { ConfigValidationError, loadConfig } from './config/app-config.js';
+
+async function bootstrap(): Promise<void> {
+  if (existsSync('.env')) process.loadEnvFile('.env');
+  let config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigValidationError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const levels = ['error', 'warn', 'log', 'debug'] as const;
+  const app = await NestFactory.create(AppModule.forRoot(), {
+    logger: levels.slice(0, levels.indexOf(config.logLevel === 'log' ? 'log' : config.logLevel) + 1),
+  });
+  configureApp(app);
+  app.enableShutdownHooks();
+  await app.listen(config.port);
+  Logger.log(`HireMatch listening on http://localhost:${config.port} (Swagger UI: /api/docs)`, 'Bootstrap');
+}
+
+void bootstrap();

@@ -1,0 +1,30 @@
+import type { Job, Resume } from '../generated/prisma/client.js';
+import type { ParsedJob } from '../jobs/jobs.dto.js';
+import type { ParsedResume } from '../resumes/parsing/parsed-resume.js';
+import type { CandidateProfile, JobProfile } from './scoring/match-profiles.js';
+
+export function toCandidateProfile(row: Resume): CandidateProfile {
+  const parsed = row.parsed as unknown as Partial<ParsedResume>;
+  return {
+    id: row.id,
+    skills: row.skills,
+    totalYearsExperience: row.totalYearsExperience,
+    highestEducationLevel: parsed.highestEducationLevel ?? null,
+    location: row.location,
+    jobTitles: (parsed.experience ?? []).map((entry) => entry.title).filter((title): title is string => !!title),
+  };
+}
+
+export function toJobProfile(row: Job): JobProfile {
+  const parsed = row.parsed as unknown as Partial<ParsedJob>;
+  return {
+    id: row.id,
+    title: row.title,
+    requiredSkills: parsed.requiredSkills ?? row.skills,
+    preferredSkills: parsed.preferredSkills ?? [],
+    minYearsExperience: row.minYearsExperience,
+    educationLevel: parsed.educationLevel ?? null,
+    location: row.location,
+    remote: parsed.remote ?? false,
+  };
+}

@@ -1,0 +1,37 @@
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentOrganization } from '../common/organization.js';
+import type { MatchExplanation } from '../explanation/explanation.service.js';
+import { CalculateMatchRequest, ExplainMatchRequest, SimilaritySearchRequest, SimilaritySearchResponse } from './matching.dto.js';
+import { MatchingService, MatchResult } from './matching.service.js';
+
+@ApiTags('matching')
+@Controller('api/v1/matching')
+export class MatchingController {
+  constructor(private readonly matching: MatchingService) {}
+
+  @Post('calculate')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Score a job against a resume from their stored vectors and parsed fields',
+    description: 'overall = 0.6 x semantic (cosine) + 0.3 x skills + 0.1 x other factors, weights adjustable; every part carries evidence.',
+  })
+  calculate(@CurrentOrganization() organizationId: string, @Body() body: CalculateMatchRequest): Promise<MatchResult> {
+    return this.matching.calculate(organizationId, body);
+  }
+
+  @Post('explain')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Recruiter-facing explanation of a match (LLM when configured, rules otherwise)' })
+  explain(@CurrentOrganization() organizationId: string, @Body() body: ExplainMatchRequest): Promise<MatchExplanation> {
+    return this.matching.explain(organizationId, body.jobId, body.resumeId);
+  }
+
+  @Post('similarity-search')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Embed a query and rank jobs or resumes by cosine similarity (pgvector HNSW)' })
+  @ApiOkResponse({ type: SimilaritySearchResponse })
+  search(@CurrentOrganization() organizationId: string, @Body() body: SimilaritySearchRequest): Promise<SimilaritySearchResponse> {
+    return this.matching.similaritySearch(organizationId, body.query, body.target, body.limit);
+  }
+}

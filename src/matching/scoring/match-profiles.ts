@@ -1,0 +1,27 @@
+import type { EducationLevel } from '../../resumes/parsing/parsed-resume.js';
+
+/** What scoring needs to know about a candidate: built from a stored resume row. */
+export interface CandidateProfile {
+  id: string;
+  /** Canonical skill names. */
+  skills: string[];
+  totalYearsExperience: number | null;
+  highestEducationLevel: EducationLevel | null;
+  location: string | null;
+  /** Most recent first. */
+  jobTitles: string[];
+}
+
+/** What scoring needs to know about a job: built from a stored job row. */
+export interface JobProfile {
+  id: string;
+  title: string;
+  /** Canonical skill names the job requires. */
+  requiredSkills: string[];
+  /** Canonical skill names the job prefers (nice to have). */
+  preferredSkills: string[];
+  minYearsExperience: number | null;
+  educationLevel: EducationLevel | null;
+  location: string | null;
+  remote: boolean;
+}

@@ -1,0 +1,359 @@
+import type { EducationLevel } from '../../resumes/parsing/parsed-resume.js';
+import { clamp01, formatYears, round4 } from './score-utils.js';
+
+/**
+ * How a factor was judged:
+ * - `met`: meets or exceeds the requirement;
+ * - `partial`: part of the way there;
+ * - `unmet`: clearly does not meet it;
+ * - `unknown`: information missing on one side, neutral score;
+ * - `not_applicable`: the job sets no requirement, full score.
+ */
+export type FactorStatus = 'met' | 'partial' | 'unmet' | 'unknown' | 'not_applicable';
+
+/** Score given when one side's information is missing. */
+export const NEUTRAL_SCORE = 0.5;
+
+/** Share of each factor in the "other factors" score (sum 1). */
+export const OTHER_FACTOR_WEIGHTS = { experience: 0.35, education: 0.2, location: 0.2, title: 0.25 } as const;
+
+export interface ExperiencePart {
+  score: number;
+  status: FactorStatus;
+  candidateYears: number | null;
+  requiredYears: number | null;
+  evidence: string[];
+}
+
+export interface EducationPart {
+  score: number;
+  status: FactorStatus;
+  candidateLevel: EducationLevel | null;
+  requiredLevel: EducationLevel | null;
+  evidence: string[];
+}
+
+export interface LocationPart {
+  score: number;
+  status: FactorStatus;
+  candidateLocation: string | null;
+  jobLocation: string | null;
+  remote: boolean;
+  evidence: string[];
+}
+
+export interface TitlePart {
+  score: number;
+  status: FactorStatus;
+  jobTitle: string;
+  /** The candidate title that matched best (null when none shares a word with the job title). */
+  bestMatchingTitle: string | null;
+  evidence: string[];
+}
+
+const positive = (n: number | null | undefined): n is number => typeof n === 'number' && Number.isFinite(n) && n > 0;
+const known = (n: number | null | undefined): n is number => typeof n === 'number' && Number.isFinite(n) && n >= 0;
+
+// ---------------------------------------------------------------- experience
+
+/** Full credit at or above the minimum; linear partial credit below it (2 of 4 years -> 0.5). */
+export function scoreExperience(candidateYears: number | null, requiredYears: number | null): ExperiencePart {
+  const cand = known(candidateYears) ? candidateYears : null;
+  const req = positive(requiredYears) ? requiredYears : null;
+  const base = { candidateYears: cand, requiredYears: req };
+  if (req === null) {
+    const evidence = [
+      cand === null ? 'No minimum experience required' : `No minimum experience required; ${formatYears(cand)} of experience`,
+    ];
+    return { score: 1, status: 'not_applicable', ...base, evidence };
+  }
+  if (cand === null) {
+    return { score: NEUTRAL_SCORE, status: 'unknown', ...base, evidence: [`Years of experience unclear; ${trimYears(req)} required`] };
+  }
+  if (cand >= req) {
+    return { score: 1, status: 'met', ...base, evidence: [`${formatYears(cand)} of experience vs ${trimYears(req)} required`] };
+  }
+  const score = round4(clamp01(cand / req));
+  const short = formatYears(req - cand);
+  return {
+    score,
+    status: cand === 0 ? 'unmet' : 'partial',
+    ...base,
+    evidence: [`${formatYears(cand)} of experience vs ${trimYears(req)} required (${short} short)`],
+  };
+}
+
+/** "3" rather than "3 years" for the required side ("5.5 years of experience vs 3 required"). */
+function trimYears(years: number): string {
+  return formatYears(years).replace(/ years?$/, '');
+}
+
+// ---------------------------------------------------------------- education
+
+export const EDUCATION_ORDER: readonly EducationLevel[] = ['none', 'secondary', 'associate', 'bachelor', 'master', 'doctorate'];
+
+const EDUCATION_LABEL: Record<EducationLevel, string> = {
+  none: 'no formal qualification',
+  secondary: 'a high-school diploma',
+  associate: "an associate degree",
+  bachelor: "a bachelor's degree",
+  master: "a master's degree",
+  doctorate: 'a doctorate',
+};
+
+/** Score by how many levels short the candidate is: 0 -> 1, 1 -> 0.5, 2 -> 0.25, 3+ -> 0. */
+const EDUCATION_GAP_SCORE = [1, 0.5, 0.25, 0] as const;
+
+function educationRank(level: EducationLevel | null | undefined): number {
+  return level ? EDUCATION_ORDER.indexOf(level) : -1;
+}
+
+export function scoreEducation(candidateLevel: EducationLevel | null, requiredLevel: EducationLevel | null): EducationPart {
+  const candRank = educationRank(candidateLevel);
+  const reqRank = educationRank(requiredLevel);
+  const cand = candRank >= 0 ? (candidateLevel as EducationLevel) : null;
+  const req = reqRank >= 0 ? (requiredLevel as EducationLevel) : null;
+  const base = { candidateLevel: cand, requiredLevel: req };
+  if (req === null || reqRank === 0) {
+    return { score: 1, status: 'not_applicable', ...base, evidence: ['No education requirement'] };
+  }
+  const required = EDUCATION_LABEL[req].replace(/^an? /, '');
+  if (cand === null) {
+    return { score: NEUTRAL_SCORE, status: 'unknown', ...base, evidence: [`Education level unclear; ${required} required`] };
+  }
+  const gap = reqRank - candRank;
+  if (gap <= 0) {
+    const how = gap === 0 ? 'meets' : 'exceeds';
+    return { score: 1, status: 'met', ...base, evidence: [`Holds ${EDUCATION_LABEL[cand]}, which ${how} the ${required} requirement`] };
+  }
+  const score = EDUCATION_GAP_SCORE[Math.min(gap, EDUCATION_GAP_SCORE.length - 1)];
+  return {
+    score,
+    status: score > 0 ? 'partial' : 'unmet',
+    ...base,
+    evidence: [`Highest education is ${EDUCATION_LABEL[cand]}; ${required} required`],
+  };
+}
+
+// ---------------------------------------------------------------- location
+
+const US_STATES: Record<string, string> = {
+  al: 'alabama', ak: 'alaska', az: 'arizona', ar: 'arkansas', ca: 'california', co: 'colorado', ct: 'connecticut',
+  de: 'delaware', fl: 'florida', ga: 'georgia', hi: 'hawaii', id: 'idaho', il: 'illinois', in: 'indiana', ia: 'iowa',
+  ks: 'kansas', ky: 'kentucky', la: 'louisiana', me: 'maine', md: 'maryland', ma: 'massachusetts', mi: 'michigan',
+  mn: 'minnesota', ms: 'mississippi', mo: 'missouri', mt: 'montana', ne: 'nebraska', nv: 'nevada', nh: 'new hampshire',
+  nj: 'new jersey', nm: 'new mexico', ny: 'new york', nc: 'north carolina', nd: 'north dakota', oh: 'ohio',
+  ok: 'oklahoma', or: 'oregon', pa: 'pennsylvania', ri: 'rhode island', sc: 'south carolina', sd: 'south dakota',
+  tn: 'tennessee', tx: 'texas', ut: 'utah', vt: 'vermont', va: 'virginia', wa: 'washington', wv: 'west virginia',
+  wi: 'wisconsin', wy: 'wyoming', dc: 'district of columbia',
+};
+const US_STATE_NAMES = new Set(Object.values(US_STATES));
+
+const COUNTRIES: Record<string, string> = {
+  us: 'united states', usa: 'united states', 'united states': 'united states', 'united states of america': 'united states',
+  america: 'united states', uk: 'united kingdom', 'united kingdom': 'united kingdom', 'great britain': 'united kingdom',
+  gb: 'united kingdom', britain: 'united kingdom',
+  canada: 'canada', germany: 'germany', deutschland: 'germany', france: 'france', spain: 'spain', italy: 'italy',
+  ireland: 'ireland', netherlands: 'netherlands', 'the netherlands': 'netherlands', poland: 'poland',
+  portugal: 'portugal', sweden: 'sweden', switzerland: 'switzerland', austria: 'austria', belgium: 'belgium',
+  india: 'india', australia: 'australia', 'new zealand': 'new zealand', mexico: 'mexico', brazil: 'brazil',
+  singapore: 'singapore', japan: 'japan', china: 'china', 'south africa': 'south africa', nigeria: 'nigeria',
+  philippines: 'philippines', uae: 'united arab emirates', 'united arab emirates': 'united arab emirates',
+};
+
+/** Regions (nations of the UK, Canadian provinces) that imply a country. */
+const REGION_COUNTRY: Record<string, string> = {
+  england: 'united kingdom', scotland: 'united kingdom', wales: 'united kingdom', 'northern ireland': 'united kingdom',
+  ontario: 'canada', quebec: 'canada', 'british columbia': 'canada', alberta: 'canada',
+};
+
+const CITY_ALIASES: Record<string, string> = {
+  nyc: 'new york', 'new york city': 'new york', sf: 'san francisco', 'washington dc': 'washington', philly: 'philadelphia',
+};
+
+const REMOTE_WORDS = /\b(remote|anywhere|work from home|wfh|distributed)\b/i;
+
+export interface ParsedLocation {
+  city: string | null;
+  region: string | null;
+  country: string | null;
+}
+
+/**
+ * "Austin, TX" -> { city: austin, region: texas, country: united states }. The first of several
+ * comma-separated parts is the city; later parts are read as state/region and country. Best effort.
+ */
+export function parseLocation(text: string): ParsedLocation {
+  const parts = text
+    .toLowerCase()
+    .replace(/\((?:hybrid|on-?site|remote)[^)]*\)/g, ' ')
+    .replace(/\b(hybrid|on-?site|metro(politan)? area|greater)\b/g, ' ')
+    .split(/,|;|\/|\s[-–|]\s/)
+    .map((p) => p.replace(/\./g, '').replace(/\s+/g, ' ').trim())
+    .filter((p) => p.length > 0 && !REMOTE_WORDS.test(p));
+  const out: ParsedLocation = { city: null, region: null, country: null };
+  parts.forEach((part, index) => {
+    const country = COUNTRIES[part];
+    const state = US_STATES[part] ?? (US_STATE_NAMES.has(part) ? part : undefined);
+    if (index === 0 && parts.length > 1 && !country) {
+      out.city = CITY_ALIASES[part] ?? part;
+    } else if (country) {
+      out.country ??= country;
+    } else if (state && out.region === null && (index > 0 || part.length > 2)) {
+      out.region = state;
+      out.country ??= 'united states';
+    } else if (REGION_COUNTRY[part] && out.region === null) {
+      out.region = part;
+      out.country ??= REGION_COUNTRY[part];
+    } else if (index === 0) {
+      out.city = CITY_ALIASES[part] ?? part;
+    } else if (out.region === null) {
+      out.region = part;
+    }
+  });
+  return out;
+}
+
+/** Same city or region (or a remote job) -> 1; same country only -> 0.25; elsewhere -> 0; unknown -> 0.5. */
+export const LOCATION_SCORES = { sameCityOrRegion: 1, sameCountry: 0.25, elsewhere: 0 } as const;
+
+function titleCase(s: string): string {
+  return s.replace(/\b\p{L}/gu, (c) => c.toUpperCase());
+}
+
+export function scoreLocation(candidateLocation: string | null, jobLocation: string | null, remote: boolean): LocationPart {
+  const cand = candidateLocation?.trim() || null;
+  const job = jobLocation?.trim() || null;
+  const isRemote = remote === true || (job !== null && REMOTE_WORDS.test(job) && !/hybrid/i.test(job));
+  const base = { candidateLocation: cand, jobLocation: job, remote: isRemote };
+  if (isRemote) {
+    return { score: 1, status: 'not_applicable', ...base, evidence: ['Remote role, so location is not a constraint'] };
+  }
+  if (job === null) {
+    return { score: NEUTRAL_SCORE, status: 'unknown', ...base, evidence: ['The job location is not specified'] };
+  }
+  const j = parseLocation(job);
+  const c = cand ? parseLocation(cand) : null;
+  if (!c || (c.city === null && c.region === null && c.country === null)) {
+    return { score: NEUTRAL_SCORE, status: 'unknown', ...base, evidence: [`Candidate location unclear; the job is in ${job}`] };
+  }
+  const compatible = (a: string | null, b: string | null) => a === null || b === null || a === b;
+  if (j.city && c.city && j.city === c.city && compatible(j.region, c.region) && compatible(j.country, c.country)) {
+    return { score: LOCATION_SCORES.sameCityOrRegion, status: 'met', ...base, evidence: [`Based in the job's city (${titleCase(j.city)})`] };
+  }
+  if (j.region && c.region && j.region === c.region && compatible(j.country, c.country)) {
+    return {
+      score: LOCATION_SCORES.sameCityOrRegion,
+      status: 'met',
+      ...base,
+      evidence: [`Based in the job's region (${titleCase(j.region)})`],
+    };
+  }
+  if (j.country && c.country && j.country === c.country) {
+    return {
+      score: LOCATION_SCORES.sameCountry,
+      status: 'partial',
+      ...base,
+      evidence: [`Based in ${cand}, same country but not the job's area (${job})`],
+    };
+  }
+  if (j.city === null && j.region === null && j.country === null) {
+    return { score: NEUTRAL_SCORE, status: 'unknown', ...base, evidence: [`Job location "${job}" could not be compared`] };
+  }
+  return { score: LOCATION_SCORES.elsewhere, status: 'unmet', ...base, evidence: [`Based in ${cand}; the job is in ${job}`] };
+}
+
+// ---------------------------------------------------------------- title
+
+const TITLE_PHRASES: [RegExp, string][] = [
+  [/\bfront[\s-]+end\b/g, 'frontend'],
+  [/\bback[\s-]+end\b/g, 'backend'],
+  [/\bfull[\s-]+stack\b/g, 'fullstack'],
+  [/\bmachine learning\b/g, 'ml'],
+  [/\brn\b/g, 'registered nurse'],
+  [/\bswe\b/g, 'software engineer'],
+  [/\bcpa\b/g, 'accountant'],
+  [/\bdev ?ops\b/g, 'devops'],
+];
+
+const TITLE_SYNONYMS: Record<string, string> = {
+  developer: 'engineer', programmer: 'engineer', dev: 'engineer', engineering: 'engineer',
+  mgr: 'manager', management: 'manager', managing: 'manager',
+  coord: 'coordinator', coordination: 'coordinator',
+  teaching: 'teacher', educator: 'teacher', instructor: 'teacher',
+  nursing: 'nurse', accounting: 'accountant', accounts: 'accountant',
+  maths: 'math', mathematics: 'math', analytics: 'analyst', analysis: 'analyst',
+  science: 'scientist',
+};
+
+/** Seniority and filler words that say nothing about the kind of role. */
+const TITLE_STOPWORDS = new Set([
+  'senior', 'sr', 'junior', 'jr', 'lead', 'principal', 'staff', 'head', 'chief', 'associate',
+  'i', 'ii', 'iii', 'iv', 'entry', 'level', 'mid', 'intern', 'trainee', 'the', 'a', 'an', 'of', 'and', 'for', 'in',
+  'at', 'to', 'with', 'on', 'team', 'remote', 'hybrid', 'contract', 'temporary', 'part', 'time', 'full',
+]);
+
+/** Lower-case role words of a title, seniority removed, light synonyms applied ("Sr. Front-End Developer" -> frontend, engineer). */
+export function titleTokens(title: string): Set<string> {
+  let text = ` ${title.toLowerCase()} `;
+  for (const [pattern, replacement] of TITLE_PHRASES) text = text.replace(pattern, replacement);
+  const tokens = new Set<string>();
+  for (const raw of text.split(/[^\p{L}\p{N}+#]+/u)) {
+    if (!raw || TITLE_STOPWORDS.has(raw)) continue;
+    let token = TITLE_SYNONYMS[raw] ?? raw;
+    if (token.length > 3 && token.endsWith('s') && !token.endsWith('ss') && !TITLE_SYNONYMS[raw]) token = token.slice(0, -1);
+    tokens.add(TITLE_SYNONYMS[token] ?? token);
+  }
+  return tokens;
+}
+
+/** Older titles count a little less: the most recent counts fully, then 0.9, 0.8 ... (only the 5 most recent are read). */
+export const TITLE_RECENCY_DECAY = 0.1;
+const MAX_TITLES = 5;
+
+/** Share of the job title's role words found in one of the candidate's recent titles (best one, recency-discounted). */
+export function scoreTitle(jobTitle: string, candidateTitles: readonly string[]): TitlePart {
+  const jobTokens = titleTokens(jobTitle ?? '');
+  const titles = (candidateTitles ?? []).filter((t) => typeof t === 'string' && t.trim()).slice(0, MAX_TITLES);
+  const base = { jobTitle: jobTitle ?? '' };
+  if (jobTokens.size === 0) {
+    return { score: NEUTRAL_SCORE, status: 'unknown', ...base, bestMatchingTitle: null, evidence: ['The job title could not be compared'] };
+  }
+  if (titles.length === 0) {
+    return { score: NEUTRAL_SCORE, status: 'unknown', ...base, bestMatchingTitle: null, evidence: ['No previous job titles found on the resume'] };
+  }
+  let best = 0;
+  let bestCoverage = 0;
+  let bestTitle: string | null = null;
+  titles.forEach((title, index) => {
+    const tokens = titleTokens(title);
+    let shared = 0;
+    for (const t of jobTokens) if (tokens.has(t)) shared += 1;
+    const coverage = shared / jobTokens.size;
+    const score = coverage * (1 - TITLE_RECENCY_DECAY * index);
+    if (score > best) {
+      best = score;
+      bestCoverage = coverage;
+      bestTitle = title.trim();
+    }
+  });
+  const score = round4(clamp01(best));
+  if (bestTitle === null) {
+    return {
+      score: 0,
+      status: 'unmet',
+      ...base,
+      bestMatchingTitle: null,
+      evidence: [`No recent title resembles "${jobTitle}" (most recent: ${titles[0].trim()})`],
+    };
+  }
+  const recent = bestTitle === titles[0].trim() ? 'Current or most recent title' : 'Previous title';
+  const closeness = bestCoverage === 1 ? 'matches' : bestCoverage >= 0.5 ? 'is close to' : 'partly overlaps with';
+  return {
+    score,
+    status: bestCoverage === 1 ? 'met' : 'partial',
+    ...base,
+    bestMatchingTitle: bestTitle,
+    evidence: [`${recent} "${bestTitle}" ${closeness} "${jobTitle}"`],
+  };
+}

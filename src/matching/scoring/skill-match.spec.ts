@@ -1,0 +1,57 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { scoreSkills } from './skill-match.js';
+
+describe('scoreSkills', () => {
+  it('weighs required skills twice as much as preferred ones', () => {
+    // required 1/2, preferred 2/2 -> (2*1 + 2) / (2*2 + 2) = 0.6667
+    const s = scoreSkills(['Python', 'SQL', 'Tableau'], ['Python', 'Machine Learning'], ['SQL', 'Tableau']);
+    assert.equal(s.score, 0.6667);
+    assert.deepEqual(s.required, { matched: ['Python'], missing: ['Machine Learning'] });
+    assert.deepEqual(s.preferred, { matched: ['SQL', 'Tableau'], missing: [] });
+    assert.deepEqual(s.extra, []);
+  });
+
+  it('compares canonical names case-insensitively and ignores duplicates and blanks', () => {
+    const s = scoreSkills(['javascript', ' React ', 'REACT', ''], ['JavaScript', 'react', 'JAVASCRIPT'], []);
+    assert.equal(s.score, 1);
+    assert.deepEqual(s.required.matched, ['JavaScript', 'react']);
+    assert.deepEqual(s.evidence, ['Has all 2 required skills: JavaScript and react']);
+  });
+
+  it('counts a skill listed as both required and preferred once, as required', () => {
+    const s = scoreSkills(['Excel'], ['Excel'], ['excel', 'SAP']);
+    // required 1/1, preferred 0/1 -> 2 / 3
+    assert.equal(s.score, 0.6667);
+    assert.deepEqual(s.preferred, { matched: [], missing: ['SAP'] });
+  });
+
+  it('uses only preferred skills when there are no required ones', () => {
+    const s = scoreSkills(['Docker'], [], ['Docker', 'Kubernetes', 'Terraform', 'AWS']);
+    assert.equal(s.score, 0.25);
+    assert.deepEqual(s.evidence.slice(0, 1), ['Has 1 of 4 preferred skills: Docker']);
+  });
+
+  it('is neutral when the job lists no skills', () => {
+    const s = scoreSkills(['Go'], [], []);
+    assert.equal(s.score, 0.5);
+    assert.deepEqual(s.extra, ['Go']);
+    assert.deepEqual(s.evidence, ['The job lists no specific skills, so the skill match is neutral']);
+  });
+
+  it('scores 0 and says so when the resume has no skills', () => {
+    const s = scoreSkills([], ['Patient Care'], []);
+    assert.equal(s.score, 0);
+    assert.deepEqual(s.evidence, [
+      'No skills were found on the resume',
+      'Has none of the 1 required skills',
+      'Missing required skills: Patient Care',
+    ]);
+  });
+
+  it('shortens long lists in evidence', () => {
+    const req = ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H'];
+    const s = scoreSkills([], req, []);
+    assert.ok(s.evidence.includes('Missing required skills: A, B, C, D, E, F and 2 more'));
+  });
+});

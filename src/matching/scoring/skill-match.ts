@@ -1,0 +1,97 @@
+import { formatList, normalizeKey, round4 } from './score-utils.js';
+
+/** Relative weight of one required skill vs one preferred (nice-to-have) skill. */
+export const SKILL_GROUP_WEIGHTS = { required: 2, preferred: 1 } as const;
+
+/** Score used when the job lists no skills at all: neither helps nor hurts. */
+export const NEUTRAL_SKILL_SCORE = 0.5;
+
+export interface SkillGroupMatch {
+  /** Job's spelling of the skills the candidate has. */
+  matched: string[];
+  /** Job's spelling of the skills the candidate lacks. */
+  missing: string[];
+}
+
+export interface SkillsPart {
+  score: number;
+  required: SkillGroupMatch;
+  preferred: SkillGroupMatch;
+  /** Candidate skills the job does not list (candidate's spelling). */
+  extra: string[];
+  evidence: string[];
+}
+
+/** Removes blanks and case-insensitive duplicates, keeping the first spelling and the order. */
+function dedupe(names: readonly string[], exclude: ReadonlySet<string> = new Set()): string[] {
+  const seen = new Set<string>(exclude);
+  const out: string[] = [];
+  for (const name of names) {
+    if (typeof name !== 'string') continue;
+    const key = normalizeKey(name);
+    if (!key || seen.has(key)) continue;
+    seen.add(key);
+    out.push(name.trim());
+  }
+  return out;
+}
+
+function split(skills: readonly string[], have: ReadonlySet<string>): SkillGroupMatch {
+  const matched: string[] = [];
+  const missing: string[] = [];
+  for (const skill of skills) (have.has(normalizeKey(skill)) ? matched : missing).push(skill);
+  return { matched, missing };
+}
+
+/**
+ * Skill overlap between a candidate and a job. Canonical names are compared case-insensitively.
+ * score = (2 * requiredMatched + preferredMatched) / (2 * required + preferred); a skill listed both
+ * as required and preferred counts as required. No skills on the job -> neutral 0.5.
+ */
+export function scoreSkills(
+  candidateSkills: readonly string[],
+  requiredSkills: readonly string[],
+  preferredSkills: readonly string[],
+): SkillsPart {
+  const candidate = dedupe(candidateSkills ?? []);
+  const required = dedupe(requiredSkills ?? []);
+  const preferred = dedupe(preferredSkills ?? [], new Set(required.map(normalizeKey)));
+  const have = new Set(candidate.map(normalizeKey));
+  const listed = new Set([...required, ...preferred].map(normalizeKey));
+
+  const req = split(required, have);
+  const pref = split(preferred, have);
+  const extra = candidate.filter((s) => !listed.has(normalizeKey(s)));
+
+  const evidence: string[] = [];
+  if (required.length === 0 && preferred.length === 0) {
+    evidence.push('The job lists no specific skills, so the skill match is neutral');
+    return { score: NEUTRAL_SKILL_SCORE, required: req, preferred: pref, extra, evidence };
+  }
+
+  const total = SKILL_GROUP_WEIGHTS.required * required.length + SKILL_GROUP_WEIGHTS.preferred * preferred.length;
+  const got = SKILL_GROUP_WEIGHTS.required * req.matched.length + SKILL_GROUP_WEIGHTS.preferred * pref.matched.length;
+  const score = round4(got / total);
+
+  if (candidate.length === 0) evidence.push('No skills were found on the resume');
+  if (required.length > 0) {
+    if (req.missing.length === 0) {
+      evidence.push(`Has all ${required.length} required skills: ${formatList(req.matched)}`);
+    } else if (req.matched.length === 0) {
+      evidence.push(`Has none of the ${required.length} required skills`);
+    } else {
+      evidence.push(`Has ${req.matched.length} of ${required.length} required skills: ${formatList(req.matched)}`);
+    }
+    if (req.missing.length > 0) evidence.push(`Missing required skills: ${formatList(req.missing)}`);
+  }
+  if (preferred.length > 0) {
+    if (pref.matched.length > 0) {
+      evidence.push(`Has ${pref.matched.length} of ${preferred.length} preferred skills: ${formatList(pref.matched)}`);
+    } else {
+      evidence.push(`Has none of the ${preferred.length} preferred skills`);
+    }
+    if (pref.missing.length > 0) evidence.push(`Missing preferred skills: ${formatList(pref.missing)}`);
+  }
+  if (extra.length > 0) evidence.push(`Other skills: ${formatList(extra, 8)}`);
+  return { score, required: req, preferred: pref, extra, evidence };
+}

@@ -1,0 +1,54 @@
+/** Structured data the ResumeParser extracts from a resume's text; stored as JSON on the row. */
+export type EducationLevel = 'none' | 'secondary' | 'associate' | 'bachelor' | 'master' | 'doctorate';
+
+export interface ExperienceEntry {
+  title: string | null;
+  company: string | null;
+  /** ISO month `YYYY-MM` (or `YYYY-01` when only a year is given). */
+  start: string | null;
+  /** ISO month, or null when `current`. */
+  end: string | null;
+  current: boolean;
+}
+
+export interface EducationEntry {
+  degree: string | null;
+  field: string | null;
+  institution: string | null;
+  year: number | null;
+  level: EducationLevel | null;
+}
+
+export interface ResumeSkill {
+  /** Canonical name from the skill dictionary. */
+  name: string;
+  category: string;
+  /** Sections (e.g. `skills`, `experience`, `summary`) where the skill was found. */
+  foundIn: string[];
+}
+
+export interface ResumeLinks {
+  linkedin: string | null;
+  github: string | null;
+  web: string[];
+}
+
+export interface ParsedResume {
+  name: string | null;
+  email: string | null;
+  /** E.164 where the country is clear, otherwise the digits as written. */
+  phone: string | null;
+  location: string | null;
+  links: ResumeLinks;
+  summary: string | null;
+  experience: ExperienceEntry[];
+  /** Merged date ranges: overlapping jobs are not counted twice. */
+  totalYearsExperience: number;
+  education: EducationEntry[];
+  highestEducationLevel: EducationLevel | null;
+  skills: ResumeSkill[];
+  languages: string[];
+  certifications: string[];
+  /** Section name -> the heading text the parser recognised for it. */
+  sections: Record<string, string>;
+}

@@ -1,0 +1,95 @@
+import { Injectable } from '@nestjs/common';
+import { EmbeddingStore, VectorHit } from '../database/embedding-store.js';
+import { Prisma, PrismaClient, Resume } from '../generated/prisma/client.js';
+import { ParsedResume } from './parsing/parsed-resume.js';
+
+export interface NewResume {
+  organizationId: string;
+  fileName: string | null;
+  mimeType: string;
+  content: string;
+  contentSha256: string;
+  parsed: ParsedResume;
+}
+
+export interface StoredEmbedding {
+  vector: Float32Array;
+  model: string;
+}
+
+/** All resume persistence; vector SQL goes through the shared EmbeddingStore. */
+@Injectable()
+export class ResumesRepository {
+  private readonly embeddings = new EmbeddingStore('resumes');
+
+  constructor(private readonly prisma: PrismaClient) {}
+
+  /** Row and vector are written in one transaction: a resume is never half-stored. */
+  create(resume: NewResume, embedding: StoredEmbedding | null): Promise<Resume> {
+    return this.prisma.$transaction(async (tx) => {
+      const row = await tx.resume.create({
+        data: {
+          organizationId: resume.organizationId,
+          fileName: resume.fileName,
+          mimeType: resume.mimeType,
+          content: resume.content,
+          contentSha256: resume.contentSha256,
+          parsed: resume.parsed as unknown as Prisma.InputJsonValue,
+          skills: resume.parsed.skills.map((skill) => skill.name),
+          totalYearsExperience: resume.parsed.totalYearsExperience,
+          location: resume.parsed.location,
+        },
+      });
+      if (!embedding) return row;
+      await this.embeddings.attach(tx, row.id, embedding.vector, embedding.model);
+      return { ...row, embeddingStatus: 'ready', embeddingModel: embedding.model };
+    });
+  }
+
+  findById(organizationId: string, id: string): Promise<Resume | null> {
+    return this.prisma.resume.findFirst({ where: { id, organizationId } });
+  }
+
+  findByIds(organizationId: string, ids: string[]): Promise<Resume[]> {
+    return this.prisma.resume.findMany({ where: { organizationId, id: { in: ids } } });
+  }
+
+  findEmbedding(organizationId: string, id: string): Promise<number[] | null> {
+    return this.embeddings.read(this.prisma, organizationId, id);
+  }
+
+  async list(organizationId: string, limit: number, offset: number): Promise<{ items: Resume[]; total: number }> {
+    const where = { organizationId };
+    const [items, total] = await this.prisma.$transaction([
+      this.prisma.resume.findMany({ where, orderBy: [{ createdAt: 'desc' }, { id: 'asc' }], take: limit, skip: offset }),
+      this.prisma.resume.count({ where }),
+    ]);
+    return { items, total };
+  }
+
+  async delete(organizationId: string, id: string): Promise<boolean> {
+    const { count } = await this.prisma.resume.deleteMany({ where: { id, organizationId } });
+    return count > 0;
+  }
+
+  countPending(organizationId: string): Promise<number> {
+    return this.prisma.resume.count({ where: { organizationId, embeddingStatus: { not: 'ready' } } });
+  }
+
+  findPendingEmbeddings(limit: number): Promise<Array<{ id: string; content: string }>> {
+    return this.prisma.resume.findMany({
+      where: { embeddingStatus: { not: 'ready' } },
+      select: { id: true, content: true },
+      orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+      take: limit,
+    });
+  }
+
+  attachEmbedding(id: string, embedding: StoredEmbedding): Promise<boolean> {
+    return this.embeddings.attach(this.prisma, id, embedding.vector, embedding.model, true);
+  }
+
+  searchByVector(organizationId: string, query: Float32Array, limit: number): Promise<VectorHit[]> {
+    return this.embeddings.nearest(this.prisma, organizationId, query, limit);
+  }
+}

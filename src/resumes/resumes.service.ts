@@ -1,0 +1,80 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { ApiError } from '../common/api-error.js';
+import { Page } from '../common/pagination.dto.js';
+import { sha256 } from '../common/sha256.js';
+import { DocumentProcessor } from '../documents/document-processor.js';
+import { EmbeddingService } from '../embeddings/embedding.service.js';
+import { Resume } from '../generated/prisma/client.js';
+import { ParsedResume } from './parsing/parsed-resume.js';
+import { ResumeParser } from './parsing/resume-parser.js';
+import { ResumeInclude, ResumeView } from './resumes.dto.js';
+import { ResumesRepository } from './resumes.repository.js';
+
+export interface UploadedFile {
+  buffer: Buffer;
+  originalname?: string;
+}
+
+@Injectable()
+export class ResumesService {
+  private readonly logger = new Logger(ResumesService.name);
+
+  constructor(
+    private readonly documents: DocumentProcessor,
+    private readonly parser: ResumeParser,
+    private readonly embeddings: EmbeddingService,
+    private readonly repository: ResumesRepository,
+  ) {}
+
+  /** bytes -> text -> parsed fields -> vector (or pending when the model is down) -> one transaction. */
+  async upload(organizationId: string, file: UploadedFile): Promise<ResumeView> {
+    const document = await this.documents.extract(file.buffer);
+    const parsed = this.parser.parse(document.text);
+    const vector = await this.embeddings.tryEmbed(document.text);
+    if (!vector) this.logger.warn('Embedding unavailable: resume stored with embeddingStatus "pending"');
+    const row = await this.repository.create(
+      {
+        organizationId,
+        fileName: file.originalname ?? null,
+        mimeType: document.mimeType,
+        content: document.text,
+        contentSha256: sha256(document.text),
+        parsed,
+      },
+      vector ? { vector, model: this.embeddings.modelId } : null,
+    );
+    return { ...toView(row), warnings: document.warnings };
+  }
+
+  async get(organizationId: string, id: string, include: ResumeInclude[] = []): Promise<ResumeView> {
+    const row = await this.repository.findById(organizationId, id);
+    if (!row) throw ApiError.notFound('Resume', id);
+    const view = toView(row);
+    if (include.includes('text')) view.text = row.content;
+    if (include.includes('embedding')) view.embedding = await this.repository.findEmbedding(organizationId, id);
+    return view;
+  }
+
+  async list(organizationId: string, limit: number, offset: number): Promise<Page<ResumeView>> {
+    const { items, total } = await this.repository.list(organizationId, limit, offset);
+    return { items: items.map(toView), total, limit, offset };
+  }
+
+  async delete(organizationId: string, id: string): Promise<void> {
+    if (!(await this.repository.delete(organizationId, id))) throw ApiError.notFound('Resume', id);
+  }
+}
+
+function toView(row: Resume): ResumeView {
+  return {
+    id: row.id,
+    fileName: row.fileName,
+    mimeType: row.mimeType,
+    embeddingStatus: row.embeddingStatus,
+    embeddingModel: row.embeddingModel,
+    skills: row.skills,
+    parsed: row.parsed as unknown as ParsedResume,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+  };
+}

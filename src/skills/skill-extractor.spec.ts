@@ -1,0 +1,115 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { SkillExtractor } from './skill-extractor.js';
+import { tokenize } from './tokenize.js';
+
+const sx = SkillExtractor.shared();
+const names = (text: string, section?: string) => sx.extract(text, section).map((m) => m.name);
+
+describe('tokenize', () => {
+  it('keeps the symbols of technology names', () => {
+    const keys = tokenize('C++, C#, .NET, ASP.NET, Node.js and CI/CD; R&D').map((t) => t.key);
+    assert.deepEqual(keys, ['c++', 'c#', '.net', 'asp.net', 'node.js', 'and', 'ci', 'cd', 'r', 'and', 'd']);
+  });
+});
+
+describe('SkillExtractor.canonicalize', () => {
+  it('maps aliases in any case to the canonical name', () => {
+    assert.equal(sx.canonicalize('js'), 'JavaScript');
+    assert.equal(sx.canonicalize('TS'), 'TypeScript');
+    assert.equal(sx.canonicalize('k8s'), 'Kubernetes');
+    assert.equal(sx.canonicalize('postgres'), 'PostgreSQL');
+    assert.equal(sx.canonicalize('NodeJS'), 'Node.js');
+    assert.equal(sx.canonicalize('node'), 'Node.js');
+    assert.equal(sx.canonicalize('golang'), 'Go');
+    assert.equal(sx.canonicalize('React.js'), 'React');
+    assert.equal(sx.canonicalize('c#'), 'C#');
+    assert.equal(sx.canonicalize('C++'), 'C++');
+    assert.equal(sx.canonicalize('.net'), '.NET');
+    assert.equal(sx.canonicalize('Amazon Web Services'), 'AWS');
+    assert.equal(sx.canonicalize('search engine optimisation'), 'Search Engine Optimization');
+    assert.equal(sx.canonicalize('definitely not a skill'), null);
+  });
+});
+
+describe('SkillExtractor.extract', () => {
+  it('finds symbol-heavy names with word boundaries', () => {
+    const found = names('Built services in C++ and C# on .NET, a Node.js API, CI/CD with GitHub Actions.');
+    for (const s of ['C++', 'C#', '.NET', 'Node.js', 'CI/CD', 'GitHub Actions']) assert.ok(found.includes(s), s);
+    assert.ok(!found.includes('C'));
+  });
+
+  it('does not match inside other words', () => {
+    assert.deepEqual(names('Javanese cuisine and reaction times'), []);
+  });
+
+  it('accepts ambiguous single letters only as items of a skills list', () => {
+    assert.deepEqual(names('Languages: C, R, Python'), ['C', 'R', 'Python']);
+    assert.ok(names('Programming: Go, Rust and Java').includes('Go'));
+    assert.ok(!names('Reported to the C-level team about R&D plans and grade C results').some((n) => n === 'C' || n === 'R'));
+    assert.ok(!names('We go to great lengths. Excel at customer empathy.').includes('Go'));
+  });
+
+  it('accepts common-word skills next to technical evidence', () => {
+    assert.ok(names('Wrote microservices in Go on Kubernetes').includes('Go'));
+    assert.ok(!names('I will go to the store in spring').includes('Go'));
+    assert.ok(!names('In Spring 2019 we moved offices').includes('Spring'));
+    assert.ok(names('Excel, Word, PowerPoint', 'skills').includes('Excel'));
+  });
+
+  it('treats everything in a skills section as list context', () => {
+    const found = names('Go\nRust\nSwift', 'skills');
+    assert.deepEqual(found, ['Go', 'Rust', 'Swift']);
+  });
+
+  it('ignores PDF structure tokens, URLs and e-mails', () => {
+    const pdf = '%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n5 0 obj << /Length 44 /Filter /FlateDecode >> stream\nendstream\n-- 1 of 2 --';
+    assert.deepEqual(names(pdf, 'skills'), []);
+    assert.deepEqual(names('see https://github.com/jane/react-go and jane.python@java.com'), []);
+  });
+
+  it('deduplicates and records matched text and sections', () => {
+    const m = sx.extract('JS, JavaScript and javascript; TypeScript', 'skills');
+    const js = m.find((x) => x.name === 'JavaScript')!;
+    assert.deepEqual(js.matchedText, ['JS', 'JavaScript', 'javascript']);
+    assert.deepEqual(js.sections, ['skills']);
+    assert.equal(js.category, 'programming_language');
+  });
+
+  it('covers non-technical professions', () => {
+    const found = names(
+      'Provided patient care, wound care and IV therapy; documented in Epic and Cerner. Managed accounts payable, bank reconciliations and month-end close under GAAP. Lesson planning and classroom management. Forklift certified, inventory control.',
+    );
+    for (const s of ['Patient Care', 'Wound Care', 'IV Therapy', 'Epic', 'Cerner', 'Accounts Payable', 'Reconciliation', 'Month-End Close', 'GAAP', 'Lesson Planning', 'Classroom Management', 'Forklift Operation', 'Inventory Management'])
+      assert.ok(found.includes(s), s);
+  });
+
+  it('is fast on a long document', () => {
+    const para = 'Led a team building React and Node.js services on AWS with Docker, Kubernetes and PostgreSQL; mentored engineers, improved CI/CD and reduced costs by 20%. ';
+    const text = para.repeat(200); // ~5k words
+    sx.extract(text);
+    const t0 = performance.now();
+    for (let i = 0; i < 5; i++) sx.extract(text);
+    const ms = (performance.now() - t0) / 5;
+    assert.ok(ms < 50, `took ${ms.toFixed(1)} ms`);
+  });
+});
+
+describe('SkillExtractor.extractJobSkills', () => {
+  it('splits required and preferred by cues', () => {
+    const r = sx.extractJobSkills({
+      title: 'Senior Backend Engineer (Node.js)',
+      description: 'You will build APIs on AWS.',
+      requirements: 'Must have: TypeScript, PostgreSQL\n5+ years with Docker\nNice to have:\n- Kubernetes\n- Go\nExperience with Kafka is a plus.',
+    });
+    assert.deepEqual(r.required.sort(), ['Back-End Development', 'Docker', 'Node.js', 'PostgreSQL', 'TypeScript'].sort());
+    assert.deepEqual(r.preferred.sort(), ['AWS', 'Apache Kafka', 'Go', 'Kubernetes'].sort());
+    assert.ok(r.mentions.some((m) => m.name === 'Node.js' && m.sections.includes('title')));
+  });
+
+  it('defaults requirements to required', () => {
+    const r = sx.extractJobSkills({ title: 'Accountant', description: '', requirements: 'QuickBooks, GAAP, Excel' });
+    assert.deepEqual(r.required, ['QuickBooks', 'GAAP', 'Excel']);
+    assert.deepEqual(r.preferred, []);
+  });
+});

@@ -1,0 +1,404 @@
+import dictionaryFile from './skill-dictionary.json' with { type: 'json' };
+import { aliasKeys, joinableGap, normalizeText, tokenize, type Token } from './tokenize.js';
+
+/** One skill found in a text: canonical name, category, the spellings seen and where. */
+export interface SkillMention {
+  name: string;
+  category: string;
+  matchedText: string[];
+  sections: string[];
+}
+
+/** Entry of `skill-dictionary.json`. */
+export interface SkillDictionaryEntry {
+  name: string;
+  aliases: string[];
+  category: string;
+  /** Every single-word alias is ambiguous (only matched in a skills context). */
+  ambiguous?: boolean;
+  /** Individual ambiguous aliases of an otherwise unambiguous entry (e.g. `Node` for Node.js). */
+  ambiguousAliases?: string[];
+}
+
+export interface SkillDictionary {
+  header: Record<string, unknown>;
+  skills: SkillDictionaryEntry[];
+}
+
+export interface JobSkills {
+  required: string[];
+  preferred: string[];
+  mentions: SkillMention[];
+}
+
+interface Candidate {
+  keys: string[];
+  entry: number;
+  ambiguous: boolean;
+  /** A single letter such as `C` or `R`: only as an item of a list of skills. */
+  letter: boolean;
+  /** The alias has capitals that must show in the text (`GO`/`Go` but not `go`; `CAM` not `cam`). */
+  needsCase: boolean;
+}
+
+interface RawMatch {
+  cand: Candidate;
+  /** token index range [from, to) */
+  from: number;
+  to: number;
+  text: string;
+  line: number;
+}
+
+/** Categories whose ambiguous members need technical evidence nearby. */
+const TECH_CATEGORIES = new Set([
+  'programming_language',
+  'framework',
+  'database',
+  'cloud',
+  'devops',
+  'tool',
+  'office',
+  'data_science',
+  'security',
+  'networking',
+  'methodology',
+  'technology',
+  'design',
+]);
+
+/** A line introduced by a label like "Skills:", "Tech stack:", "Languages & tools -". */
+const SKILL_LABEL_RE =
+  /^\s*(?:[-*\u2022\u25AA\u25CF\u25E6\u2023\u2043]\s*)?(?:[\p{L}&/ ]{0,30}\s)?(?:skills?|technolog(?:y|ies)|tech(?:nical)?\s*stack|stack|tools?|tooling|languages?|frameworks?|librar(?:y|ies)|databases?|platforms?|software|competenc(?:e|ies)|expertise|proficien(?:t|cy)(?:\s+in)?|familiar\s+with|environment|systems|certifications?|methodolog(?:y|ies)|cloud|devops|infrastructure|testing|applications|programs|equipment)\s*(?:[&/,]\s*[\p{L} ]{1,25})?\s*[:\u2013\u2014-]/iu;
+const LIST_SEP_BEFORE = /[,;|\u2022\u25AA\u25CF\u25E6\u00B7\u2023\u2043:(\[\t/]|\s{2,}/;
+const LIST_SEP_AFTER = /[,;|\u2022\u25AA\u25CF\u25E6\u00B7\u2023\u2043)\]\t/.]|\s{2,}/;
+const CONJUNCTIONS = new Set(['and', 'or', 'plus']);
+
+/** Lines that are PDF syntax or pdf-parse page markers, never resume content. */
+const PDF_STRUCTURE_LINE =
+  /^\s*(?:%PDF-|%%EOF|\d+\s+\d+\s+obj\b|endobj\b|stream\s*$|endstream\b|xref\b|trailer\b|startxref\b|--\s*\d+\s+of\s+\d+\s*--\s*$)|<<|>>|\/(?:Type|Filter|Length|FlateDecode|Font|Page|Parent|Resources|MediaBox|Contents|XObject|Subtype|BaseFont|Encoding)\b|\b\d+\s+0\s+R\b/;
+const URL_RE = /\b(?:https?:\/\/|www\.)\S+|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\b(?:linkedin|github|gitlab|twitter|x|facebook)\.com\/\S*/gi;
+
+const blank = (s: string) => s.replace(/[^\n]/g, ' ');
+
+/** Masks URLs, e-mail addresses and PDF structure lines with spaces (offsets stay the same). */
+function maskNoise(text: string): string {
+  let out = text.replace(URL_RE, blank);
+  if (/<<|\bobj\b|%PDF|\/Type|\bof\s+\d+\s*--/.test(out)) {
+    out = out
+      .split('\n')
+      .map((line) => (PDF_STRUCTURE_LINE.test(line) ? blank(line) : line))
+      .join('\n');
+  }
+  return out;
+}
+
+function variants(keys: string[]): string[][] {
+  const out: string[][] = [keys];
+  const join = keys.join(' ');
+  // British/American spellings
+  const swaps: [RegExp, string][] = [
+    [/isation\b/g, 'ization'],
+    [/ization\b/g, 'isation'],
+    [/elling\b/g, 'eling'],
+    [/eling\b/g, 'elling'],
+    [/yse\b/g, 'yze'],
+    [/yze\b/g, 'yse'],
+    [/iour\b/g, 'ior'],
+    [/ior\b/g, 'iour'],
+    [/ise\b/g, 'ize'],
+  ];
+  for (const [re, rep] of swaps) {
+    const v = join.replace(re, rep);
+    if (v !== join) out.push(v.split(' '));
+  }
+  // plural / singular of multi-word phrases ("REST APIs", "data pipeline")
+  if (keys.length > 1) {
+    const last = keys[keys.length - 1]!;
+    if (/^[a-z]{3,}$/.test(last)) {
+      if (last.endsWith('s') && !last.endsWith('ss') && last.length > 4) out.push([...keys.slice(0, -1), last.slice(0, -1)]);
+      else if (!last.endsWith('s')) out.push([...keys.slice(0, -1), last + 's']);
+    }
+  }
+  return out;
+}
+
+export class SkillExtractor {
+  private static instance: SkillExtractor | undefined;
+  private readonly entries: SkillDictionaryEntry[];
+  /** first token key -> candidates, longest first */
+  private readonly index = new Map<string, Candidate[]>();
+  /** whole normalized alias -> entry index */
+  private readonly byAlias = new Map<string, number>();
+
+  /** Loads the committed dictionary once. */
+  static shared(): SkillExtractor {
+    return (SkillExtractor.instance ??= new SkillExtractor(dictionaryFile as unknown as SkillDictionary));
+  }
+
+  constructor(dictionary: SkillDictionary) {
+    this.entries = dictionary.skills;
+    this.entries.forEach((entry, idx) => {
+      const ambiguousAliases = new Set((entry.ambiguousAliases ?? []).map((a) => a.toLowerCase()));
+      const seen = new Set<string>();
+      for (const alias of [entry.name, ...entry.aliases]) {
+        const keys = aliasKeys(alias);
+        if (!keys.length) continue;
+        const single = keys.length === 1;
+        const ambiguous = (single && !!entry.ambiguous) || ambiguousAliases.has(alias.toLowerCase());
+        const letters = alias.replace(/[^\p{L}]/gu, '');
+        const letter = single && letters.length === 1 && alias.trim().length === 1;
+        const hasUpper = alias !== alias.toLowerCase();
+        const needsCase = hasUpper && (ambiguous || letters.length <= 4) && single;
+        // short acronyms ("AI", "QA", "AP") are as risky as common words
+        const short = single && alias.replace(/[^\p{L}\p{N}]/gu, '').length <= 2 && !/[+#]/.test(alias);
+        for (const v of variants(keys)) {
+          const k = v.join(' ');
+          if (seen.has(k)) continue;
+          seen.add(k);
+          if (!this.byAlias.has(k)) this.byAlias.set(k, idx);
+          const cand: Candidate = { keys: v, entry: idx, ambiguous: ambiguous || short, letter, needsCase };
+          const list = this.index.get(v[0]!) ?? [];
+          list.push(cand);
+          this.index.set(v[0]!, list);
+        }
+      }
+    });
+    for (const list of this.index.values()) list.sort((a, b) => b.keys.length - a.keys.length || +a.ambiguous - +b.ambiguous);
+  }
+
+  /** Alias or canonical name (any case) -> canonical name; null if unknown. */
+  canonicalize(name: string): string | null {
+    const idx = this.byAlias.get(aliasKeys(name).join(' '));
+    return idx === undefined ? null : this.entries[idx]!.name;
+  }
+
+  /** Category of a skill (alias or canonical name); null if unknown. */
+  categoryOf(name: string): string | null {
+    const idx = this.byAlias.get(aliasKeys(name).join(' '));
+    return idx === undefined ? null : this.entries[idx]!.category;
+  }
+
+  /** Number of dictionary entries. */
+  get size(): number {
+    return this.entries.length;
+  }
+
+  /**
+   * Skills mentioned in `text`, canonical and deduplicated, in order of first appearance.
+   * `section` (e.g. `skills`, `experience`) is recorded in `sections`; inside a `skills` section,
+   * ambiguous names (`Go`, `R`, `Excel`) are accepted as list items.
+   */
+  extract(text: string, section?: string): SkillMention[] {
+    const out = new Map<number, SkillMention>();
+    this.collect(text, section ?? 'unknown', out);
+    return [...out.values()];
+  }
+
+  /**
+   * Skills of a job posting split into required and preferred. Cues like "nice to have",
+   * "preferred", "bonus", "a plus" (line, sentence or heading) make skills preferred; "required",
+   * "must have" make them required. Title and requirements default to required; the description
+   * defaults to required unless the requirements text already names skills, in which case
+   * description-only skills are preferred.
+   */
+  extractJobSkills(job: { title: string; description: string; requirements: string }): JobSkills {
+    const mentions = new Map<number, SkillMention>();
+    const required = new Set<number>();
+    const preferred = new Set<number>();
+    const run = (raw: string, section: string, defaultMode: 'required' | 'preferred') => {
+      const text = normalizeText(raw ?? '');
+      // mode of every character range: headings switch the mode, sentence cues override it
+      const spans: { start: number; end: number; mode: 'required' | 'preferred' }[] = [];
+      let mode = defaultMode;
+      let offset = 0;
+      for (const line of text.split('\n')) {
+        const lineStart = offset;
+        offset += line.length + 1;
+        const trimmed = line.trim();
+        if (!trimmed) continue;
+        let bodyStart = lineStart;
+        const heading = line.match(/^(\s*[^:]{2,60}):\s*/);
+        const headingText = heading ? heading[1]! : trimmed.length <= 60 && !/[.,;]/.test(trimmed) ? trimmed : '';
+        const headingMode = headingText ? cueOf(headingText, true) : null;
+        if (headingMode) {
+          mode = headingMode;
+          if (!heading) continue;
+          bodyStart = lineStart + heading[0].length;
+        }
+        const body = text.slice(bodyStart, lineStart + line.length);
+        const re = /[^.!?;]+(?:[.!?;]+(?=\s|$)|$)|[.!?;]+/g;
+        let m: RegExpExecArray | null;
+        while ((m = re.exec(body)) && m[0].length) {
+          spans.push({ start: bodyStart + m.index, end: bodyStart + m.index + m[0].length, mode: cueOf(m[0], false) ?? mode });
+        }
+      }
+      for (const hit of this.scan(text, section)) {
+        const span = spans.find((sp) => hit.start >= sp.start && hit.start < sp.end);
+        const e = this.entries[hit.entry]!;
+        merge(mentions, hit.entry, { name: e.name, category: e.category, matchedText: [hit.text], sections: [section] });
+        ((span?.mode ?? mode) === 'required' ? required : preferred).add(hit.entry);
+      }
+    };
+    run(job.title, 'title', 'required');
+    run(job.requirements, 'requirements', 'required');
+    const reqHasSkills = required.size + preferred.size > 0 && (job.requirements ?? '').trim().length > 0;
+    run(job.description, 'description', reqHasSkills ? 'preferred' : 'required');
+    const name = (i: number) => this.entries[i]!.name;
+    const order = [...mentions.keys()];
+    return {
+      required: order.filter((i) => required.has(i)).map(name),
+      preferred: order.filter((i) => preferred.has(i) && !required.has(i)).map(name),
+      mentions: [...mentions.values()],
+    };
+  }
+
+  // ---------------------------------------------------------------------------------------------
+
+  private collect(input: string, section: string, out: Map<number, SkillMention>): void {
+    for (const hit of this.scan(input, section)) {
+      const e = this.entries[hit.entry]!;
+      merge(out, hit.entry, { name: e.name, category: e.category, matchedText: [hit.text], sections: [section] });
+    }
+  }
+
+  /** Accepted matches with their offsets in the normalized text. */
+  private scan(input: string, section: string): { entry: number; text: string; start: number }[] {
+    if (!input) return [];
+    const text = maskNoise(normalizeText(input));
+    const tokens = tokenize(text);
+    if (!tokens.length) return [];
+    // line number of each token, and lines introduced by a skills label
+    const lineOf = new Int32Array(tokens.length);
+    const lineStarts: number[] = [0];
+    for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) lineStarts.push(i + 1);
+    let line = 0;
+    tokens.forEach((t, i) => {
+      while (line + 1 < lineStarts.length && lineStarts[line + 1]! <= t.start) line++;
+      lineOf[i] = line;
+    });
+    const labelLine = new Set<number>();
+    lineStarts.forEach((s, l) => {
+      const e = l + 1 < lineStarts.length ? lineStarts[l + 1]! : text.length;
+      if (SKILL_LABEL_RE.test(text.slice(s, Math.min(e, s + 80)))) labelLine.add(l);
+    });
+
+    // 1. greedy longest match at each token
+    const matches: RawMatch[] = [];
+    for (let i = 0; i < tokens.length; ) {
+      const m = this.matchAt(text, tokens, i);
+      if (m) {
+        matches.push({ ...m, line: lineOf[i]! });
+        i = m.to;
+      } else i++;
+    }
+    if (!matches.length) return [];
+
+    // 2. context filter for ambiguous names
+    const inSkills = /skill|competenc|technolog|expertise|requirement|qualification/i.test(section);
+    const solid = matches.filter((m) => !m.cand.ambiguous);
+    const accepted = matches.filter((m) => {
+      if (!m.cand.ambiguous) return true;
+      if (!caseOk(m, tokens)) return false;
+      const listItem = isListItem(text, tokens, m, lineOf);
+      const othersOnLine = matches.some((o) => o !== m && o.line === m.line);
+      if (m.cand.letter) return listItem && (inSkills || labelLine.has(m.line) || othersOnLine);
+      if (inSkills || labelLine.has(m.line)) return true;
+      if (listItem && othersOnLine) return true;
+      if (aloneOnLine(text, tokens, m, lineOf)) return true;
+      if (SKILL_CUE_BEFORE.test(text.slice(tokens[Math.max(0, m.from - 5)]!.start, tokens[m.from]!.start))) return true;
+      const tech = TECH_CATEGORIES.has(this.entries[m.cand.entry]!.category);
+      return solid.some(
+        (o) =>
+          Math.abs(o.from - m.from) <= 8 &&
+          Math.abs(o.line - m.line) <= 1 &&
+          (!tech || TECH_CATEGORIES.has(this.entries[o.cand.entry]!.category)),
+      );
+    });
+
+    return accepted.map((m) => ({ entry: m.cand.entry, text: m.text, start: tokens[m.from]!.start }));
+  }
+
+  private matchAt(text: string, tokens: Token[], i: number): Omit<RawMatch, 'line'> | null {
+    const list = this.index.get(tokens[i]!.key);
+    if (!list) return null;
+    outer: for (const cand of list) {
+      const n = cand.keys.length;
+      if (i + n > tokens.length) continue;
+      for (let k = 1; k < n; k++) {
+        if (tokens[i + k]!.key !== cand.keys[k]) continue outer;
+        if (!joinableGap(text.slice(tokens[i + k - 1]!.end, tokens[i + k]!.start))) continue outer;
+      }
+      return { cand, from: i, to: i + n, text: text.slice(tokens[i]!.start, tokens[i + n - 1]!.end) };
+    }
+    return null;
+  }
+}
+
+function merge(out: Map<number, SkillMention>, idx: number, m: SkillMention): void {
+  const cur = out.get(idx);
+  if (!cur) {
+    out.set(idx, { ...m, matchedText: [...m.matchedText], sections: [...m.sections] });
+    return;
+  }
+  for (const t of m.matchedText) if (!cur.matchedText.includes(t)) cur.matchedText.push(t);
+  for (const s of m.sections) if (!cur.sections.includes(s)) cur.sections.push(s);
+}
+
+function caseOk(m: RawMatch, tokens: Token[]): boolean {
+  const t = m.text;
+  if (m.cand.letter) {
+    if (!/^\p{Lu}$/u.test(t)) return false;
+    return true;
+  }
+  if (m.cand.needsCase && t === t.toLowerCase()) return false;
+  void tokens;
+  return true;
+}
+
+/** "experience with X", "proficient in X", "written in X", "using X" */
+const SKILL_CUE_BEFORE =
+  /\b(?:experience[d]?\s+(?:with|in|using)|proficien(?:t|cy)\s+(?:with|in)|knowledge\s+of|familiar(?:ity)?\s+with|expertise\s+in|skilled\s+in|certified\s+in|written\s+in|built\s+(?:with|in|on)|developed\s+(?:with|in)|programming\s+in|coded\s+in|using)\s*$/i;
+
+/** The match is the only content of its line (a bullet in a list of skills). */
+function aloneOnLine(text: string, tokens: Token[], m: RawMatch, lineOf: Int32Array): boolean {
+  if (m.cand.letter) return false;
+  const sameLineBefore = m.from > 0 && lineOf[m.from - 1] === m.line;
+  const sameLineAfter = m.to < tokens.length && lineOf[m.to] === m.line;
+  return !sameLineBefore && !sameLineAfter;
+}
+
+function isListItem(text: string, tokens: Token[], m: RawMatch, lineOf: Int32Array): boolean {
+  const first = tokens[m.from]!;
+  const last = tokens[m.to - 1]!;
+  const prev = m.from > 0 ? tokens[m.from - 1] : undefined;
+  const next = m.to < tokens.length ? tokens[m.to] : undefined;
+  const before = prev && lineOf[m.from - 1] === m.line ? text.slice(prev.end, first.start) : null;
+  const after = next && lineOf[m.to] === m.line ? text.slice(last.end, next.start) : null;
+  // a single letter glued to "-", "&", "'" or "." is an initial or an abbreviation (C-level, R&D)
+  if (m.cand.letter) {
+    const c1 = text[first.start - 1] ?? ' ';
+    const c2 = text[last.end] ?? ' ';
+    if (/[-&'.\u2010\u2011]/.test(c1) || /[-&'\u2010\u2011]/.test(c2) || (c2 === '.' && /\p{L}/u.test(text[last.end + 1] ?? ''))) return false;
+    if (next?.key === 'and' && text.slice(last.end, next.start) === '') return false; // "R&D"
+  }
+  const prevOk = before === null || LIST_SEP_BEFORE.test(before) || (prev !== undefined && CONJUNCTIONS.has(prev.key));
+  const afterOk = after === null || LIST_SEP_AFTER.test(after) || (next !== undefined && CONJUNCTIONS.has(next.key) && after !== '');
+  return prevOk && afterOk;
+}
+
+const PREFERRED_CUE =
+  /\b(?:nice[\s-]to[\s-]haves?|good[\s-]to[\s-]have|preferred|preferably|preference|desir(?:ed|able)|bonus(?:\s+points)?|(?:is|are|would\s+be|a|big|huge|definite|strong)\s+plus|plus\s*$|ideally|optional|advantageous|an?\s+advantage|not\s+required|helpful|beneficial|would\s+be\s+(?:great|nice)|extra\s+credit)\b/i;
+const REQUIRED_CUE =
+  /\b(?:required|requirements?|must[\s-]haves?|must|mandatory|essential|minimum\s+qualifications?|basic\s+qualifications?|need\s+to\s+have|you\s+(?:have|bring|will\s+need)|what\s+you\s+need|qualifications)\b/i;
+
+/** 'preferred' / 'required' cue in a heading or sentence, or null. */
+function cueOf(text: string, heading: boolean): 'required' | 'preferred' | null {
+  const pref = PREFERRED_CUE.test(text);
+  const req = REQUIRED_CUE.test(text);
+  if (pref && /\bnot\s+required\b/i.test(text)) return 'preferred';
+  if (pref && req) return heading ? 'preferred' : /\bpreferred\s+qualifications?\b/i.test(text) ? 'preferred' : null;
+  if (pref) return 'preferred';
+  if (req) return heading || /\b(?:required|must|mandatory|essential)\b/i.test(text) ? 'required' : null;
+  return null;
+}
