@@ -171,7 +171,6 @@ TypeORM
 Sequelize
 Mongoose
 SQLAlchemy
-!Jenkins|Jenkins CI
 `,
   database: `
 PostgreSQL|Postgres|Postgre SQL|PostgresSQL|psql|Postgres SQL
@@ -225,6 +224,7 @@ Red Hat OpenShift|OpenShift
 `,
   devops: `
 Docker|Docker Compose|docker-compose|Dockerfile
+!Jenkins|Jenkins CI
 Kubernetes|k8s|K8S|Kubernetes (k8s)
 !Helm|Helm charts
 Terraform|IBM Terraform|HashiCorp Terraform

@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import type { AppConfig } from './config/app-config.js';
+import { BackfillModule } from './backfill/backfill.module.js';
 import { ConfigModule } from './config/config.module.js';
 import { DatabaseModule } from './database/database.module.js';
 import { DocumentsModule } from './documents/documents.module.js';
@@ -25,6 +26,7 @@ export class AppModule {
         JobsModule,
         ExplanationModule,
         MatchingModule,
+        BackfillModule,
         HealthModule,
       ],
     };

@@ -38,6 +38,11 @@ export class CountingCircuitBreaker<A extends unknown[], R> {
     this.breaker.on('close', () => (this.recentFailures = []));
   }
 
+  /** Called every time the breaker closes again (after a successful half-open trial). */
+  onClose(listener: () => void): void {
+    this.breaker.on('close', listener);
+  }
+
   fire(...args: A): Promise<R> {
     return this.breaker.fire(...args);
   }

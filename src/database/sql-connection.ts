@@ -1,10 +1,13 @@
 import { PGlite } from '@electric-sql/pglite';
+import { Logger } from '@nestjs/common';
 import { vector } from '@electric-sql/pglite-pgvector';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import pg from 'pg';
 import { mkdirSync } from 'node:fs';
 import { AppConfig } from '../config/app-config.js';
+
+const logger = new Logger('Database');
 
 /**
  * The raw driver under Prisma: real PostgreSQL through a `pg` pool when DATABASE_URL is set,
@@ -27,6 +30,9 @@ export interface SqlConnection extends SqlSession {
 export async function openSqlConnection(config: AppConfig): Promise<SqlConnection> {
   if (config.databaseUrl) {
     const pool = new pg.Pool({ connectionString: config.databaseUrl, max: 10 });
+    // An idle connection killed by the server (restart, failover) must not crash the process:
+    // the pool drops it and the next query opens a new one.
+    pool.on('error', (error) => logger.warn(`PostgreSQL connection lost: ${error.message}`));
     return {
       kind: 'postgresql',
       adapter: new PrismaPg(pool),

@@ -6,22 +6,31 @@ import { APP_CONFIG, AppConfig } from '../config/app-config.js';
 
 /** A slow or dead cache must never slow a request more than this. */
 const CACHE_OP_TIMEOUT_MS = 250;
+/** After a failure the cache is bypassed this long, so an outage costs one timeout, not one per call. */
+const BYPASS_AFTER_FAILURE_MS = 5_000;
 
 /**
  * Cache-aside store for embeddings: key `embedding:<sha256(model id + preprocessed text)>`, value the
  * raw float32 bytes in base64 (a hit is byte-identical to what the model returned). Fails open: a
- * Redis error or timeout is a miss, logged once per outage and counted.
+ * Redis error or timeout is a miss, logged once per outage and counted; during an outage the cache
+ * is bypassed (counted too) and retried every few seconds.
  */
 @Injectable()
 export class EmbeddingCache {
   private readonly logger = new Logger(EmbeddingCache.name);
   private outage = false;
-  readonly counters = { hits: 0, misses: 0, errors: 0 };
+  private bypassUntil = 0;
+  readonly counters = { hits: 0, misses: 0, errors: 0, bypassed: 0 };
 
   constructor(
     @Inject(CACHE_MANAGER) private readonly cache: Cache,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+  ) {
+    // cache-manager swallows store errors on get (returns undefined) and reports them as events.
+    this.cache.on('get', ({ error }: { error?: unknown }) => {
+      if (error) this.recordFailure(error);
+    });
+  }
 
   get backend(): 'redis' | 'memory' {
     return this.config.redisUrl ? 'redis' : 'memory';
@@ -57,20 +66,31 @@ export class EmbeddingCache {
   }
 
   private async guard<T>(operation: () => Promise<T>, fallback: T): Promise<T> {
+    if (Date.now() < this.bypassUntil) {
+      this.counters.bypassed++;
+      return fallback;
+    }
+    const errorsBefore = this.counters.errors;
     try {
       const result = await withTimeout(operation(), CACHE_OP_TIMEOUT_MS);
+      if (this.counters.errors !== errorsBefore) return fallback;
       if (this.outage) {
         this.outage = false;
         this.logger.log(`Embedding cache (${this.backend}) is answering again`);
       }
       return result;
     } catch (error) {
-      this.counters.errors++;
-      if (!this.outage) {
-        this.outage = true;
-        this.logger.warn(`Embedding cache (${this.backend}) failed, continuing without it: ${(error as Error).message}`);
-      }
+      this.recordFailure(error);
       return fallback;
+    }
+  }
+
+  private recordFailure(error: unknown): void {
+    this.counters.errors++;
+    this.bypassUntil = Date.now() + BYPASS_AFTER_FAILURE_MS;
+    if (!this.outage) {
+      this.outage = true;
+      this.logger.warn(`Embedding cache (${this.backend}) failed, continuing without it: ${(error as Error).message}`);
     }
   }
 }

@@ -5,7 +5,6 @@ export interface ModelStatus {
   dtype: string | null;
   state: 'loading' | 'ready' | 'failed';
   error: string | null;
-  lastInference: { ok: boolean; at: string; error?: string } | null;
 }
 
 export abstract class EmbeddingModel {

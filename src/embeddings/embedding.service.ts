@@ -23,6 +23,8 @@ export class EmbeddingService implements OnApplicationShutdown {
   private readonly breaker: CountingCircuitBreaker<[string[]], Float32Array[]>;
   private readonly batcher: MicroBatcher<string, Float32Array>;
   modelCalls = 0;
+  /** What the last model call did, as seen through the breaker (timeouts included). */
+  private lastInference: { ok: boolean; at: string; error?: string } | null = null;
 
   constructor(
     private readonly model: EmbeddingModel,
@@ -54,6 +56,11 @@ export class EmbeddingService implements OnApplicationShutdown {
   /** True when a call would reach the model now (loaded and breaker not open). */
   get available(): boolean {
     return this.model.status().state === 'ready' && this.breaker.state !== 'open';
+  }
+
+  /** Runs `listener` whenever the model becomes reachable again (breaker closed after an outage). */
+  onRecovered(listener: () => void): void {
+    this.breaker.onClose(listener);
   }
 
   async embed(text: string): Promise<Float32Array> {
@@ -98,7 +105,7 @@ export class EmbeddingService implements OnApplicationShutdown {
 
   stats() {
     return {
-      model: this.model.status(),
+      model: { ...this.model.status(), lastInference: this.lastInference },
       breaker: { state: this.breaker.state, ...this.breaker.counts },
       cache: { backend: this.cache.backend, ...this.cache.counters },
       modelCalls: this.modelCalls,
@@ -116,11 +123,14 @@ export class EmbeddingService implements OnApplicationShutdown {
       throw new EmbeddingUnavailableError('model_not_loaded', `Embedding model ${status.modelId} is ${status.state}`);
     }
     try {
-      return await this.breaker.fire(texts);
+      const vectors = await this.breaker.fire(texts);
+      this.lastInference = { ok: true, at: new Date().toISOString() };
+      return vectors;
     } catch (error) {
       if (isBreakerOpenError(error)) {
         throw new EmbeddingUnavailableError('breaker_open', 'Embedding circuit breaker is open');
       }
+      this.lastInference = { ok: false, at: new Date().toISOString(), error: (error as Error).message };
       throw new EmbeddingUnavailableError('model_error', `Embedding failed: ${(error as Error).message}`);
     }
   }

@@ -1,4 +1,4 @@
-import { createKeyvNonBlocking } from '@keyv/redis';
+import { createKeyv } from '@keyv/redis';
 import { CacheModule } from '@nestjs/cache-manager';
 import { Logger, Module } from '@nestjs/common';
 import { Keyv } from 'keyv';
@@ -14,7 +14,10 @@ import { TransformersEmbeddingModel } from './transformers-embedding.model.js';
     CacheModule.registerAsync({
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => {
-        const store = config.redisUrl ? createKeyvNonBlocking(config.redisUrl) : new Keyv();
+        // Errors are thrown (not swallowed) so EmbeddingCache can count them and fail open.
+        const store = config.redisUrl
+          ? createKeyv(config.redisUrl, { throwOnConnectError: true, throwOnErrors: true, connectionTimeout: 200 })
+          : new Keyv();
         // Keyv re-emits store errors; unhandled they would crash the process. EmbeddingCache logs outages.
         const logger = new Logger('EmbeddingCache');
         let warned = false;

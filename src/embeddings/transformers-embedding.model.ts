@@ -32,7 +32,6 @@ export class TransformersEmbeddingModel extends EmbeddingModel implements OnModu
       dtype: null,
       state: 'loading',
       error: null,
-      lastInference: null,
     };
   }
 
@@ -94,32 +93,25 @@ export class TransformersEmbeddingModel extends EmbeddingModel implements OnModu
   async embed(texts: string[]): Promise<Float32Array[]> {
     const { tokenizer, model } = this;
     if (!tokenizer || !model) throw new ModelNotReadyError(`Embedding model ${this.config.modelId} is not loaded`);
-    try {
-      const maxPieces = this.config.embeddingWindowTokens - 2;
-      const windows: Array<{ owner: number; ids: number[] }> = [];
-      texts.forEach((text, owner) => {
-        const ids = tokenizer.encode(text, { add_special_tokens: false });
-        for (const window of splitIntoWindows(ids, maxPieces, this.config.embeddingWindowOverlap)) {
-          windows.push({ owner, ids: [this.clsId, ...window, this.sepId] });
-        }
-      });
-      // Similar lengths share a batch so little compute goes to padding.
-      const order = windows.map((_, i) => i).sort((a, b) => windows[a].ids.length - windows[b].ids.length);
-      const pooled: Float32Array[] = new Array(windows.length);
-      for (let i = 0; i < order.length; i += this.config.embeddingMaxBatch) {
-        const batch = order.slice(i, i + this.config.embeddingMaxBatch);
-        const vectors = await this.runBatch(model, batch.map((w) => windows[w].ids));
-        batch.forEach((w, j) => (pooled[w] = vectors[j]));
+    const maxPieces = this.config.embeddingWindowTokens - 2;
+    const windows: Array<{ owner: number; ids: number[] }> = [];
+    texts.forEach((text, owner) => {
+      const ids = tokenizer.encode(text, { add_special_tokens: false });
+      for (const window of splitIntoWindows(ids, maxPieces, this.config.embeddingWindowOverlap)) {
+        windows.push({ owner, ids: [this.clsId, ...window, this.sepId] });
       }
-      const byOwner: Float32Array[][] = texts.map(() => []);
-      windows.forEach((window, i) => byOwner[window.owner].push(pooled[i]));
-      const result = byOwner.map(averageUnitVectors);
-      this.state.lastInference = { ok: true, at: new Date().toISOString() };
-      return result;
-    } catch (error) {
-      this.state.lastInference = { ok: false, at: new Date().toISOString(), error: (error as Error).message };
-      throw error;
+    });
+    // Similar lengths share a batch so little compute goes to padding.
+    const order = windows.map((_, i) => i).sort((a, b) => windows[a].ids.length - windows[b].ids.length);
+    const pooled: Float32Array[] = new Array(windows.length);
+    for (let i = 0; i < order.length; i += this.config.embeddingMaxBatch) {
+      const batch = order.slice(i, i + this.config.embeddingMaxBatch);
+      const vectors = await this.runBatch(model, batch.map((w) => windows[w].ids));
+      batch.forEach((w, j) => (pooled[w] = vectors[j]));
     }
+    const byOwner: Float32Array[][] = texts.map(() => []);
+    windows.forEach((window, i) => byOwner[window.owner].push(pooled[i]));
+    return byOwner.map(averageUnitVectors);
   }
 
   private async runBatch(model: PreTrainedModel, sequences: number[][]): Promise<Float32Array[]> {

@@ -86,7 +86,10 @@ describe('explainByRules', () => {
     assert.equal(e.recommendation, 'weak_match');
     assert.ok(e.gaps.includes('Very low overall similarity between the resume and the job description (0.10)'));
     assert.ok(e.gaps.includes('No skills were found on the resume'));
-    assert.ok(e.gaps.includes("Based in Denver, CO, same country but not the job's area (Austin, TX)"));
+    assert.ok(e.gaps.includes('Missing required skills: TypeScript, Node.js, PostgreSQL and Kubernetes'));
+    assert.ok(e.gaps.includes('Missing preferred skills: Redis and Docker'));
+    assert.ok(!e.gaps.some((g) => g.startsWith('Has none of')));
+    assert.ok(e.gaps.includes("Based in Denver, Colorado, same country but not the job's area (Austin, Texas)"));
     assert.ok(e.gaps.includes('No recent title resembles "Senior Backend Engineer" (most recent: Barista)'));
 
     const good = scoreMatch({ semanticSimilarity: 0.5, candidate: strongCandidate, job });

@@ -102,10 +102,10 @@ export function explainByRules(
   const requiredCount = skills.required.matched.length + skills.required.missing.length;
   const requiredShare = requiredCount > 0 ? skills.required.matched.length / requiredCount : null;
   for (const line of skills.evidence) {
-    if (line.startsWith('Missing required') || line.startsWith('Has none of') || line.startsWith('No skills were found')) {
+    if (line.startsWith('Missing required') || line.startsWith('Missing preferred') || line.startsWith('No skills were found')) {
       gaps.push(line);
-    } else if (line.startsWith('Missing preferred')) {
-      if (skills.preferred.matched.length > 0 || requiredShare === null) gaps.push(line);
+    } else if (line.startsWith('Has none of')) {
+      // The matching "Missing ... skills: ..." line names them; no need to say it twice.
     } else if (line.includes('required skills')) {
       if (requiredShare !== null && requiredShare >= 0.5) strengths.push(line);
     } else if (line.includes('preferred skills')) {

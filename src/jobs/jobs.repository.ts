@@ -64,8 +64,9 @@ export class JobsRepository {
     return count > 0;
   }
 
-  countPending(organizationId: string): Promise<number> {
-    return this.prisma.job.count({ where: { organizationId, embeddingStatus: { not: 'ready' } } });
+  /** Rows without a vector yet, in one organisation or (backfill) in all. */
+  countPending(organizationId?: string): Promise<number> {
+    return this.prisma.job.count({ where: { ...(organizationId ? { organizationId } : {}), embeddingStatus: { not: 'ready' } } });
   }
 
   findPendingEmbeddings(limit: number): Promise<Array<{ id: string; content: string }>> {

@@ -72,8 +72,9 @@ export class ResumesRepository {
     return count > 0;
   }
 
-  countPending(organizationId: string): Promise<number> {
-    return this.prisma.resume.count({ where: { organizationId, embeddingStatus: { not: 'ready' } } });
+  /** Rows without a vector yet, in one organisation or (backfill) in all. */
+  countPending(organizationId?: string): Promise<number> {
+    return this.prisma.resume.count({ where: { ...(organizationId ? { organizationId } : {}), embeddingStatus: { not: 'ready' } } });
   }
 
   findPendingEmbeddings(limit: number): Promise<Array<{ id: string; content: string }>> {

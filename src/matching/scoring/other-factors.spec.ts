@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseLocation, scoreEducation, scoreExperience, scoreLocation, scoreTitle, titleTokens } from './other-factors.js';
+import { parseLocation, scoreEducation, scoreExperience, scoreLocation, scoreTitle, titleHead, titleTokens } from './other-factors.js';
 
 describe('scoreExperience', () => {
   it('gives full credit at or above the minimum', () => {
@@ -64,6 +64,10 @@ describe('parseLocation', () => {
     assert.deepEqual(parseLocation('NYC'), { city: 'new york', region: null, country: null });
     assert.deepEqual(parseLocation('Ohio'), { city: null, region: 'ohio', country: 'united states' });
     assert.deepEqual(parseLocation('Chicago, IL (Hybrid)'), { city: 'chicago', region: 'illinois', country: 'united states' });
+    assert.deepEqual(parseLocation('Chicago, IL 60619'), { city: 'chicago', region: 'illinois', country: 'united states' });
+    assert.deepEqual(parseLocation('123 Main St, Apt 4, Springfield, IL 62701'), { city: 'springfield', region: 'illinois', country: 'united states' });
+    assert.deepEqual(parseLocation('St. Louis, MO'), { city: 'st louis', region: 'missouri', country: 'united states' });
+    assert.deepEqual(parseLocation('Leeds LS1 4AP, UK'), { city: 'leeds', region: null, country: 'united kingdom' });
   });
 });
 
@@ -88,7 +92,9 @@ describe('scoreLocation', () => {
     assert.equal(scoreLocation('Manchester, UK', 'London, United Kingdom', false).score, 0.25);
     const far = scoreLocation('London, UK', 'Austin, TX', false);
     assert.equal(far.score, 0);
-    assert.deepEqual(far.evidence, ['Based in London, UK; the job is in Austin, TX']);
+    assert.deepEqual(far.evidence, ['Based in London, United Kingdom; the job is in Austin, Texas']);
+    const street = scoreLocation('42 Elm Street, Springfield, IL 62701', 'Austin, TX', false);
+    assert.deepEqual(street.evidence, ["Based in Springfield, Illinois, same country but not the job's area (Austin, Texas)"]);
   });
 
   it('is neutral when either side is unknown', () => {
@@ -104,6 +110,28 @@ describe('scoreTitle', () => {
     assert.deepEqual([...titleTokens('Sr. Front-End Developer')], ['frontend', 'engineer']);
     assert.deepEqual([...titleTokens('RN - Med/Surg')], ['registered', 'nurse', 'med', 'surg']);
     assert.equal(scoreTitle('Senior Backend Engineer', ['Back End Developer']).score, 1);
+    assert.deepEqual([...titleTokens('Senior Backend Engineer (Node.js)')], ['backend', 'engineer']);
+  });
+
+  it('finds the role noun before any qualifier', () => {
+    assert.equal(titleHead('Registered Nurse - Medical-Surgical Unit'), 'nurse');
+    assert.equal(titleHead('Senior Backend Engineer (Node.js)'), 'engineer');
+    assert.equal(titleHead('Staff Accountant'), 'accountant');
+    assert.equal(titleHead('Senior'), null);
+  });
+
+  it('weighs the role noun half and the other job-title words half', () => {
+    // head "teacher" matched (0.5) + 1 of {high, school, math} (0.5 * 1/3)
+    assert.equal(scoreTitle('High School Mathematics Teacher', ['Mathematics Teacher']).score, 0.6667);
+    // head matched, no other words
+    assert.equal(scoreTitle('Regional Sales Manager', ['Store Manager']).score, 0.5);
+    // other words without the head: 0.5 * 1/1
+    assert.equal(scoreTitle('Data Scientist', ['Data Analyst']).score, 0.5);
+    // LPN expands to "licensed practical nurse": head matched, "registered" not
+    assert.equal(scoreTitle('Registered Nurse', ['LPN, Rehabilitation Unit']).score, 0.5);
+    // a one-word job title is all head
+    assert.equal(scoreTitle('Staff Accountant', ['Accounts Payable Specialist']).score, 0);
+    assert.equal(scoreTitle('Staff Accountant', ['Junior Accountant']).score, 1);
   });
 
   it('scores the share of job-title words found, best recent title, older titles discounted', () => {

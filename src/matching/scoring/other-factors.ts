@@ -171,6 +171,9 @@ const CITY_ALIASES: Record<string, string> = {
   nyc: 'new york', 'new york city': 'new york', sf: 'san francisco', 'washington dc': 'washington', philly: 'philadelphia',
 };
 
+/** Street-address parts ("123 Main St", "Apt 4B") are dropped: only city, region and country matter. */
+const STREET = /^\d|\b(street|avenue|ave|road|blvd|boulevard|drive|suite|ste|apt|po box)\b/;
+
 const REMOTE_WORDS = /\b(remote|anywhere|work from home|wfh|distributed)\b/i;
 
 export interface ParsedLocation {
@@ -188,9 +191,13 @@ export function parseLocation(text: string): ParsedLocation {
     .toLowerCase()
     .replace(/\((?:hybrid|on-?site|remote)[^)]*\)/g, ' ')
     .replace(/\b(hybrid|on-?site|metro(politan)? area|greater)\b/g, ' ')
+    // postal codes: US ZIP, Canadian and UK postcodes
+    .replace(/\b\d{5}(?:-\d{4})?\b/g, ' ')
+    .replace(/\b[a-z]\d[a-z] ?\d[a-z]\d\b/g, ' ')
+    .replace(/\b[a-z]{1,2}\d[a-z\d]? ?\d[a-z]{2}\b/g, ' ')
     .split(/,|;|\/|\s[-–|]\s/)
     .map((p) => p.replace(/\./g, '').replace(/\s+/g, ' ').trim())
-    .filter((p) => p.length > 0 && !REMOTE_WORDS.test(p));
+    .filter((p) => p.length > 0 && !REMOTE_WORDS.test(p) && !STREET.test(p));
   const out: ParsedLocation = { city: null, region: null, country: null };
   parts.forEach((part, index) => {
     const country = COUNTRIES[part];
@@ -218,7 +225,14 @@ export function parseLocation(text: string): ParsedLocation {
 export const LOCATION_SCORES = { sameCityOrRegion: 1, sameCountry: 0.25, elsewhere: 0 } as const;
 
 function titleCase(s: string): string {
-  return s.replace(/\b\p{L}/gu, (c) => c.toUpperCase());
+  return s.replace(/(^|[\s-])(\p{L})/gu, (_m, sep: string, c: string) => sep + c.toUpperCase());
+}
+
+/** City-level display of a parsed location ("Denver, Colorado"); never echoes street addresses or postcodes. */
+function displayLocation(loc: ParsedLocation, fallback: string): string {
+  const parts = [loc.city, loc.region ?? loc.country].filter((p): p is string => !!p);
+  if (parts.length === 0) return fallback;
+  return parts.map((p) => (p.length <= 3 ? p.toUpperCase() : titleCase(p))).join(', ');
 }
 
 export function scoreLocation(candidateLocation: string | null, jobLocation: string | null, remote: boolean): LocationPart {
@@ -254,13 +268,13 @@ export function scoreLocation(candidateLocation: string | null, jobLocation: str
       score: LOCATION_SCORES.sameCountry,
       status: 'partial',
       ...base,
-      evidence: [`Based in ${cand}, same country but not the job's area (${job})`],
+      evidence: [`Based in ${displayLocation(c, cand ?? '')}, same country but not the job's area (${displayLocation(j, job)})`],
     };
   }
   if (j.city === null && j.region === null && j.country === null) {
     return { score: NEUTRAL_SCORE, status: 'unknown', ...base, evidence: [`Job location "${job}" could not be compared`] };
   }
-  return { score: LOCATION_SCORES.elsewhere, status: 'unmet', ...base, evidence: [`Based in ${cand}; the job is in ${job}`] };
+  return { score: LOCATION_SCORES.elsewhere, status: 'unmet', ...base, evidence: [`Based in ${displayLocation(c, cand ?? '')}; the job is in ${displayLocation(j, job)}`] };
 }
 
 // ---------------------------------------------------------------- title
@@ -270,20 +284,22 @@ const TITLE_PHRASES: [RegExp, string][] = [
   [/\bback[\s-]+end\b/g, 'backend'],
   [/\bfull[\s-]+stack\b/g, 'fullstack'],
   [/\bmachine learning\b/g, 'ml'],
-  [/\brn\b/g, 'registered nurse'],
-  [/\bswe\b/g, 'software engineer'],
-  [/\bcpa\b/g, 'accountant'],
   [/\bdev ?ops\b/g, 'devops'],
+  [/\bswe\b/g, 'software engineer'],
+  [/\bsre\b/g, 'site reliability engineer'],
+  [/\brn\b/g, 'registered nurse'],
+  [/\blpn\b/g, 'licensed practical nurse'],
+  [/\bcna\b/g, 'certified nursing assistant'],
+  [/\bcpa\b/g, 'accountant'],
 ];
 
 const TITLE_SYNONYMS: Record<string, string> = {
   developer: 'engineer', programmer: 'engineer', dev: 'engineer', engineering: 'engineer',
-  mgr: 'manager', management: 'manager', managing: 'manager',
-  coord: 'coordinator', coordination: 'coordinator',
-  teaching: 'teacher', educator: 'teacher', instructor: 'teacher',
-  nursing: 'nurse', accounting: 'accountant', accounts: 'accountant',
-  maths: 'math', mathematics: 'math', analytics: 'analyst', analysis: 'analyst',
-  science: 'scientist',
+  mgr: 'manager', management: 'manager',
+  coord: 'coordinator',
+  educator: 'teacher', instructor: 'teacher',
+  nursing: 'nurse',
+  maths: 'math', mathematics: 'math', analytics: 'analyst',
 };
 
 /** Seniority and filler words that say nothing about the kind of role. */
@@ -293,9 +309,12 @@ const TITLE_STOPWORDS = new Set([
   'at', 'to', 'with', 'on', 'team', 'remote', 'hybrid', 'contract', 'temporary', 'part', 'time', 'full',
 ]);
 
-/** Lower-case role words of a title, seniority removed, light synonyms applied ("Sr. Front-End Developer" -> frontend, engineer). */
+/**
+ * Lower-case role words of a title in order, seniority removed, light synonyms applied
+ * ("Sr. Front-End Developer" -> frontend, engineer). Parenthesised parts ("(Node.js)") are ignored.
+ */
 export function titleTokens(title: string): Set<string> {
-  let text = ` ${title.toLowerCase()} `;
+  let text = ` ${title.toLowerCase().replace(/\([^)]*\)/g, ' ')} `;
   for (const [pattern, replacement] of TITLE_PHRASES) text = text.replace(pattern, replacement);
   const tokens = new Set<string>();
   for (const raw of text.split(/[^\p{L}\p{N}+#]+/u)) {
@@ -307,13 +326,40 @@ export function titleTokens(title: string): Set<string> {
   return tokens;
 }
 
+/**
+ * The role noun of a title: the last role word before any qualifier
+ * ("Registered Nurse - Medical-Surgical Unit" -> nurse, "Senior Backend Engineer (Node.js)" -> engineer).
+ */
+export function titleHead(title: string): string | null {
+  const main = title.replace(/\([^)]*\)/g, ' ').split(/\s[-–—|]\s|,|:/)[0] ?? '';
+  const tokens = [...titleTokens(main)];
+  return tokens.length > 0 ? tokens[tokens.length - 1] : null;
+}
+
+/** Share of a title score that comes from the role noun; the rest comes from the other job-title words. */
+export const TITLE_HEAD_WEIGHT = 0.5;
 /** Older titles count a little less: the most recent counts fully, then 0.9, 0.8 ... (only the 5 most recent are read). */
 export const TITLE_RECENCY_DECAY = 0.1;
 const MAX_TITLES = 5;
 
-/** Share of the job title's role words found in one of the candidate's recent titles (best one, recency-discounted). */
+/** How well one candidate title covers the job title: role noun (half) + share of the other job-title words (half). */
+function titleOverlap(jobTokens: ReadonlySet<string>, head: string | null, candidate: ReadonlySet<string>): number {
+  const rest = [...jobTokens].filter((t) => t !== head);
+  const restShare = rest.length === 0 ? null : rest.filter((t) => candidate.has(t)).length / rest.length;
+  if (head === null) return restShare ?? 0;
+  const headScore = candidate.has(head) ? 1 : 0;
+  if (restShare === null) return headScore;
+  return TITLE_HEAD_WEIGHT * headScore + (1 - TITLE_HEAD_WEIGHT) * restShare;
+}
+
+/**
+ * Title similarity: the best of the candidate's recent titles (older ones discounted), each scored by
+ * whether it has the job title's role noun and how many of the other job-title words it shares.
+ * "Mathematics Teacher" vs "High School Mathematics Teacher" -> 0.5 + 0.5 * 1/3 = 0.6667.
+ */
 export function scoreTitle(jobTitle: string, candidateTitles: readonly string[]): TitlePart {
   const jobTokens = titleTokens(jobTitle ?? '');
+  const head = titleHead(jobTitle ?? '');
   const titles = (candidateTitles ?? []).filter((t) => typeof t === 'string' && t.trim()).slice(0, MAX_TITLES);
   const base = { jobTitle: jobTitle ?? '' };
   if (jobTokens.size === 0) {
@@ -323,21 +369,17 @@ export function scoreTitle(jobTitle: string, candidateTitles: readonly string[])
     return { score: NEUTRAL_SCORE, status: 'unknown', ...base, bestMatchingTitle: null, evidence: ['No previous job titles found on the resume'] };
   }
   let best = 0;
-  let bestCoverage = 0;
+  let bestOverlap = 0;
   let bestTitle: string | null = null;
   titles.forEach((title, index) => {
-    const tokens = titleTokens(title);
-    let shared = 0;
-    for (const t of jobTokens) if (tokens.has(t)) shared += 1;
-    const coverage = shared / jobTokens.size;
-    const score = coverage * (1 - TITLE_RECENCY_DECAY * index);
+    const overlap = titleOverlap(jobTokens, head, titleTokens(title));
+    const score = overlap * (1 - TITLE_RECENCY_DECAY * index);
     if (score > best) {
       best = score;
-      bestCoverage = coverage;
+      bestOverlap = overlap;
       bestTitle = title.trim();
     }
   });
-  const score = round4(clamp01(best));
   if (bestTitle === null) {
     return {
       score: 0,
@@ -347,11 +389,12 @@ export function scoreTitle(jobTitle: string, candidateTitles: readonly string[])
       evidence: [`No recent title resembles "${jobTitle}" (most recent: ${titles[0].trim()})`],
     };
   }
+  const score = round4(clamp01(best));
   const recent = bestTitle === titles[0].trim() ? 'Current or most recent title' : 'Previous title';
-  const closeness = bestCoverage === 1 ? 'matches' : bestCoverage >= 0.5 ? 'is close to' : 'partly overlaps with';
+  const closeness = bestOverlap >= 0.999 ? 'matches' : bestOverlap >= 0.5 ? 'is close to' : 'partly overlaps with';
   return {
     score,
-    status: bestCoverage === 1 ? 'met' : 'partial',
+    status: bestOverlap >= 0.999 ? 'met' : 'partial',
     ...base,
     bestMatchingTitle: bestTitle,
     evidence: [`${recent} "${bestTitle}" ${closeness} "${jobTitle}"`],

@@ -1,29 +1,147 @@
-// PLACEHOLDER written by the lead so the app compiles; the parsing helper replaces this file whole.
 import { Injectable } from '@nestjs/common';
 import { SkillExtractor } from '../../skills/skill-extractor.js';
-import { ParsedResume } from './parsed-resume.js';
+import type { ParsedResume, ResumeSkill } from './parsed-resume.js';
+import { splitSections, type Section } from './sections.js';
+import { countryOfLocation, extractEmail, extractLinks, extractLocation, extractName, extractPhone } from './contact.js';
+import { parseExperience } from './experience.js';
+import { totalYears } from './date-ranges.js';
+import { educationFromText, highestLevel, parseEducation } from './education.js';
+import { extractCertifications, extractLanguages } from './languages.js';
 
+export interface ResumeParseOptions {
+  /** "Now" for `Present` date ranges (tests inject a fixed date). */
+  now?: Date;
+}
+
+/** Cleans extracted document text: Unicode normalisation, control characters, PDF page markers. */
+export function cleanResumeText(text: string): string {
+  return (text ?? '')
+    .normalize('NFKC')
+    .replace(/\r\n?/g, '\n')
+    .replace(/[\u2018\u2019\u02BC]/g, "'")
+    .replace(/[\u201C\u201D]/g, '"')
+    .replace(/[\u00AD\u200B\u200C\u200D\u2060\uFEFF]/g, '')
+    .replace(/[\u2028\u2029\f\v]/g, '\n')
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\u0000-\u0008\u000E-\u001F\u007F\uFFFD]/g, ' ')
+    .split('\n')
+    .filter((l) => !/^\s*--\s*\d+\s+of\s+\d+\s*--\s*$/.test(l) && !/^\s*page\s+\d+\s+(?:of|\/)\s+\d+\s*$/i.test(l))
+    .map((l) => l.replace(/[ \u00A0]+$/, ''))
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+}
+
+const SECTION_SKILL_NAMES: Record<string, string> = {
+  summary: 'summary',
+  experience: 'experience',
+  education: 'education',
+  skills: 'skills',
+  certifications: 'certifications',
+  projects: 'projects',
+  languages: 'languages',
+};
+
+/** Turns resume text (from PDF, DOCX or TXT) into a ParsedResume. */
 @Injectable()
 export class ResumeParser {
-  constructor(private readonly skills: SkillExtractor) {}
+  constructor(private readonly skills: SkillExtractor = SkillExtractor.shared()) {}
 
-  parse(text: string): ParsedResume {
-    const lines = text.split('\n').map((l) => l.trim()).filter(Boolean);
+  parse(text: string, options: ResumeParseOptions = {}): ParsedResume {
+    const now = options.now ?? new Date();
+    const clean = cleanResumeText(text);
+    const split = splitSections(clean);
+    const section = (name: string): Section | undefined => split.sections.find((s) => s.name === name);
+    const contactLines = [...split.header, ...(section('contact')?.lines ?? [])];
+    const top = contactLines.length ? contactLines : clean.split('\n').slice(0, 8);
+    const topText = top.join('\n');
+
+    const name = extractName(top) ?? extractName(clean.split('\n').slice(0, 6));
+    const email = extractEmail(topText) ?? extractEmail(clean);
+    const location = extractLocation(top) ?? extractLocation(clean.split('\n').slice(0, 15));
+    const country = countryOfLocation(location);
+    const phone = extractPhone(topText, country) ?? extractPhone(clean.split('\n').slice(0, 25).join('\n'), country);
+    const links = extractLinks(topText);
+    if (!links.linkedin || !links.github) {
+      const all = extractLinks(clean);
+      links.linkedin ??= all.linkedin;
+      links.github ??= all.github;
+    }
+
+    // summary: its section, or a paragraph in the header
+    let summary: string | null = null;
+    const sum = section('summary');
+    if (sum) summary = joinParagraph(sum.lines);
+    if (!summary) {
+      const para = split.header.filter((l) => l.trim().split(/\s+/).length >= 12 && !/@|\d{3}[\s.-]\d{3}/.test(l));
+      if (para.length) summary = joinParagraph(para);
+    }
+
+    // experience
+    const exp = section('experience');
+    const expLines = exp
+      ? exp.lines
+      : split.sections.filter((s) => !['education', 'certifications', 'awards', 'publications', 'references'].includes(s.name)).flatMap((s) => s.lines);
+    const experience = parseExperience(expLines, { now });
+    const years = totalYears(experience.ranges, now);
+
+    // education
+    const edu = section('education');
+    let education = edu ? parseEducation(edu.lines, { now }) : [];
+    if (!education.some((e) => e.level)) {
+      const extra = educationFromText(clean, { now }).filter((e) => e.level);
+      if (extra.length) education = [...education.filter((e) => e.level || e.institution), ...extra];
+    }
+
+    // skills, per section
+    const skills = new Map<string, ResumeSkill>();
+    const addSkills = (t: string, where: string) => {
+      for (const m of this.skills.extract(t, where)) {
+        const cur = skills.get(m.name);
+        if (cur) {
+          if (!cur.foundIn.includes(where)) cur.foundIn.push(where);
+        } else skills.set(m.name, { name: m.name, category: m.category, foundIn: [where] });
+      }
+    };
+    const headerBody = split.header.filter((l) => !/@|https?:|www\.|\d{3}[\s.)-]+\d{3}/.test(l)).join('\n');
+    if (headerBody.trim()) addSkills(headerBody, 'summary');
+    for (const s of split.sections) {
+      if (['languages', 'references', 'contact', 'interests'].includes(s.name)) continue;
+      // a degree's field ("B.S. in Nursing") is not a claimed skill; coursework lines are
+      const lines = s.name === 'education' ? s.lines.filter((l) => /\b(?:course|coursework|modules|thesis|dissertation|projects?|skills)\b/i.test(l)) : s.lines;
+      if (lines.length) addSkills(lines.join('\n'), SECTION_SKILL_NAMES[s.name] ?? s.name);
+    }
+    if (!split.sections.length) addSkills(clean, 'unknown');
+
+    const allLines = clean.split('\n');
+    const languages = extractLanguages(section('languages')?.lines, allLines);
+    const certifications = extractCertifications(section('certifications')?.lines, allLines);
+
     return {
-      name: lines[0] ?? null,
-      email: text.match(/[\w.+-]+@[\w-]+(\.[\w-]+)+/)?.[0] ?? null,
-      phone: null,
-      location: null,
-      links: { linkedin: null, github: null, web: [] },
-      summary: null,
-      experience: [],
-      totalYearsExperience: 0,
-      education: [],
-      highestEducationLevel: null,
-      skills: this.skills.extract(text).map((m) => ({ name: m.name, category: m.category, foundIn: m.sections })),
-      languages: [],
-      certifications: [],
-      sections: {},
+      name,
+      email,
+      phone,
+      location,
+      links,
+      summary,
+      experience: experience.entries,
+      totalYearsExperience: years,
+      education,
+      highestEducationLevel: highestLevel(education),
+      skills: [...skills.values()],
+      languages,
+      certifications,
+      sections: split.headings,
     };
   }
+}
+
+function joinParagraph(lines: string[]): string | null {
+  const t = lines
+    .map((l) => l.trim().replace(/^[-*\u2022]\s+/, ''))
+    .filter(Boolean)
+    .join(' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return t ? (t.length > 2000 ? t.slice(0, 2000) : t) : null;
 }

@@ -145,7 +145,9 @@ export function splitSections(text: string): SectionSplit {
   const headings: Record<string, string> = {};
   let current: Section | null = null;
   for (const line of text.split('\n')) {
-    const h = detectHeading(line);
+    let h = detectHeading(line);
+    // "Languages: Go, Python" / "Tools: Git" inside a skills section are sub-labels, not sections
+    if (h && h.rest && current?.name === 'skills') h = null;
     if (h) {
       let sec = sections.find((s) => s.name === h.name);
       if (!sec) {

@@ -1,0 +1,104 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '../config/app-config.js';
+import { EmbeddingService, EmbeddingUnavailableError } from '../embeddings/embedding.service.js';
+import { JobsRepository } from '../jobs/jobs.repository.js';
+import { ResumesRepository } from '../resumes/resumes.repository.js';
+
+export interface BackfillCounts {
+  embedded: number;
+  remaining: number;
+}
+
+export interface BackfillReport {
+  resumes: BackfillCounts;
+  jobs: BackfillCounts;
+  /** Set when the run stopped early because the model became unavailable. */
+  stoppedBecause?: string;
+}
+
+const BATCH = 32;
+
+interface PendingSource {
+  findPendingEmbeddings(limit: number): Promise<Array<{ id: string; content: string }>>;
+  attachEmbedding(id: string, embedding: { vector: Float32Array; model: string }): Promise<boolean>;
+}
+
+/**
+ * Embeds rows stored as `pending` while the model was unavailable: on demand, when the breaker
+ * closes again, and every BACKFILL_INTERVAL_MS. Safe to run on several instances at once (a row
+ * is only updated while it is still pending).
+ */
+@Injectable()
+export class EmbeddingBackfillService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(EmbeddingBackfillService.name);
+  private running: Promise<BackfillReport> | null = null;
+  private timer: NodeJS.Timeout | null = null;
+
+  constructor(
+    private readonly embeddings: EmbeddingService,
+    private readonly resumes: ResumesRepository,
+    private readonly jobs: JobsRepository,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    if (this.config.backfillIntervalMs <= 0) return;
+    this.embeddings.onRecovered(() => void this.runQuietly());
+    this.timer = setInterval(() => void this.runQuietly(), this.config.backfillIntervalMs);
+    this.timer.unref();
+  }
+
+  onApplicationShutdown(): void {
+    if (this.timer) clearInterval(this.timer);
+  }
+
+  /** One run at a time per instance; concurrent callers share it. */
+  run(): Promise<BackfillReport> {
+    this.running ??= this.backfill().finally(() => (this.running = null));
+    return this.running;
+  }
+
+  private async runQuietly(): Promise<void> {
+    if (!this.embeddings.available) return;
+    try {
+      const report = await this.run();
+      if (report.resumes.embedded || report.jobs.embedded) {
+        this.logger.log(`Backfilled ${report.resumes.embedded} resumes and ${report.jobs.embedded} jobs`);
+      }
+    } catch (error) {
+      this.logger.warn(`Backfill failed: ${(error as Error).message}`);
+    }
+  }
+
+  private async backfill(): Promise<BackfillReport> {
+    const report: BackfillReport = { resumes: { embedded: 0, remaining: 0 }, jobs: { embedded: 0, remaining: 0 } };
+    try {
+      report.resumes.embedded = await this.drain(this.resumes);
+      report.jobs.embedded = await this.drain(this.jobs);
+    } catch (error) {
+      if (!(error instanceof EmbeddingUnavailableError)) throw error;
+      report.stoppedBecause = error.message;
+    }
+    report.resumes.remaining = await this.resumes.countPending();
+    report.jobs.remaining = await this.jobs.countPending();
+    return report;
+  }
+
+  private async drain(source: PendingSource): Promise<number> {
+    let embedded = 0;
+    for (;;) {
+      const rows = await source.findPendingEmbeddings(BATCH);
+      if (!rows.length) return embedded;
+      const vectors = await this.embeddings.embedBatch(rows.map((row) => row.content));
+      let progressed = false;
+      for (const [i, row] of rows.entries()) {
+        if (await source.attachEmbedding(row.id, { vector: vectors[i], model: this.embeddings.modelId })) {
+          embedded++;
+          progressed = true;
+        }
+      }
+      // Another instance took these rows: theirs to finish, stop rather than spin.
+      if (!progressed) return embedded;
+    }
+  }
+}

@@ -1,0 +1,37 @@
+import type { TestingModuleBuilder } from '@nestjs/testing';
+import { EmbeddingModel, ModelStatus } from '../../src/embeddings/embedding-model.js';
+import { TransformersEmbeddingModel } from '../../src/embeddings/transformers-embedding.model.js';
+
+/**
+ * Fault injection: the REAL model (loaded through transformers.js) behind a switch that makes
+ * calls fail on demand. Nothing of the library under test is mocked.
+ */
+export class FaultyEmbeddingModel extends EmbeddingModel {
+  failing = false;
+  calls = 0;
+
+  constructor(private readonly real: EmbeddingModel) {
+    super();
+  }
+
+  get dimensions(): number {
+    return this.real.dimensions;
+  }
+
+  status(): ModelStatus {
+    return this.real.status();
+  }
+
+  async embed(texts: string[]): Promise<Float32Array[]> {
+    this.calls++;
+    if (this.failing) throw new Error('injected model failure');
+    return this.real.embed(texts);
+  }
+}
+
+export function withFaultyModel(builder: TestingModuleBuilder): TestingModuleBuilder {
+  return builder.overrideProvider(EmbeddingModel).useFactory({
+    factory: (real: TransformersEmbeddingModel) => new FaultyEmbeddingModel(real),
+    inject: [TransformersEmbeddingModel],
+  });
+}
