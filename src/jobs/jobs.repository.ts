@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { EmbeddingStore, VectorHit } from '../database/embedding-store.js';
+import { KeywordHit, SearchableTable, VectorHit } from '../database/searchable-table.js';
+import { escapeLike, SearchFilters } from '../common/search-filters.js';
 import { Job, Prisma, PrismaClient } from '../generated/prisma/client.js';
 import type { StoredEmbedding } from '../resumes/resumes.repository.js';
 import { ParsedJob } from './jobs.dto.js';
@@ -19,9 +20,11 @@ export interface NewJob {
 /** All job persistence; vector SQL goes through the shared EmbeddingStore. */
 @Injectable()
 export class JobsRepository {
-  private readonly embeddings = new EmbeddingStore('jobs');
+  private readonly search: SearchableTable;
 
-  constructor(private readonly prisma: PrismaClient) {}
+  constructor(private readonly prisma: PrismaClient) {
+    this.search = new SearchableTable(prisma, 'jobs');
+  }
 
   create(job: NewJob, embedding: StoredEmbedding | null): Promise<Job> {
     return this.prisma.$transaction(async (tx) => {
@@ -33,7 +36,7 @@ export class JobsRepository {
         },
       });
       if (!embedding) return row;
-      await this.embeddings.attach(tx, row.id, embedding.vector, embedding.model);
+      await this.search.attachEmbedding(tx, row.id, embedding.vector, embedding.model);
       return { ...row, embeddingStatus: 'ready', embeddingModel: embedding.model };
     });
   }
@@ -46,8 +49,14 @@ export class JobsRepository {
     return this.prisma.job.findMany({ where: { organizationId, id: { in: ids } } });
   }
 
+  /** Display fields for search results: title and skills. */
+  async describe(organizationId: string, ids: string[]): Promise<Map<string, { label: string | null; skills: string[] }>> {
+    const rows = await this.prisma.job.findMany({ where: { organizationId, id: { in: ids } }, select: { id: true, title: true, skills: true } });
+    return new Map(rows.map((row) => [row.id, { label: row.title, skills: row.skills }]));
+  }
+
   findEmbedding(organizationId: string, id: string): Promise<number[] | null> {
-    return this.embeddings.read(this.prisma, organizationId, id);
+    return this.search.readEmbedding(organizationId, id);
   }
 
   async list(organizationId: string, limit: number, offset: number): Promise<{ items: Job[]; total: number }> {
@@ -79,10 +88,28 @@ export class JobsRepository {
   }
 
   attachEmbedding(id: string, embedding: StoredEmbedding): Promise<boolean> {
-    return this.embeddings.attach(this.prisma, id, embedding.vector, embedding.model, true);
+    return this.search.attachEmbedding(this.prisma, id, embedding.vector, embedding.model, true);
   }
 
-  searchByVector(organizationId: string, query: Float32Array, limit: number): Promise<VectorHit[]> {
-    return this.embeddings.nearest(this.prisma, organizationId, query, limit);
+  searchByVector(organizationId: string, query: Float32Array, limit: number, filters: SearchFilters = {}): Promise<VectorHit[]> {
+    return this.search.nearest(organizationId, query, limit, this.filterSql(filters));
+  }
+
+  searchByKeywords(organizationId: string, text: string, limit: number, filters: SearchFilters = {}): Promise<KeywordHit[]> {
+    return this.search.keyword(organizationId, text, limit, this.filterSql(filters));
+  }
+
+  /** Cosine similarity of `vector` to the stored vectors of `ids`. */
+  similarities(organizationId: string, vector: number[], ids: string[]): Promise<Array<{ id: string; similarity: number | null }>> {
+    return this.search.similarities(organizationId, vector, ids);
+  }
+
+  private filterSql(filters: SearchFilters): Prisma.Sql {
+    const conditions: Prisma.Sql[] = [];
+    if (filters.skills?.length) conditions.push(Prisma.sql`AND skills @> ${filters.skills}::text[]`);
+    if (filters.location) conditions.push(Prisma.sql`AND location ILIKE ${`%${escapeLike(filters.location)}%`}`);
+    if (filters.minYears !== undefined) conditions.push(Prisma.sql`AND min_years_experience >= ${filters.minYears}`);
+    if (filters.createdAfter) conditions.push(Prisma.sql`AND created_at > ${filters.createdAfter}`);
+    return conditions.length ? Prisma.join(conditions, ' ') : Prisma.empty;
   }
 }

@@ -2,13 +2,17 @@ import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentOrganization } from '../common/organization.js';
 import type { MatchExplanation } from '../explanation/explanation.service.js';
-import { CalculateMatchRequest, ExplainMatchRequest, SimilaritySearchRequest, SimilaritySearchResponse } from './matching.dto.js';
+import { BatchMatchRequest, CalculateMatchRequest, ExplainMatchRequest, SimilaritySearchRequest, SimilaritySearchResponse } from './matching.dto.js';
 import { MatchingService, MatchResult } from './matching.service.js';
+import { SimilaritySearchService } from './search/similarity-search.service.js';
 
 @ApiTags('matching')
 @Controller('api/v1/matching')
 export class MatchingController {
-  constructor(private readonly matching: MatchingService) {}
+  constructor(
+    private readonly matching: MatchingService,
+    private readonly searchService: SimilaritySearchService,
+  ) {}
 
   @Post('calculate')
   @HttpCode(200)
@@ -27,11 +31,20 @@ export class MatchingController {
     return this.matching.explain(organizationId, body.jobId, body.resumeId);
   }
 
+  @Post('batch')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Score one job against up to 500 resumes; best first, unknown ids listed in notFound' })
+  batch(@CurrentOrganization() organizationId: string, @Body() body: BatchMatchRequest) {
+    return this.matching.batch(organizationId, body);
+  }
+
   @Post('similarity-search')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Embed a query and rank jobs or resumes by cosine similarity (pgvector HNSW)' })
+  @ApiOperation({
+    summary: 'Rank jobs or resumes for a query: vector (cosine, pgvector HNSW), keyword (full text) or hybrid (RRF)',
+  })
   @ApiOkResponse({ type: SimilaritySearchResponse })
   search(@CurrentOrganization() organizationId: string, @Body() body: SimilaritySearchRequest): Promise<SimilaritySearchResponse> {
-    return this.matching.similaritySearch(organizationId, body.query, body.target, body.limit);
+    return this.searchService.search(organizationId, body);
   }
 }

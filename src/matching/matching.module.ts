@@ -3,13 +3,17 @@ import { EmbeddingsModule } from '../embeddings/embeddings.module.js';
 import { ExplanationModule } from '../explanation/explanation.module.js';
 import { JobsModule } from '../jobs/jobs.module.js';
 import { ResumesModule } from '../resumes/resumes.module.js';
+import { SkillsModule } from '../skills/skills.module.js';
 import { MatchingController } from './matching.controller.js';
 import { MatchingRepository } from './matching.repository.js';
 import { MatchingService } from './matching.service.js';
+import { RankingController } from './ranking/ranking.controller.js';
+import { RankingService } from './ranking/ranking.service.js';
+import { SimilaritySearchService } from './search/similarity-search.service.js';
 
 @Module({
-  imports: [ResumesModule, JobsModule, EmbeddingsModule, ExplanationModule],
-  controllers: [MatchingController],
-  providers: [MatchingService, MatchingRepository],
+  imports: [ResumesModule, JobsModule, EmbeddingsModule, ExplanationModule, SkillsModule],
+  controllers: [MatchingController, RankingController],
+  providers: [MatchingService, MatchingRepository, SimilaritySearchService, RankingService],
 })
 export class MatchingModule {}

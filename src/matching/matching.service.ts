@@ -1,12 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { ApiError } from '../common/api-error.js';
 import { ErrorCode } from '../common/error-codes.js';
-import { EmbeddingService, EmbeddingUnavailableError } from '../embeddings/embedding.service.js';
 import { ExplanationService, MatchExplanation } from '../explanation/explanation.service.js';
 import { JobsRepository } from '../jobs/jobs.repository.js';
 import { ResumesRepository } from '../resumes/resumes.repository.js';
 import { toCandidateProfile, toJobProfile } from './match-profiles.mapper.js';
-import { SearchTarget, SimilaritySearchResponse } from './matching.dto.js';
 import { MatchingRepository } from './matching.repository.js';
 import { InvalidWeightsError, MatchBreakdown, MatchWeights, normalizeWeights, scoreMatch } from './scoring/match-scorer.js';
 
@@ -23,7 +21,6 @@ export class MatchingService {
     private readonly resumes: ResumesRepository,
     private readonly jobs: JobsRepository,
     private readonly matching: MatchingRepository,
-    private readonly embeddings: EmbeddingService,
     private readonly explanations: ExplanationService,
   ) {}
 
@@ -54,44 +51,29 @@ export class MatchingService {
     return result.explanation!;
   }
 
-  async similaritySearch(organizationId: string, query: string, target: SearchTarget, limit: number): Promise<SimilaritySearchResponse> {
-    let vector: Float32Array;
-    try {
-      vector = await this.embeddings.embed(query);
-    } catch (error) {
-      if (error instanceof EmbeddingUnavailableError) {
-        throw new ApiError(ErrorCode.EMBEDDING_UNAVAILABLE, `${error.message}; semantic search is unavailable`, { reason: error.reason });
-      }
-      throw error;
-    }
-    if (target === 'jobs') {
-      const [hits, skippedPending] = await Promise.all([
-        this.jobs.searchByVector(organizationId, vector, limit),
-        this.jobs.countPending(organizationId),
-      ]);
-      const rows = new Map((await this.jobs.findByIds(organizationId, hits.map((h) => h.id))).map((row) => [row.id, row]));
-      return {
-        target,
-        model: this.embeddings.modelId,
-        skippedPending,
-        results: hits.map((hit) => ({ id: hit.id, similarity: hit.similarity, label: rows.get(hit.id)?.title ?? null, skills: rows.get(hit.id)?.skills ?? [] })),
-      };
-    }
-    const [hits, skippedPending] = await Promise.all([
-      this.resumes.searchByVector(organizationId, vector, limit),
-      this.resumes.countPending(organizationId),
+  /** One job against up to 500 resumes in one round trip for the vectors; best first. */
+  async batch(
+    organizationId: string,
+    request: { jobId: string; resumeIds: string[]; weights?: Partial<MatchWeights> },
+  ): Promise<{ jobId: string; weights: MatchWeights; results: Array<MatchBreakdown & { resumeId: string }>; notFound: string[] }> {
+    const weights = this.validWeights(request.weights);
+    const job = await this.jobs.findById(organizationId, request.jobId);
+    if (!job) throw ApiError.notFound('Job', request.jobId);
+    const vector = await this.jobs.findEmbedding(organizationId, job.id);
+    const [resumes, similarities] = await Promise.all([
+      this.resumes.findByIds(organizationId, request.resumeIds),
+      vector ? this.resumes.similarities(organizationId, vector, request.resumeIds) : Promise.resolve([]),
     ]);
-    const rows = new Map((await this.resumes.findByIds(organizationId, hits.map((h) => h.id))).map((row) => [row.id, row]));
-    return {
-      target,
-      model: this.embeddings.modelId,
-      skippedPending,
-      results: hits.map((hit) => {
-        const row = rows.get(hit.id);
-        const name = (row?.parsed as { name?: string | null } | undefined)?.name;
-        return { id: hit.id, similarity: hit.similarity, label: name ?? row?.fileName ?? null, skills: row?.skills ?? [] };
-      }),
-    };
+    const similarity = new Map(similarities.map((row) => [row.id, row.similarity]));
+    const jobProfile = toJobProfile(job);
+    const results = resumes
+      .map((resume) => ({
+        resumeId: resume.id,
+        ...scoreMatch({ semanticSimilarity: similarity.get(resume.id) ?? null, candidate: toCandidateProfile(resume), job: jobProfile, weights }),
+      }))
+      .sort((a, b) => b.overallScore - a.overallScore || a.resumeId.localeCompare(b.resumeId));
+    const found = new Set(resumes.map((resume) => resume.id));
+    return { jobId: job.id, weights, results, notFound: request.resumeIds.filter((id) => !found.has(id)) };
   }
 
   private validWeights(weights?: Partial<MatchWeights>): MatchWeights {

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { EmbeddingStore, VectorHit } from '../database/embedding-store.js';
+import { KeywordHit, SearchableTable, VectorHit } from '../database/searchable-table.js';
+import { escapeLike, SearchFilters } from '../common/search-filters.js';
 import { Prisma, PrismaClient, Resume } from '../generated/prisma/client.js';
 import { ParsedResume } from './parsing/parsed-resume.js';
 
@@ -20,9 +21,11 @@ export interface StoredEmbedding {
 /** All resume persistence; vector SQL goes through the shared EmbeddingStore. */
 @Injectable()
 export class ResumesRepository {
-  private readonly embeddings = new EmbeddingStore('resumes');
+  private readonly search: SearchableTable;
 
-  constructor(private readonly prisma: PrismaClient) {}
+  constructor(private readonly prisma: PrismaClient) {
+    this.search = new SearchableTable(prisma, 'resumes');
+  }
 
   /** Row and vector are written in one transaction: a resume is never half-stored. */
   create(resume: NewResume, embedding: StoredEmbedding | null): Promise<Resume> {
@@ -41,7 +44,7 @@ export class ResumesRepository {
         },
       });
       if (!embedding) return row;
-      await this.embeddings.attach(tx, row.id, embedding.vector, embedding.model);
+      await this.search.attachEmbedding(tx, row.id, embedding.vector, embedding.model);
       return { ...row, embeddingStatus: 'ready', embeddingModel: embedding.model };
     });
   }
@@ -54,8 +57,17 @@ export class ResumesRepository {
     return this.prisma.resume.findMany({ where: { organizationId, id: { in: ids } } });
   }
 
+  /** Display fields for search results: candidate name (or file name) and skills. */
+  async describe(organizationId: string, ids: string[]): Promise<Map<string, { label: string | null; skills: string[] }>> {
+    const rows = await this.prisma.resume.findMany({
+      where: { organizationId, id: { in: ids } },
+      select: { id: true, fileName: true, parsed: true, skills: true },
+    });
+    return new Map(rows.map((row) => [row.id, { label: (row.parsed as { name?: string | null }).name ?? row.fileName, skills: row.skills }]));
+  }
+
   findEmbedding(organizationId: string, id: string): Promise<number[] | null> {
-    return this.embeddings.read(this.prisma, organizationId, id);
+    return this.search.readEmbedding(organizationId, id);
   }
 
   async list(organizationId: string, limit: number, offset: number): Promise<{ items: Resume[]; total: number }> {
@@ -87,10 +99,28 @@ export class ResumesRepository {
   }
 
   attachEmbedding(id: string, embedding: StoredEmbedding): Promise<boolean> {
-    return this.embeddings.attach(this.prisma, id, embedding.vector, embedding.model, true);
+    return this.search.attachEmbedding(this.prisma, id, embedding.vector, embedding.model, true);
   }
 
-  searchByVector(organizationId: string, query: Float32Array, limit: number): Promise<VectorHit[]> {
-    return this.embeddings.nearest(this.prisma, organizationId, query, limit);
+  searchByVector(organizationId: string, query: Float32Array, limit: number, filters: SearchFilters = {}): Promise<VectorHit[]> {
+    return this.search.nearest(organizationId, query, limit, this.filterSql(filters));
+  }
+
+  searchByKeywords(organizationId: string, text: string, limit: number, filters: SearchFilters = {}): Promise<KeywordHit[]> {
+    return this.search.keyword(organizationId, text, limit, this.filterSql(filters));
+  }
+
+  /** Cosine similarity of `vector` to the stored vectors of `ids`. */
+  similarities(organizationId: string, vector: number[], ids: string[]): Promise<Array<{ id: string; similarity: number | null }>> {
+    return this.search.similarities(organizationId, vector, ids);
+  }
+
+  private filterSql(filters: SearchFilters): Prisma.Sql {
+    const conditions: Prisma.Sql[] = [];
+    if (filters.skills?.length) conditions.push(Prisma.sql`AND skills @> ${filters.skills}::text[]`);
+    if (filters.location) conditions.push(Prisma.sql`AND location ILIKE ${`%${escapeLike(filters.location)}%`}`);
+    if (filters.minYears !== undefined) conditions.push(Prisma.sql`AND total_years_experience >= ${filters.minYears}`);
+    if (filters.createdAfter) conditions.push(Prisma.sql`AND created_at > ${filters.createdAfter}`);
+    return conditions.length ? Prisma.join(conditions, ' ') : Prisma.empty;
   }
 }
