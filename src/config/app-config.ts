@@ -36,6 +36,10 @@ export interface AppConfig {
   maxTextChars: number;
   maxArchiveUncompressedBytes: number;
   extractionTimeoutMs: number;
+  /** Worker threads that parse documents (a pathological file cannot hold the event loop). */
+  extractionWorkers: number;
+  /** Heap cap of each extraction worker. */
+  extractionMaxHeapMb: number;
   healthProbeTimeoutMs: number;
   logLevel: 'debug' | 'log' | 'warn' | 'error';
 }
@@ -116,6 +120,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     maxTextChars: int('MAX_TEXT_CHARS', 200_000, 100),
     maxArchiveUncompressedBytes: int('MAX_ARCHIVE_UNCOMPRESSED_BYTES', 50 * 1024 * 1024, 1024),
     extractionTimeoutMs: int('EXTRACTION_TIMEOUT_MS', 15_000, 100),
+    extractionWorkers: int('EXTRACTION_WORKERS', 2, 1, 32),
+    extractionMaxHeapMb: int('EXTRACTION_MAX_HEAP_MB', 256, 32),
     healthProbeTimeoutMs: int('HEALTH_PROBE_TIMEOUT_MS', 3_000, 50),
     logLevel,
   };

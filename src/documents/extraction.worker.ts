@@ -1,0 +1,31 @@
+import { parentPort } from 'node:worker_threads';
+import { ErrorCode } from '../common/error-codes.js';
+import type { DocumentFormat } from './document-format.js';
+import { ExtractionFailure, ExtractionLimits, extractRaw } from './extractors.js';
+
+/** Worker thread entry: extracts one document per message, so a pathological file can be killed. */
+export interface ExtractionRequest {
+  id: number;
+  format: DocumentFormat;
+  bytes: Uint8Array;
+  limits: ExtractionLimits;
+}
+
+export type ExtractionResponse =
+  | { id: number; ok: true; text: string; pages: number | null }
+  | { id: number; ok: false; code: ErrorCode; message: string };
+
+parentPort?.on('message', async (request: ExtractionRequest) => {
+  let response: ExtractionResponse;
+  try {
+    const { text, pages } = await extractRaw(request.format, request.bytes, request.limits);
+    response = { id: request.id, ok: true, text, pages };
+  } catch (error) {
+    const failure = error instanceof ExtractionFailure ? error : new ExtractionFailure(ErrorCode.CORRUPT_DOCUMENT, (error as Error).message);
+    response = { id: request.id, ok: false, code: failure.code, message: failure.message };
+  }
+  parentPort!.postMessage(response);
+});
+
+// Parsers are loaded (module imports above): the pool starts its timeout only after this.
+parentPort?.postMessage({ ready: true });
