@@ -34,7 +34,8 @@ const ATTRIBUTION = [
 
 // ---------------------------------------------------------------------------------------------
 // Curated entries. One line per skill: "Canonical|alias|alias". A leading "!" marks the entry
-// ambiguous (single letters, common English words): only matched in a skills context.
+// ambiguous: only matched in a skills context. "!" = proper noun that doubles as a word (Go, Excel), only
+// its capitalised form counts; "?" = common noun (statistics, nursing), any case. Also per alias.
 // ---------------------------------------------------------------------------------------------
 const CURATED = {
   programming_language: `
@@ -64,7 +65,7 @@ F#|F Sharp
 !Lua
 !Julia
 MATLAB|The MathWorks MATLAB|Matlab
-SAS|SAS language|SAS programming|SAS Base
+!SAS|SAS language|SAS programming|SAS Base
 Visual Basic|VB|VB6|Microsoft Visual Basic
 VB.NET|Visual Basic .NET
 VBA|Visual Basic for Applications|Excel VBA|Microsoft Visual Basic for Applications VBA
@@ -220,7 +221,7 @@ Netlify
 Cloudflare
 OpenStack
 Red Hat OpenShift|OpenShift
-!Serverless|Serverless Framework
+?Serverless|Serverless Framework
 `,
   devops: `
 Docker|Docker Compose|docker-compose|Dockerfile
@@ -257,7 +258,7 @@ VMware|VMware vSphere|vSphere|ESXi
 !Vagrant
 Istio
 Microservices|Micro-services|Microservice architecture|microservice
-Site Reliability Engineering|SRE
+Site Reliability Engineering|SRE|Site reliability engineer|Site reliability engineers
 DevOps
 Infrastructure as Code|IaC
 `,
@@ -294,6 +295,9 @@ AJAX
 WebSockets|WebSocket
 RabbitMQ
 ServiceNow
+Zendesk
+Freshdesk
+Intercom
 Informatica|Informatica PowerCenter|Informatica software
 Alteryx|Alteryx software
 Talend
@@ -361,7 +365,7 @@ Microsoft Publisher|MS Publisher
 Pivot tables|PivotTables|Pivot table
 VLOOKUP|XLOOKUP|V-lookup
 Data entry
-!Typing
+?Typing
 `,
   data_science: `
 Machine Learning|ML|machine-learning
@@ -378,7 +382,7 @@ Convolutional Neural Networks|CNN|CNNs
 Recurrent Neural Networks|RNN|LSTM
 Transformer Models|Transformer architecture
 Reinforcement Learning
-!Statistics|Statistical analysis|Statistical modeling|Statistical modelling
+?Statistics|Statistical analysis|Statistical modeling|Statistical modelling
 Regression Analysis|Linear regression|Logistic regression|Regression modeling
 Time Series Analysis|Time series|Time-series forecasting
 A/B Testing|AB testing|A/B tests|Split testing|A/B testing
@@ -422,8 +426,8 @@ OAuth|OAuth2|OAuth 2.0
 OpenID Connect|OIDC
 JWT|JSON Web Tokens|JSON Web Token
 SSO|Single Sign-On|Single sign on
-!Encryption|Cryptography
-!Firewalls|!Firewall
+?Encryption|Cryptography
+?Firewalls|?Firewall
 Vulnerability Assessment|Vulnerability management
 ISO 27001|ISO/IEC 27001
 SOC 2|SOC2
@@ -435,7 +439,7 @@ PCI DSS|PCI-DSS|PCI compliance
 TCP/IP|TCP IP
 DNS
 HTTP|HTTPS
-!Networking|Computer networking|Network administration
+?Networking|Computer networking|Network administration
 LAN/WAN|LAN|WAN
 VPN|Virtual private network
 !Cisco|Cisco IOS|Cisco routers
@@ -451,7 +455,7 @@ Agile|Agile methodology|Agile methodologies|Agile development
 Scrum|Scrum methodology
 Kanban
 Waterfall
-!Lean|Lean methodology|Lean principles
+?Lean|Lean methodology|Lean principles
 Six Sigma|Lean Six Sigma|6 Sigma|Six Sigma Green Belt|Six Sigma Black Belt
 Test-Driven Development|TDD|Test Driven Development
 Behavior-Driven Development|BDD
@@ -478,19 +482,19 @@ Front-End Development|Frontend development|Frontend|Front-end|Front end developm
 Back-End Development|Backend development|Backend|Back-end|Back end development
 Full-Stack Development|Full stack development|Full-stack|Fullstack|Full stack
 Mobile Development|Mobile app development|Mobile applications
-iOS Development
-Android Development
+iOS Development|iOS developer|iOS engineer|iOS app development
+Android Development|Android developer|Android engineer|Android app development
 API Design|API development|API integration
 Responsive Design|Responsive web design
-!Accessibility|WCAG|Web accessibility|a11y
+?Accessibility|WCAG|Web accessibility|a11y
 UI Design|User interface design
 UX Design|User experience design|User experience|UX research|User research
 UI/UX|UX/UI
-!Wireframing|Wireframes
-!Prototyping
+?Wireframing|Wireframes
+?Prototyping
 Embedded Systems|Embedded software|Firmware
 IoT|Internet of Things
-!Blockchain
+?Blockchain
 Game Development
 Technical Writing|Technical documentation
 `,
@@ -503,7 +507,7 @@ IV Therapy|Intravenous therapy|IV insertion|IV access|IV starts|Peripheral IV
 Wound Care|Wound management|Wound dressing
 Phlebotomy|Venipuncture|Blood draws
 Vital Signs|Vital signs monitoring|Vitals
-!Triage
+?Triage
 Electronic Health Records|EHR|EMR|Electronic Medical Records|EHR systems|Electronic health record
 !Epic|Epic Systems|Epic EHR|Epic EMR
 Cerner|Cerner PowerChart|Oracle Cerner
@@ -517,7 +521,7 @@ First Aid
 Infection Control|Infection prevention
 Critical Care|Intensive care|ICU
 Emergency Medicine|Emergency care|Emergency nursing
-!Telemetry|Cardiac monitoring|Telemetry monitoring
+?Telemetry|Cardiac monitoring|Telemetry monitoring
 Care Planning|Care plans|Nursing care plans
 Discharge Planning
 Case Management|Care coordination
@@ -528,29 +532,29 @@ HIPAA Privacy
 Clinical Documentation|Charting
 Clinical Research|Clinical trials
 Pharmacology
-!Anatomy|Anatomy and physiology
+?Anatomy|Anatomy and physiology
 Pediatrics|Paediatrics|Pediatric care
 Geriatrics|Geriatric care|Elderly care|Aged care
-!Oncology
-!Cardiology
+?Oncology
+?Cardiology
 Obstetrics|Labor and delivery|Maternity care
 Mental Health|Psychiatric nursing|Behavioral health
 Physical Therapy|Physiotherapy
 Occupational Therapy
 Radiology|Medical imaging
-!Surgery|Perioperative care|Surgical nursing|Operating room|Post-operative care|Postoperative care
-!Dialysis
+?Surgery|Perioperative care|Surgical nursing|Operating room|Post-operative care|Postoperative care
+?Dialysis
 Ventilator Management|Mechanical ventilation
 Catheterization|Foley catheter|Urinary catheterization
 Diabetes Management|Diabetes care|Insulin administration
 Palliative Care|Hospice care|End-of-life care
-!Nursing
+?Nursing
 Public Health
 Epidemiology
 Healthcare Administration|Health administration
 `,
   finance: `
-!Accounting|Accountancy
+?Accounting|Accountancy
 Bookkeeping|Book-keeping
 Financial Reporting|Financial statements|Financial statement preparation|Financial reports
 Financial Analysis|Financial analyses
@@ -564,7 +568,7 @@ Reconciliation|Account reconciliation|Bank reconciliation|Reconciliations|Accoun
 Month-End Close|Month end close|Month-end closing|Year-end close|Financial close
 Payroll|Payroll processing|Payroll administration
 Tax Preparation|Tax returns|Tax compliance|Taxation|Tax planning|Tax accounting
-Auditing|!Audit|Internal audit|External audit|!Audits|Internal auditing|Audit procedures
+Auditing|?Audit|Internal audit|External audit|?Audits|Internal auditing|Audit procedures
 GAAP|US GAAP|U.S. GAAP|Generally Accepted Accounting Principles
 IFRS|International Financial Reporting Standards
 Sarbanes-Oxley|SOX|SOX compliance
@@ -576,11 +580,11 @@ Fixed Assets|Fixed asset accounting|Depreciation
 Financial Planning|FP&A|Financial planning and analysis
 Corporate Finance
 Investment Analysis|Investment management|Portfolio management
-!Valuation|DCF|Discounted cash flow
+?Valuation|DCF|Discounted cash flow
 Risk Management|Risk assessment|Risk analysis
-!Compliance|Regulatory compliance
+?Compliance|Regulatory compliance
 Credit Analysis|Credit risk
-!Banking
+?Banking
 Invoicing|Invoice processing
 Expense Reports|Expense management
 QuickBooks|Intuit QuickBooks|Quickbooks Online|QBO
@@ -597,9 +601,9 @@ ERP|Enterprise resource planning|ERP systems
 Bloomberg Terminal|!Bloomberg
 `,
   sales: `
-!Sales
-B2B Sales|B2B|Business-to-business sales
-B2C Sales|B2C
+?Sales
+B2B Sales|?B2B|Business-to-business sales
+B2C Sales|?B2C
 Lead Generation|Lead gen|Generating leads|Prospecting
 Cold Calling|Cold calls
 Account Management|Key account management|Client account management
@@ -619,7 +623,7 @@ Upselling|Cross-selling|Up-selling
 Customer Service|Customer support|Client service|Customer care
 Customer Success
 Client Relations|Client relationships|Relationship building|Relationship management
-Retail Sales|!Retail
+Retail Sales|?Retail
 Merchandising|Visual merchandising
 Point of Sale|POS|POS systems|Point of sale systems
 Cash Handling
@@ -630,7 +634,7 @@ RFP|RFP responses|Request for proposal
 Quota Attainment|Exceeding quotas|Sales targets
 `,
   marketing: `
-!Marketing|Marketing strategy|Marketing plans
+?Marketing|Marketing strategy|Marketing plans
 Digital Marketing|Online marketing|Internet marketing
 Search Engine Optimization|SEO|Search engine optimisation|search engine optimisation
 Search Engine Marketing|SEM|Search marketing|Paid search
@@ -645,7 +649,7 @@ Marketing Automation|Marketo|Marketo Marketing Automation|Pardot|Eloqua|Oracle E
 Mailchimp|MailChimp
 Hootsuite
 Copywriting|Copy writing
-Brand Management|Branding|Brand strategy|Brand development
+Brand Management|Branding|Brand strategy|Brand development|Brand identity
 Market Research|Market analysis|Marketing research
 Competitive Analysis|Competitor analysis
 Campaign Management|Marketing campaigns|Campaign planning
@@ -663,8 +667,8 @@ Customer Segmentation|Market segmentation
 Corporate Communications|Marketing communications
 Graphic Design
 Video Editing
-!Photography
-!Journalism
+?Photography
+?Journalism
 `,
   education: `
 Lesson Planning|Lesson plans|Lesson plan development
@@ -686,36 +690,36 @@ Teaching|Classroom instruction
 Early Childhood Education|Early years education|Early childhood
 STEM Education|STEM
 ESL|English as a Second Language|TESOL|TEFL|EFL|ELL
-!Literacy|Reading instruction|Phonics
-!Mathematics|!Math
+?Literacy|Reading instruction|Phonics
+?Mathematics|?Math
 Parent Communication|Parent-teacher communication|Parent engagement
 Student Engagement
 Behavior Management|Behaviour management|Positive behavior support
 Educational Technology|EdTech
 !Montessori
-!Coaching
-!Mentoring|Mentorship
+?Coaching
+?Mentoring|Mentorship
 Staff Training|Employee training|Corporate training
 Public Speaking
 `,
   logistics: `
-!Logistics|Logistics management
+?Logistics|Logistics management
 Supply Chain Management|SCM|Supply chain|Supply chain operations
-Inventory Management|Inventory control|Stock control|!Inventory
+Inventory Management|Inventory control|Stock control|?Inventory
 Warehouse Management|Warehousing|Warehouse operations
 Warehouse Management Systems|WMS|Warehouse management system
 Transportation Management|Transportation management systems|TMS|Transport management
-Procurement|!Purchasing|Strategic sourcing
+Procurement|?Purchasing|Strategic sourcing
 Vendor Management|Supplier management|Supplier relations|Vendor relations
 Demand Planning|Demand forecasting
 Fleet Management
 Route Planning|Route optimization|Routing optimization
 Shipping and Receiving|Shipping & receiving|Shipping/receiving
-Freight|Freight forwarding|Freight management
+Freight|?Freight|Freight forwarding|Freight management
 Import/Export|Customs clearance|Customs compliance|International shipping|Incoterms
 Order Fulfillment|Order fulfilment|Order processing|Pick and pack|Picking and packing
 Forklift Operation|Forklift|Forklift certified|Forklift certification|Forklift operator
-!Distribution|Distribution management
+?Distribution|Distribution management
 Lean Manufacturing|Lean production
 Just-in-Time|JIT
 Kaizen|Continuous improvement
@@ -753,8 +757,8 @@ GD&T|Geometric dimensioning and tolerancing|GD and T
 3D Modeling|3D modelling|3D CAD
 3D Printing|Additive manufacturing
 CNC Machining|CNC|CNC programming
-!Machining
-!Welding
+?Machining
+?Welding
 HVAC
 Thermodynamics
 Fluid Mechanics|Fluid dynamics
@@ -777,13 +781,13 @@ Mechanical Engineering
 Civil Engineering
 Structural Analysis|Structural engineering
 Process Engineering|Process improvement|Process optimization
-!Manufacturing|Manufacturing processes
+?Manufacturing|Manufacturing processes
 Preventive Maintenance|Predictive maintenance
-!Robotics
+?Robotics
 Control Systems
 Circuit Design|PCB design|PCB layout
 Geographic Information Systems|GIS|ArcGIS|ESRI ArcGIS|ESRI ArcGIS software|QGIS
-!Surveying
+?Surveying
 Project Engineering
 `,
   hr: `
@@ -811,7 +815,7 @@ Learning and Development|L&D|Training and development
 Organizational Development|Organisational development|OD
 Diversity and Inclusion|DEI|D&I|Diversity, equity and inclusion
 Employee Engagement
-Conflict Resolution|Dispute resolution|!Mediation
+Conflict Resolution|Dispute resolution|?Mediation
 Human Resources|HR|Human resource management|HRM|People operations
 FMLA
 Background Checks|Background screening
@@ -847,7 +851,7 @@ Business Process Modeling|BPMN|Process mapping
 KPI Tracking|KPIs|Key performance indicators|KPI
 Vendor Negotiation
 Resource Planning|Resource allocation|Capacity planning
-!Scheduling|Staff scheduling|Shift scheduling
+?Scheduling|Staff scheduling|Shift scheduling
 Cross-Functional Collaboration|Cross-functional teams|Cross functional collaboration
 PMP|Project Management Professional
 PRINCE2|Prince2
@@ -855,7 +859,7 @@ ITIL|ITIL v4|ITIL Foundation
 Primavera|Oracle Primavera|Primavera P6|Oracle Primavera Enterprise Project Portfolio Management
 Budget Management
 Customer Experience|CX
-!Hospitality|Hotel management|Guest services
+?Hospitality|Hotel management|Guest services
 Food Safety|HACCP|ServSafe
 Real Estate|Property management
 Yardi|Yardi software
@@ -878,21 +882,21 @@ Time Management
 Attention to Detail|Detail-oriented|Detail oriented|Attention to detail
 Organizational Skills|Organisational skills|Organization skills|Highly organized|Organisation skills
 Adaptability|Adaptable
-!Creativity|Creative thinking
+?Creativity|Creative thinking
 Interpersonal Skills|Interpersonal communication|People skills
 Customer Focus|Customer-focused|Customer-centric|Customer orientation
-!Multitasking|Multi-tasking
+?Multitasking|Multi-tasking
 Decision Making|Decision-making
 Analytical Skills|Analytical thinking
-Emotional Intelligence|!Empathy
+Emotional Intelligence|?Empathy
 Work Ethic
 Self-Motivated|Self-starter|Self motivated
 Presentation Skills
 Active Listening
 Negotiation Skills
 Prioritization|Prioritisation|Prioritizing
-!Resilience
-!Accountability
+?Resilience
+?Accountability
 Conflict Management
 Cultural Awareness|Cross-cultural communication|Intercultural competence
 `,
@@ -995,7 +999,7 @@ class Dictionary {
     this.byAlias = new Map();
   }
   /** Adds or merges; returns the entry. Aliases already owned by another entry are dropped. */
-  add(name, aliases, category, { ambiguous = false, ambiguousAliases = [], source }) {
+  add(name, aliases, category, { ambiguous = false, ambiguousAliases = [], commonAliases = [], source }) {
     const all = [name, ...aliases].map((a) => a.replace(/\s+/g, ' ').trim()).filter(Boolean);
     let target;
     for (const a of all) {
@@ -1007,21 +1011,22 @@ class Dictionary {
     }
     if (!target) {
       target = { name: name.trim(), aliases: [], category, source };
-      if (ambiguous) target.ambiguous = true;
+      if (ambiguous) target.ambiguous = ambiguous;
       this.entries.push(target);
       this.byAlias.set(norm(target.name), this.entries.length - 1);
     }
     const idx = this.entries.indexOf(target);
+    const added = new Set();
     for (const a of all) {
       const k = norm(a);
       if (this.byAlias.has(k)) continue;
       this.byAlias.set(k, idx);
       target.aliases.push(a);
+      added.add(k);
     }
-    for (const a of ambiguousAliases) {
-      if (this.byAlias.get(norm(a)) !== idx) continue;
-      (target.ambiguousAliases ??= []).push(a);
-    }
+    // flags only apply to aliases this call introduced (curated spellings keep their own flags)
+    for (const a of ambiguousAliases) if (added.has(norm(a))) (target.ambiguousAliases ??= []).push(a);
+    for (const a of commonAliases) if (added.has(norm(a))) (target.commonAliases ??= []).push(a);
     return target;
   }
 }
@@ -1033,11 +1038,14 @@ for (const [category, block] of Object.entries(CURATED)) {
   for (const raw of block.split('\n')) {
     const line = raw.trim();
     if (!line) continue;
-    const ambiguous = line.startsWith('!');
-    const parts = (ambiguous ? line.slice(1) : line).split('|');
+    // "!" = ambiguous proper noun (Go, Excel: capitalised use only); "?" = ambiguous common noun
+    // (statistics, nursing: any case). Either before the canonical name (whole entry) or an alias.
+    const marker = line[0] === '!' ? true : line[0] === '?' ? 'common' : false;
+    const parts = (marker ? line.slice(1) : line).split('|');
     const ambiguousAliases = parts.slice(1).filter((a) => a.startsWith('!')).map((a) => a.slice(1));
-    const [name, ...aliases] = parts.map((a) => a.replace(/^!/, ''));
-    dict.add(name, aliases, category, { ambiguous, ambiguousAliases, source: 'curated' });
+    const commonAliases = parts.slice(1).filter((a) => a.startsWith('?')).map((a) => a.slice(1));
+    const [name, ...aliases] = parts.map((a) => a.replace(/^[!?]/, ''));
+    dict.add(name, aliases, category, { ambiguous: marker, ambiguousAliases, commonAliases, source: 'curated' });
   }
 }
 
@@ -1172,7 +1180,8 @@ for (const r of escoRows.slice(1)) {
       return false;
     });
   // single words from ESCO: lowercase nouns ("criminology") and plain capitalised words ("Scratch")
-  const singleLower = words.length === 1 && (/^[a-z]/.test(label) || /^[A-Z][a-z]+$/.test(label) || /^[A-Z]{2,4}$/.test(label));
+  const singleLower =
+    words.length !== 1 ? false : /^[a-z]/.test(label) ? 'common' : /^[A-Z][a-z]+$/.test(label) || /^[A-Z]{2,4}$/.test(label);
   let category = isProgramming ? 'programming_language' : ESCO_CATEGORY.find(([re]) => re.test(label))?.[1] ?? 'knowledge';
   const before = dict.entries.length;
   dict.add(label, alts, category, { source: 'esco', ambiguous: singleLower });
@@ -1184,8 +1193,11 @@ for (const r of escoRows.slice(1)) {
 // ---------------------------------------------------------------------------------------------
 const skills = dict.entries.map((e) => {
   const out = { name: e.name, aliases: e.aliases.filter((a) => a !== e.name), category: e.category };
-  if (e.ambiguous) out.ambiguous = true;
-  else if (e.ambiguousAliases?.length) out.ambiguousAliases = e.ambiguousAliases;
+  if (e.ambiguous) out.ambiguous = e.ambiguous;
+  else {
+    if (e.ambiguousAliases?.length) out.ambiguousAliases = e.ambiguousAliases;
+    if (e.commonAliases?.length) out.commonAliases = e.commonAliases;
+  }
   return out;
 });
 const json = {

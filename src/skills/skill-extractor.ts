@@ -14,10 +14,16 @@ export interface SkillDictionaryEntry {
   name: string;
   aliases: string[];
   category: string;
-  /** Every single-word alias is ambiguous (only matched in a skills context). */
-  ambiguous?: boolean;
-  /** Individual ambiguous aliases of an otherwise unambiguous entry (e.g. `Node` for Node.js). */
+  /**
+   * Every single-word alias is ambiguous (only matched in a skills context). `true`: a proper noun
+   * that doubles as a word (`Go`, `Excel`), only its capitalised form counts; `'common'`: a common
+   * noun (`statistics`, `nursing`), any case.
+   */
+  ambiguous?: boolean | 'common';
+  /** Individual ambiguous proper-noun aliases of an otherwise unambiguous entry (`Node` for Node.js). */
   ambiguousAliases?: string[];
+  /** Individual ambiguous common-noun aliases (`freight`, `B2B`). */
+  commonAliases?: string[];
 }
 
 export interface SkillDictionary {
@@ -35,7 +41,7 @@ interface Candidate {
   keys: string[];
   entry: number;
   ambiguous: boolean;
-  /** A single letter such as `C` or `R`: only as an item of a list of skills. */
+  /** A single letter (`C`, `R`) or a two-letter acronym (`AI`, `AP`): only as an item of a list of skills. */
   letter: boolean;
   /** The alias has capitals that must show in the text (`GO`/`Go` but not `go`; `CAM` not `cam`). */
   needsCase: boolean;
@@ -140,24 +146,27 @@ export class SkillExtractor {
     this.entries = dictionary.skills;
     this.entries.forEach((entry, idx) => {
       const ambiguousAliases = new Set((entry.ambiguousAliases ?? []).map((a) => a.toLowerCase()));
+      const commonAliases = new Set((entry.commonAliases ?? []).map((a) => a.toLowerCase()));
       const seen = new Set<string>();
       for (const alias of [entry.name, ...entry.aliases]) {
         const keys = aliasKeys(alias);
         if (!keys.length) continue;
         const single = keys.length === 1;
-        const ambiguous = (single && !!entry.ambiguous) || ambiguousAliases.has(alias.toLowerCase());
+        const low = alias.toLowerCase();
+        const common = commonAliases.has(low) || (single && entry.ambiguous === 'common');
+        const ambiguous = common || (single && !!entry.ambiguous) || ambiguousAliases.has(low);
         const letters = alias.replace(/[^\p{L}]/gu, '');
-        const letter = single && letters.length === 1 && alias.trim().length === 1;
-        const hasUpper = alias !== alias.toLowerCase();
-        const needsCase = hasUpper && (ambiguous || letters.length <= 4) && single;
-        // short acronyms ("AI", "QA", "AP") are as risky as common words
-        const short = single && alias.replace(/[^\p{L}\p{N}]/gu, '').length <= 2 && !/[+#]/.test(alias);
+        const hasUpper = alias !== low;
+        const needsCase = single && hasUpper && !common && (ambiguous || letters.length <= 4);
+        // single letters and two-letter acronyms ("C", "AI", "QA", "AP") only count as list items
+        const bare = alias.replace(/[^\p{L}\p{N}]/gu, '');
+        const letter = single && !/[+#]/.test(alias) && (bare.length === 1 || (bare.length === 2 && bare === bare.toUpperCase()));
         for (const v of variants(keys)) {
           const k = v.join(' ');
           if (seen.has(k)) continue;
           seen.add(k);
           if (!this.byAlias.has(k)) this.byAlias.set(k, idx);
-          const cand: Candidate = { keys: v, entry: idx, ambiguous: ambiguous || short, letter, needsCase };
+          const cand: Candidate = { keys: v, entry: idx, ambiguous: ambiguous || letter, letter, needsCase };
           const list = this.index.get(v[0]!) ?? [];
           list.push(cand);
           this.index.set(v[0]!, list);
@@ -280,7 +289,8 @@ export class SkillExtractor {
     const labelLine = new Set<number>();
     lineStarts.forEach((s, l) => {
       const e = l + 1 < lineStarts.length ? lineStarts[l + 1]! : text.length;
-      if (SKILL_LABEL_RE.test(text.slice(s, Math.min(e, s + 80)))) labelLine.add(l);
+      const head = text.slice(s, Math.min(e, s + 80));
+      if (/[:\u2013\u2014-]/.test(head) && SKILL_LABEL_RE.test(head)) labelLine.add(l);
     });
 
     // 1. greedy longest match at each token
@@ -296,24 +306,32 @@ export class SkillExtractor {
 
     // 2. context filter for ambiguous names
     const inSkills = /skill|competenc|technolog|expertise|requirement|qualification/i.test(section);
-    const solid = matches.filter((m) => !m.cand.ambiguous);
+    const byLine = new Map<number, RawMatch[]>();
+    for (const m of matches) {
+      const list = byLine.get(m.line);
+      if (list) list.push(m);
+      else byLine.set(m.line, [m]);
+    }
     const accepted = matches.filter((m) => {
+      // lowercase "html, php, go" is fine in a list of skills, not in running text
+      if (!caseOk(m, tokens) && !(!m.cand.letter && (inSkills || labelLine.has(m.line)) && isListItem(text, tokens, m, lineOf))) return false;
       if (!m.cand.ambiguous) return true;
-      if (!caseOk(m, tokens)) return false;
       const listItem = isListItem(text, tokens, m, lineOf);
-      const othersOnLine = matches.some((o) => o !== m && o.line === m.line);
+      const onLine = byLine.get(m.line)!;
+      const othersOnLine = onLine.length > 1;
       if (m.cand.letter) return listItem && (inSkills || labelLine.has(m.line) || othersOnLine);
       if (inSkills || labelLine.has(m.line)) return true;
       if (listItem && othersOnLine) return true;
       if (aloneOnLine(text, tokens, m, lineOf)) return true;
       if (SKILL_CUE_BEFORE.test(text.slice(tokens[Math.max(0, m.from - 5)]!.start, tokens[m.from]!.start))) return true;
-      const tech = TECH_CATEGORIES.has(this.entries[m.cand.entry]!.category);
-      return solid.some(
-        (o) =>
-          Math.abs(o.from - m.from) <= 8 &&
-          Math.abs(o.line - m.line) <= 1 &&
-          (!tech || TECH_CATEGORIES.has(this.entries[o.cand.entry]!.category)),
-      );
+      // evidence: an unambiguous skill of the same field on the same line, close by
+      const cat = this.entries[m.cand.entry]!.category;
+      const tech = TECH_CATEGORIES.has(cat);
+      return onLine.some((o) => {
+        if (o.cand.ambiguous || Math.abs(o.from - m.from) > 12) return false;
+        const oc = this.entries[o.cand.entry]!.category;
+        return oc === cat || (tech && TECH_CATEGORIES.has(oc));
+      });
     });
 
     return accepted.map((m) => ({ entry: m.cand.entry, text: m.text, start: tokens[m.from]!.start }));
@@ -347,10 +365,7 @@ function merge(out: Map<number, SkillMention>, idx: number, m: SkillMention): vo
 
 function caseOk(m: RawMatch, tokens: Token[]): boolean {
   const t = m.text;
-  if (m.cand.letter) {
-    if (!/^\p{Lu}$/u.test(t)) return false;
-    return true;
-  }
+  if (m.cand.letter) return t === t.toUpperCase() && /\p{Lu}/u.test(t);
   if (m.cand.needsCase && t === t.toLowerCase()) return false;
   void tokens;
   return true;

@@ -10,7 +10,14 @@ const OBFUSCATED_EMAIL_RE = /\b([\w.+-]+)\s*[[(]\s*at\s*[\])]\s*([\w-]+(?:\s*[[(
 
 export function extractEmail(text: string): string | null {
   const m = text.match(EMAIL_RE);
-  if (m) return m[0].replace(/^mailto:/i, '').replace(/\.$/, '').toLowerCase();
+  if (m) {
+    let email = m[0];
+    // a narrow PDF column wraps "jane@example.com.au" as "jane@example.co" + "m.au"
+    const after = text.slice((m.index ?? 0) + m[0].length);
+    const wrap = after.match(/^[ \t]*\n[ \t]*([a-z0-9.-]{1,12})[ \t]*(?:\n|$)/);
+    if (wrap && /^(?:[a-z]{1,3}(?:\.[a-z]{2,3})?|\.[a-z]{2,3})$/.test(wrap[1]!)) email += wrap[1];
+    return email.replace(/^mailto:/i, '').replace(/\.$/, '').toLowerCase();
+  }
   const o = text.match(OBFUSCATED_EMAIL_RE);
   if (o) return `${o[1]}@${o[2]!.replace(/\s*[[(]\s*dot\s*[\])]\s*/gi, '.')}`.toLowerCase();
   return null;
@@ -157,6 +164,11 @@ export function asLocation(segment: string): string | null {
   // drop a leading street address: "123 Main St, Springfield, IL 62704"
   const parts = s.split(/\s*,\s*/);
   if (parts.length >= 3 && /^\d+\s/.test(parts[0]!)) s = parts.slice(1).join(', ');
+  // postcodes: "Bristol BS1 4DJ", "75001 Paris", "10115 Berlin", "Toronto ON M5V 2T6" (kept for STATE_RE)
+  s = s
+    .split(/\s*,\s*/)
+    .map((x) => x.replace(/\s+[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}$/, '').replace(/^\d{4,5}\s+(?=\p{L})/u, ''))
+    .join(', ');
   const st = s.match(STATE_RE);
   if (st) {
     const city = st[1]!.replace(/^\d+\s.*?\s(?=[A-Z][a-z]+$)/, '');
@@ -226,6 +238,7 @@ function titleCaseName(name: string): string {
 export function asName(text: string): string | null {
   let s = text
     .replace(/^\s*(?:name|nom|nombre)\s*[:\-]\s*/i, '')
+    .replace(/^(?:dr|mr|mrs|ms|mx|miss|prof|sir)\.?\s+(?=\p{Lu})/iu, '')
     .replace(/[,;:]+$/, '')
     .replace(/\s+/g, ' ')
     .trim();
@@ -239,7 +252,7 @@ export function asName(text: string): string | null {
     if (CASELESS_WORD.test(s) && [...s].length >= 2 && [...s].length <= 6) return s;
     return null;
   }
-  if (words.length > 5) return null;
+  if (words.filter((w) => !PARTICLES.has(w.toLowerCase())).length > 5) return null;
   let real = 0;
   for (const w of words) {
     if (PARTICLES.has(w.toLowerCase())) continue;
@@ -267,12 +280,20 @@ export function extractName(lines: string[]): string | null {
   }
   for (const line of candidates) {
     if (/^(?:curriculum vitae|resume|résumé|cv|lebenslauf)$/i.test(line)) continue;
-    const first = line.split(SEGMENT_SPLIT)[0]!;
+    const first = line
+      .split(SEGMENT_SPLIT)[0]!
+      .replace(/^(?:resume|résumé|cv|curriculum vitae)\s*(?:of|[-:–—])\s*/i, '');
     const n = asName(first) ?? asName(line);
     if (n) {
       if (asLocation(n)) continue;
       return n;
     }
+  }
+  // "john smith" typed in lowercase on the very first line
+  const top = candidates.find((l) => !/^(?:curriculum vitae|resume|résumé|cv|lebenslauf)$/i.test(l));
+  if (top && /^[\p{Ll}'’-]+(?: [\p{Ll}'’-]+){1,3}$/u.test(top) && top.length <= 40) {
+    const n = asName(titleCaseName(top.toUpperCase() === top ? top : top.toUpperCase()));
+    if (n && !asLocation(n)) return n;
   }
   return null;
 }

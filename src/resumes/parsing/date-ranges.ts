@@ -21,18 +21,18 @@ export interface DateRange {
 }
 
 const MONTHS: Record<string, number> = {
-  jan: 1, january: 1, janvier: 1, januar: 1, enero: 1, gennaio: 1, jänner: 1,
+  jan: 1, january: 1, janvier: 1, janv: 1, januar: 1, enero: 1, ene: 1, gennaio: 1, gen: 1, jänner: 1,
   feb: 2, february: 2, febr: 2, février: 2, fevrier: 2, februar: 2, febrero: 2, febbraio: 2,
   mar: 3, march: 3, mars: 3, märz: 3, marz: 3, marzo: 3, mär: 3,
-  apr: 4, april: 4, avril: 4, abril: 4, aprile: 4, avr: 4,
+  apr: 4, april: 4, avril: 4, abril: 4, abr: 4, aprile: 4, avr: 4,
   may: 5, mai: 5, mayo: 5, maggio: 5,
   jun: 6, june: 6, juin: 6, juni: 6, junio: 6, giugno: 6,
   jul: 7, july: 7, juillet: 7, juli: 7, julio: 7, luglio: 7, juil: 7,
-  aug: 8, august: 8, août: 8, aout: 8, agosto: 8,
+  aug: 8, august: 8, août: 8, aout: 8, agosto: 8, ago: 8,
   sep: 9, sept: 9, september: 9, septembre: 9, septiembre: 9, settembre: 9,
   oct: 10, october: 10, octobre: 10, oktober: 10, octubre: 10, ottobre: 10, okt: 10,
   nov: 11, november: 11, novembre: 11, noviembre: 11,
-  dec: 12, december: 12, décembre: 12, decembre: 12, dezember: 12, diciembre: 12, dicembre: 12, dez: 12, déc: 12,
+  dec: 12, december: 12, décembre: 12, decembre: 12, dezember: 12, diciembre: 12, dicembre: 12, dez: 12, déc: 12, dic: 12,
 };
 const SEASONS: Record<string, number> = { spring: 3, summer: 6, fall: 9, autumn: 9, winter: 12 };
 

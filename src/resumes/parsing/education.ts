@@ -137,7 +137,7 @@ export function parseEducation(lines: string[], options: { now?: Date } = {}): E
     }
     for (const j of [d + 1, d - 1]) if (j >= 0 && j < L.length && !degreeLines.includes(j) && L[j] && !near.includes(j) && /\b(?:19|20)\d{2}\b/.test(L[j]!) && L[j]!.length < 40) near.push(j);
     entries.push({
-      degree: deg.match.trim().replace(/\s+(?:of|in|degree|OF|IN)$/, '').replace(/[,\s]+$/, '') || null,
+      degree: deg.match.trim().replace(/\s+(?:of|in|en|de|degree|OF|IN)$/, '').replace(/[,\s]+$/, '') || null,
       field: fieldOf(line, deg),
       institution,
       year: yearOf(near.map((j) => L[j]!), options.now),

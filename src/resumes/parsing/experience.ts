@@ -3,7 +3,7 @@ import type { ExperienceEntry } from './parsed-resume.js';
 import { findDateRanges, toIsoMonth, type DateRange } from './date-ranges.js';
 import { asLocation } from './contact.js';
 
-const BULLET_RE = /^\s*(?:[-*\u2022\u2023\u2043\u25AA\u25A0\u25CF\u25E6\u25B8\u25BA\u27A2\u2713\u2714\u00B7o>]\s+|\d{1,2}[.)]\s+)/;
+const BULLET_RE = /^\s*(?:[-*\u2013\u2014\u2022\u2023\u2043\u25AA\u25A0\u25CF\u25E6\u25B8\u25BA\u27A2\u2713\u2714\u00B7o>]\s+|\d{1,2}[.)]\s+)/;
 
 const TITLE_WORDS =
   /\b(?:engineer|engineering|developer|programmer|architect|manager|director|head|lead|leader|chief|officer|president|vp|cto|ceo|cfo|coo|founder|co-founder|owner|partner|principal|consultant|analyst|specialist|scientist|researcher|associate|assistant|intern|internship|trainee|apprentice|coordinator|administrator|admin|supervisor|foreman|technician|technologist|designer|nurse|rn|lpn|cna|practitioner|physician|therapist|pharmacist|medic|paramedic|caregiver|aide|accountant|bookkeeper|auditor|controller|clerk|teller|cashier|teacher|tutor|instructor|lecturer|professor|educator|counselor|counsellor|librarian|representative|rep|agent|advisor|adviser|executive|account\s+manager|salesperson|recruiter|generalist|planner|buyer|dispatcher|driver|operator|handler|picker|packer|loader|mechanic|electrician|welder|machinist|carpenter|plumber|writer|editor|copywriter|marketer|strategist|producer|photographer|receptionist|secretary|paralegal|attorney|lawyer|solicitor|chef|cook|server|barista|bartender|host|volunteer|fellow|postdoc|student|sre|devops|qa|tester|scrum\s+master|product\s+owner|estimator|inspector|surveyor|draftsman|drafter|officer|steward|crew|staff|member|worker|laborer|labourer|superintendent|controller)\b/i;
@@ -16,7 +16,12 @@ export interface ExperienceResult {
 }
 
 const isBullet = (l: string) => BULLET_RE.test(l);
-const isSentence = (l: string) => l.trim().split(/\s+/).length > 12 || /[.!]\s*$/.test(l.trim()) && l.trim().split(/\s+/).length > 6;
+/** Description text rather than a title/company line: long, a full sentence, or a wrapped continuation. */
+const isSentence = (l: string) => {
+  const t = l.trim();
+  const words = t.split(/\s+/).length;
+  return words > 12 || (/[.!]$/.test(t) && words >= 4) || /^\p{Ll}/u.test(t);
+};
 
 /** Removes the date text and leftover separators. */
 function stripDate(line: string, r: DateRange): string {
@@ -133,7 +138,7 @@ export function parseExperience(lines: string[], options: { now?: Date } = {}): 
     const own = stripDate(L[hit.line]!, hit.range);
     let ps = own && /\p{L}{2}/u.test(own) ? parts(own) : [];
     let cls = classify(ps);
-    if (!cls.title || !cls.company) {
+    if (!cls.title || !cls.company || !TITLE_WORDS.test(cls.title)) {
       const { above, below } = context[h]!;
       const extra = headerBelow ? (below.length ? below : []) : above.length ? above : below.filter((l) => !COMPANY_OR_TITLE_EMPTY(l));
       ps = headerBelow ? [...ps, ...extra.flatMap(parts)] : [...extra.flatMap(parts), ...ps];

@@ -93,8 +93,9 @@ export function extractCertifications(sectionLines: string[] | undefined, otherL
     }
   }
   for (const l of otherLines) {
+    if (!/^\s*(?:[-*\u2022]\s*)?(?:certifications?|licen[cs]es?)\s*[:\-]/i.test(l)) continue;
     const c = clean(l);
-    if (/^(?:certifications?|licen[cs]es?)\s*[:\-]/i.test(c)) {
+    {
       for (const p of c.replace(/^[^:\-]+[:\-]\s*/, '').split(/\s*[,;|]\s*/)) if (p && !out.includes(p)) out.push(p);
     }
   }

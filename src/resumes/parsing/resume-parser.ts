@@ -15,7 +15,7 @@ export interface ResumeParseOptions {
 
 /** Cleans extracted document text: Unicode normalisation, control characters, PDF page markers. */
 export function cleanResumeText(text: string): string {
-  return (text ?? '')
+  const cleaned = (text ?? '')
     .normalize('NFKC')
     .replace(/\r\n?/g, '\n')
     .replace(/[\u2018\u2019\u02BC]/g, "'")
@@ -28,8 +28,25 @@ export function cleanResumeText(text: string): string {
     .filter((l) => !/^\s*--\s*\d+\s+of\s+\d+\s*--\s*$/.test(l) && !/^\s*page\s+\d+\s+(?:of|\/)\s+\d+\s*$/i.test(l))
     .map((l) => l.replace(/[ \u00A0]+$/, ''))
     .join('\n')
-    .replace(/\n{3,}/g, '\n\n')
-    .trim();
+    .replace(/^\n+|\n+$/g, '');
+  return undoubleSpacing(cleaned).replace(/\n{3,}/g, '\n\n');
+}
+
+/**
+ * DOCX extractors emit a blank line after every paragraph; that hides which lines belong together
+ * (title / company / dates). When most lines are followed by a blank one, drop one blank per gap.
+ */
+export function undoubleSpacing(text: string): string {
+  const lines = text.split('\n');
+  let content = 0;
+  let followedByBlank = 0;
+  for (let i = 0; i < lines.length; i++) {
+    if (!lines[i]!.trim()) continue;
+    content++;
+    if (i + 1 < lines.length && !lines[i + 1]!.trim()) followedByBlank++;
+  }
+  if (content < 4 || followedByBlank / content < 0.7) return text;
+  return text.replace(/\n[ \t]*\n/g, '\n');
 }
 
 const SECTION_SKILL_NAMES: Record<string, string> = {
@@ -105,11 +122,14 @@ export class ResumeParser {
     };
     const headerBody = split.header.filter((l) => !/@|https?:|www\.|\d{3}[\s.)-]+\d{3}/.test(l)).join('\n');
     if (headerBody.trim()) addSkills(headerBody, 'summary');
+    // employer names ("Carolina Freight Lines", "Mistral Robotics SAS") are not skills
+    const companies = [...new Set(experience.entries.map((e) => e.company).filter((c): c is string => !!c && /\s/.test(c) && c.length >= 6))];
+    const maskCompanies = (t: string) => companies.reduce((acc, c) => acc.split(c).join(' '.repeat(c.length)), t);
     for (const s of split.sections) {
       if (['languages', 'references', 'contact', 'interests'].includes(s.name)) continue;
       // a degree's field ("B.S. in Nursing") is not a claimed skill; coursework lines are
       const lines = s.name === 'education' ? s.lines.filter((l) => /\b(?:course|coursework|modules|thesis|dissertation|projects?|skills)\b/i.test(l)) : s.lines;
-      if (lines.length) addSkills(lines.join('\n'), SECTION_SKILL_NAMES[s.name] ?? s.name);
+      if (lines.length) addSkills(maskCompanies(lines.join('\n')), SECTION_SKILL_NAMES[s.name] ?? s.name);
     }
     if (!split.sections.length) addSkills(clean, 'unknown');
 

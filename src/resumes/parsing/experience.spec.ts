@@ -1,0 +1,38 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { parseExperience } from './experience.js';
+
+const now = new Date('2025-06-15T12:00:00Z');
+const pos = (text: string) => parseExperience(text.split('\n'), { now }).entries.map((e) => [e.title, e.company, e.start, e.end, e.current]);
+
+describe('parseExperience', () => {
+  it('one-line layout: title — company, location    dates', () => {
+    assert.deepEqual(pos('Senior Engineer — Acme Corp, Austin, TX    Jan 2019 – Present\n• Built things.\nEngineer | Initech | 2015 - 2019'), [
+      ['Senior Engineer', 'Acme Corp', '2019-01', null, true],
+      ['Engineer', 'Initech', '2015-01', '2019-01', false],
+    ]);
+  });
+
+  it('stacked layout: title, company, dates on separate lines', () => {
+    assert.deepEqual(pos('Staff Nurse\nMercy General Hospital, Worcester, MA\nMarch 2016 - December 2018\n- Cared for patients.\nCharge Nurse\nSt. Luke Clinic\nJanuary 2019 - Current\n- Led shifts.'), [
+      ['Staff Nurse', 'Mercy General Hospital', '2016-03', '2018-12', false],
+      ['Charge Nurse', 'St. Luke Clinic', '2019-01', null, true],
+    ]);
+  });
+
+  it('dates-first and "title at company (dates)" layouts', () => {
+    assert.deepEqual(pos('03/2015 - 06/2018 | Data Analyst | Retailytics Pvt Ltd, Chennai\n* Wrote SQL.'), [['Data Analyst', 'Retailytics Pvt Ltd', '2015-03', '2018-06', false]]);
+    assert.deepEqual(pos('Store Manager at Desert Outfitters (2018 - Present)\n- Led a team.'), [['Store Manager', 'Desert Outfitters', '2018-01', null, true]]);
+  });
+
+  it('header below the dates', () => {
+    assert.deepEqual(pos('Jan 2019 – Present\nSenior Engineer\nAcme Corp\n• Did work.\n2015 – 2018\nEngineer\nInitech LLC\n• More work.'), [
+      ['Senior Engineer', 'Acme Corp', '2019-01', null, true],
+      ['Engineer', 'Initech LLC', '2015-01', '2018-01', false],
+    ]);
+  });
+
+  it('returns the ranges for the total', () => {
+    assert.equal(parseExperience(['A at B (2019 - 2020)', 'C at D (2020 - 2021)'], { now }).ranges.length, 2);
+  });
+});
