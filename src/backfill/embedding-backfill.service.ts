@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '../config/app-config.js';
+import { SearchableRepository } from '../database/searchable-repository.js';
 import { EmbeddingService, EmbeddingUnavailableError } from '../embeddings/embedding.service.js';
 import { JobsRepository } from '../jobs/jobs.repository.js';
 import { ResumesRepository } from '../resumes/resumes.repository.js';
@@ -18,10 +19,6 @@ export interface BackfillReport {
 
 const BATCH = 32;
 
-interface PendingSource {
-  findPendingEmbeddings(limit: number): Promise<Array<{ id: string; content: string }>>;
-  attachEmbedding(id: string, embedding: { vector: Float32Array; model: string }): Promise<boolean>;
-}
 
 /**
  * Embeds rows stored as `pending` while the model was unavailable: on demand, when the breaker
@@ -84,7 +81,7 @@ export class EmbeddingBackfillService implements OnApplicationBootstrap, OnAppli
     return report;
   }
 
-  private async drain(source: PendingSource): Promise<number> {
+  private async drain(source: SearchableRepository): Promise<number> {
     let embedded = 0;
     for (;;) {
       const rows = await source.findPendingEmbeddings(BATCH);

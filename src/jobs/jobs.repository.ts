@@ -1,8 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { KeywordHit, SearchableTable, VectorHit } from '../database/searchable-table.js';
-import { escapeLike, SearchFilters } from '../common/search-filters.js';
+import { SearchableRepository, StoredEmbedding } from '../database/searchable-repository.js';
 import { Job, Prisma, PrismaClient } from '../generated/prisma/client.js';
-import type { StoredEmbedding } from '../resumes/resumes.repository.js';
 import { ParsedJob } from './jobs.dto.js';
 
 export interface NewJob {
@@ -17,15 +15,14 @@ export interface NewJob {
   contentSha256: string;
 }
 
-/** All job persistence; vector SQL goes through the shared EmbeddingStore. */
+/** Job persistence; vector and full-text search come from SearchableRepository. */
 @Injectable()
-export class JobsRepository {
-  private readonly search: SearchableTable;
-
-  constructor(private readonly prisma: PrismaClient) {
-    this.search = new SearchableTable(prisma, 'jobs');
+export class JobsRepository extends SearchableRepository {
+  constructor(prisma: PrismaClient) {
+    super(prisma, 'jobs', 'min_years_experience');
   }
 
+  /** Row and vector are written in one transaction: a job is never half-stored. */
   create(job: NewJob, embedding: StoredEmbedding | null): Promise<Job> {
     return this.prisma.$transaction(async (tx) => {
       const row = await tx.job.create({
@@ -36,7 +33,7 @@ export class JobsRepository {
         },
       });
       if (!embedding) return row;
-      await this.search.attachEmbedding(tx, row.id, embedding.vector, embedding.model);
+      await this.writeEmbedding(tx, row.id, embedding.vector, embedding.model);
       return { ...row, embeddingStatus: 'ready', embeddingModel: embedding.model };
     });
   }
@@ -55,10 +52,6 @@ export class JobsRepository {
     return new Map(rows.map((row) => [row.id, { label: row.title, skills: row.skills }]));
   }
 
-  findEmbedding(organizationId: string, id: string): Promise<number[] | null> {
-    return this.search.readEmbedding(organizationId, id);
-  }
-
   async list(organizationId: string, limit: number, offset: number): Promise<{ items: Job[]; total: number }> {
     const where = { organizationId };
     const [items, total] = await this.prisma.$transaction([
@@ -71,45 +64,5 @@ export class JobsRepository {
   async delete(organizationId: string, id: string): Promise<boolean> {
     const { count } = await this.prisma.job.deleteMany({ where: { id, organizationId } });
     return count > 0;
-  }
-
-  /** Rows without a vector yet, in one organisation or (backfill) in all. */
-  countPending(organizationId?: string): Promise<number> {
-    return this.prisma.job.count({ where: { ...(organizationId ? { organizationId } : {}), embeddingStatus: { not: 'ready' } } });
-  }
-
-  findPendingEmbeddings(limit: number): Promise<Array<{ id: string; content: string }>> {
-    return this.prisma.job.findMany({
-      where: { embeddingStatus: { not: 'ready' } },
-      select: { id: true, content: true },
-      orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
-      take: limit,
-    });
-  }
-
-  attachEmbedding(id: string, embedding: StoredEmbedding): Promise<boolean> {
-    return this.search.attachEmbedding(this.prisma, id, embedding.vector, embedding.model, true);
-  }
-
-  searchByVector(organizationId: string, query: Float32Array, limit: number, filters: SearchFilters = {}): Promise<VectorHit[]> {
-    return this.search.nearest(organizationId, query, limit, this.filterSql(filters));
-  }
-
-  searchByKeywords(organizationId: string, text: string, limit: number, filters: SearchFilters = {}): Promise<KeywordHit[]> {
-    return this.search.keyword(organizationId, text, limit, this.filterSql(filters));
-  }
-
-  /** Cosine similarity of `vector` to the stored vectors of `ids`. */
-  similarities(organizationId: string, vector: number[], ids: string[]): Promise<Array<{ id: string; similarity: number | null }>> {
-    return this.search.similarities(organizationId, vector, ids);
-  }
-
-  private filterSql(filters: SearchFilters): Prisma.Sql {
-    const conditions: Prisma.Sql[] = [];
-    if (filters.skills?.length) conditions.push(Prisma.sql`AND skills @> ${filters.skills}::text[]`);
-    if (filters.location) conditions.push(Prisma.sql`AND location ILIKE ${`%${escapeLike(filters.location)}%`}`);
-    if (filters.minYears !== undefined) conditions.push(Prisma.sql`AND min_years_experience >= ${filters.minYears}`);
-    if (filters.createdAfter) conditions.push(Prisma.sql`AND created_at > ${filters.createdAfter}`);
-    return conditions.length ? Prisma.join(conditions, ' ') : Prisma.empty;
   }
 }

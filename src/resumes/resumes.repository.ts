@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { KeywordHit, SearchableTable, VectorHit } from '../database/searchable-table.js';
-import { escapeLike, SearchFilters } from '../common/search-filters.js';
+import { SearchableRepository, StoredEmbedding } from '../database/searchable-repository.js';
 import { Prisma, PrismaClient, Resume } from '../generated/prisma/client.js';
 import { ParsedResume } from './parsing/parsed-resume.js';
 
@@ -13,18 +12,11 @@ export interface NewResume {
   parsed: ParsedResume;
 }
 
-export interface StoredEmbedding {
-  vector: Float32Array;
-  model: string;
-}
-
-/** All resume persistence; vector SQL goes through the shared EmbeddingStore. */
+/** Resume persistence; vector and full-text search come from SearchableRepository. */
 @Injectable()
-export class ResumesRepository {
-  private readonly search: SearchableTable;
-
-  constructor(private readonly prisma: PrismaClient) {
-    this.search = new SearchableTable(prisma, 'resumes');
+export class ResumesRepository extends SearchableRepository {
+  constructor(prisma: PrismaClient) {
+    super(prisma, 'resumes', 'total_years_experience');
   }
 
   /** Row and vector are written in one transaction: a resume is never half-stored. */
@@ -44,7 +36,7 @@ export class ResumesRepository {
         },
       });
       if (!embedding) return row;
-      await this.search.attachEmbedding(tx, row.id, embedding.vector, embedding.model);
+      await this.writeEmbedding(tx, row.id, embedding.vector, embedding.model);
       return { ...row, embeddingStatus: 'ready', embeddingModel: embedding.model };
     });
   }
@@ -66,10 +58,6 @@ export class ResumesRepository {
     return new Map(rows.map((row) => [row.id, { label: (row.parsed as { name?: string | null }).name ?? row.fileName, skills: row.skills }]));
   }
 
-  findEmbedding(organizationId: string, id: string): Promise<number[] | null> {
-    return this.search.readEmbedding(organizationId, id);
-  }
-
   async list(organizationId: string, limit: number, offset: number): Promise<{ items: Resume[]; total: number }> {
     const where = { organizationId };
     const [items, total] = await this.prisma.$transaction([
@@ -82,45 +70,5 @@ export class ResumesRepository {
   async delete(organizationId: string, id: string): Promise<boolean> {
     const { count } = await this.prisma.resume.deleteMany({ where: { id, organizationId } });
     return count > 0;
-  }
-
-  /** Rows without a vector yet, in one organisation or (backfill) in all. */
-  countPending(organizationId?: string): Promise<number> {
-    return this.prisma.resume.count({ where: { ...(organizationId ? { organizationId } : {}), embeddingStatus: { not: 'ready' } } });
-  }
-
-  findPendingEmbeddings(limit: number): Promise<Array<{ id: string; content: string }>> {
-    return this.prisma.resume.findMany({
-      where: { embeddingStatus: { not: 'ready' } },
-      select: { id: true, content: true },
-      orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
-      take: limit,
-    });
-  }
-
-  attachEmbedding(id: string, embedding: StoredEmbedding): Promise<boolean> {
-    return this.search.attachEmbedding(this.prisma, id, embedding.vector, embedding.model, true);
-  }
-
-  searchByVector(organizationId: string, query: Float32Array, limit: number, filters: SearchFilters = {}): Promise<VectorHit[]> {
-    return this.search.nearest(organizationId, query, limit, this.filterSql(filters));
-  }
-
-  searchByKeywords(organizationId: string, text: string, limit: number, filters: SearchFilters = {}): Promise<KeywordHit[]> {
-    return this.search.keyword(organizationId, text, limit, this.filterSql(filters));
-  }
-
-  /** Cosine similarity of `vector` to the stored vectors of `ids`. */
-  similarities(organizationId: string, vector: number[], ids: string[]): Promise<Array<{ id: string; similarity: number | null }>> {
-    return this.search.similarities(organizationId, vector, ids);
-  }
-
-  private filterSql(filters: SearchFilters): Prisma.Sql {
-    const conditions: Prisma.Sql[] = [];
-    if (filters.skills?.length) conditions.push(Prisma.sql`AND skills @> ${filters.skills}::text[]`);
-    if (filters.location) conditions.push(Prisma.sql`AND location ILIKE ${`%${escapeLike(filters.location)}%`}`);
-    if (filters.minYears !== undefined) conditions.push(Prisma.sql`AND total_years_experience >= ${filters.minYears}`);
-    if (filters.createdAfter) conditions.push(Prisma.sql`AND created_at > ${filters.createdAfter}`);
-    return conditions.length ? Prisma.join(conditions, ' ') : Prisma.empty;
   }
 }

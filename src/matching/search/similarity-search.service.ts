@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { ApiError } from '../../common/api-error.js';
 import { ErrorCode } from '../../common/error-codes.js';
 import { SearchFilters } from '../../common/search-filters.js';
-import { KeywordHit, VectorHit } from '../../database/searchable-table.js';
 import { EmbeddingService, EmbeddingUnavailableError } from '../../embeddings/embedding.service.js';
 import { JobsRepository } from '../../jobs/jobs.repository.js';
 import { ResumesRepository } from '../../resumes/resumes.repository.js';
@@ -13,13 +12,7 @@ import { reciprocalRankFusion } from './rank-fusion.js';
 /** How deep each list goes before fusion: RRF needs more than `limit` from each side. */
 const FUSION_DEPTH = 50;
 
-interface SearchableRepository {
-  searchByVector(organizationId: string, query: Float32Array, limit: number, filters: SearchFilters): Promise<VectorHit[]>;
-  searchByKeywords(organizationId: string, text: string, limit: number, filters: SearchFilters): Promise<KeywordHit[]>;
-  similarities(organizationId: string, vector: number[], ids: string[]): Promise<Array<{ id: string; similarity: number | null }>>;
-  countPending(organizationId?: string): Promise<number>;
-  describe(organizationId: string, ids: string[]): Promise<Map<string, { label: string | null; skills: string[] }>>;
-}
+type SearchTargetRepository = ResumesRepository | JobsRepository;
 
 /** Query -> ranked jobs or resumes, by meaning (vector), by words (keyword), or both fused (hybrid). */
 @Injectable()
@@ -35,7 +28,7 @@ export class SimilaritySearchService {
     organizationId: string,
     request: { query: string; target: SearchTarget; mode: SearchMode; limit: number; filters?: SearchFiltersInput },
   ): Promise<SimilaritySearchResponse> {
-    const repository: SearchableRepository = request.target === 'jobs' ? this.jobs : this.resumes;
+    const repository: SearchTargetRepository = request.target === 'jobs' ? this.jobs : this.resumes;
     const filters = this.canonicalFilters(request.filters);
     const warnings: string[] = [];
     let mode = request.mode;
@@ -80,7 +73,7 @@ export class SimilaritySearchService {
   }
 
   private async hybrid(
-    repository: SearchableRepository,
+    repository: SearchTargetRepository,
     organizationId: string,
     query: string,
     queryVector: Float32Array,

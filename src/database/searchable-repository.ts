@@ -1,3 +1,4 @@
+import { escapeLike, SearchFilters } from '../common/search-filters.js';
 import { Prisma, PrismaClient } from '../generated/prisma/client.js';
 import { parseVectorLiteral, toVectorLiteral } from './vector-sql.js';
 
@@ -17,27 +18,42 @@ export interface KeywordHit {
   matchedTerms: string[];
 }
 
+export interface StoredEmbedding {
+  vector: Float32Array;
+  model: string;
+}
+
 type Db = Pick<PrismaClient, '$queryRaw' | '$executeRaw'>;
 
 /**
- * The search columns that resumes and jobs share: `embedding vector(384)` and the generated
- * `search_vector tsvector`. Prisma cannot model them, so this is raw SQL through tagged templates:
- * values are always parameters; the table name is one of two constants. Distance is cosine `<=>`,
- * which the HNSW `vector_cosine_ops` indexes serve (`<->` would be L2).
+ * What resumes and jobs share: the `embedding vector(384)` and generated `search_vector tsvector`
+ * columns, the embedding status, and the search filters. Prisma cannot model those columns, so
+ * this is raw SQL through tagged templates: values are always parameters; table and column names
+ * are constants of the subclass. Distance is cosine `<=>`, which the HNSW `vector_cosine_ops`
+ * indexes serve (`<->` would be L2).
  */
-export class SearchableTable {
+export abstract class SearchableRepository {
   private readonly table: Prisma.Sql;
+  private readonly yearsColumn: Prisma.Sql;
   private iterativeScans: Promise<boolean> | null = null;
 
-  constructor(
-    private readonly prisma: PrismaClient,
+  protected constructor(
+    protected readonly prisma: PrismaClient,
     table: SearchableTableName,
+    /** The years column the `minYears` filter applies to. */
+    yearsColumn: 'total_years_experience' | 'min_years_experience',
   ) {
     this.table = Prisma.raw(`"${table}"`);
+    this.yearsColumn = Prisma.raw(`"${yearsColumn}"`);
   }
 
-  /** Marks a row ready with its vector; `onlyIfPending` makes backfill idempotent. */
-  async attachEmbedding(db: Db, id: string, vector: Float32Array, model: string, onlyIfPending = false): Promise<boolean> {
+  /** Stores the vector of a row that is still pending (backfill); false if gone or already ready. */
+  attachEmbedding(id: string, embedding: StoredEmbedding): Promise<boolean> {
+    return this.writeEmbedding(this.prisma, id, embedding.vector, embedding.model, true);
+  }
+
+  /** Marks a row ready with its vector (inside the caller's transaction when `db` is one). */
+  protected async writeEmbedding(db: Db, id: string, vector: Float32Array, model: string, onlyIfPending = false): Promise<boolean> {
     const count = await db.$executeRaw`
       UPDATE ${this.table} SET embedding = ${toVectorLiteral(vector)}::vector, embedding_model = ${model},
         embedding_status = 'ready', updated_at = now()
@@ -45,7 +61,7 @@ export class SearchableTable {
     return count > 0;
   }
 
-  async readEmbedding(organizationId: string, id: string): Promise<number[] | null> {
+  async findEmbedding(organizationId: string, id: string): Promise<number[] | null> {
     const [row] = await this.prisma.$queryRaw<Array<{ embedding: string | null }>>`
       SELECT embedding::text AS embedding FROM ${this.table}
       WHERE id = ${id}::uuid AND organization_id = ${organizationId}::uuid`;
@@ -59,8 +75,9 @@ export class SearchableTable {
    * until `limit` rows pass (iterative scan, strict order); on older pgvector a filtered search
    * falls back to an exact scan (index scans off) instead of returning too few rows.
    */
-  async nearest(organizationId: string, query: Float32Array, limit: number, filters: Prisma.Sql = Prisma.empty): Promise<VectorHit[]> {
+  async searchByVector(organizationId: string, query: Float32Array, limit: number, searchFilters: SearchFilters = {}): Promise<VectorHit[]> {
     const vector = toVectorLiteral(query);
+    const filters = this.filterSql(searchFilters);
     const filtered = filters !== Prisma.empty;
     const iterative = await this.supportsIterativeScans();
     return this.prisma.$transaction(async (tx) => {
@@ -82,7 +99,8 @@ export class SearchableTable {
   }
 
   /** Full-text hits for any of the query's words (OR), best rank first, id as tiebreak. */
-  keyword(organizationId: string, text: string, limit: number, filters: Prisma.Sql = Prisma.empty): Promise<KeywordHit[]> {
+  searchByKeywords(organizationId: string, text: string, limit: number, searchFilters: SearchFilters = {}): Promise<KeywordHit[]> {
+    const filters = this.filterSql(searchFilters);
     return this.prisma.$queryRaw<KeywordHit[]>`
       WITH q AS (SELECT NULLIF(replace(plainto_tsquery('english', ${text})::text, '&', '|'), '')::tsquery AS query)
       SELECT t.id::text AS id,
@@ -104,6 +122,32 @@ export class SearchableTable {
       SELECT id::text AS id, 1 - (embedding <=> ${toVectorLiteral(vector)}::vector) AS similarity
       FROM ${this.table}
       WHERE organization_id = ${organizationId}::uuid AND id = ANY(${ids}::uuid[])`;
+  }
+
+  /** Rows without a vector yet, in one organisation or (backfill) in all. */
+  async countPending(organizationId?: string): Promise<number> {
+    const [row] = await this.prisma.$queryRaw<Array<{ count: number }>>`
+      SELECT count(*)::int AS count FROM ${this.table}
+      WHERE embedding_status <> 'ready' ${organizationId ? Prisma.sql`AND organization_id = ${organizationId}::uuid` : Prisma.empty}`;
+    return row.count;
+  }
+
+  /** Oldest rows still waiting for a vector, across organisations (backfill). */
+  findPendingEmbeddings(limit: number): Promise<Array<{ id: string; content: string }>> {
+    return this.prisma.$queryRaw`
+      SELECT id::text AS id, content FROM ${this.table}
+      WHERE embedding_status <> 'ready'
+      ORDER BY created_at, id
+      LIMIT ${limit}`;
+  }
+
+  private filterSql(filters: SearchFilters): Prisma.Sql {
+    const conditions: Prisma.Sql[] = [];
+    if (filters.skills?.length) conditions.push(Prisma.sql`AND skills @> ${filters.skills}::text[]`);
+    if (filters.location) conditions.push(Prisma.sql`AND location ILIKE ${`%${escapeLike(filters.location)}%`}`);
+    if (filters.minYears !== undefined) conditions.push(Prisma.sql`AND ${this.yearsColumn} >= ${filters.minYears}`);
+    if (filters.createdAfter) conditions.push(Prisma.sql`AND created_at > ${filters.createdAfter}`);
+    return conditions.length ? Prisma.join(conditions, ' ') : Prisma.empty;
   }
 
   private supportsIterativeScans(): Promise<boolean> {
