@@ -2,6 +2,7 @@ import { CACHE_MANAGER } from '@nestjs/cache-manager';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Cache } from 'cache-manager';
 import { sha256 } from '../common/sha256.js';
+import { withTimeout } from '../common/with-timeout.js';
 import { APP_CONFIG, AppConfig } from '../config/app-config.js';
 
 /** A slow or dead cache must never slow a request more than this. */
@@ -93,14 +94,4 @@ export class EmbeddingCache {
       this.logger.warn(`Embedding cache (${this.backend}) failed, continuing without it: ${(error as Error).message}`);
     }
   }
-}
-
-function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  return Promise.race([
-    work,
-    new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
-    }),
-  ]).finally(() => clearTimeout(timer));
 }

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { HealthIndicatorResult, HealthIndicatorService } from '@nestjs/terminus';
+import { withTimeout } from '../common/with-timeout.js';
 import { APP_CONFIG, AppConfig } from '../config/app-config.js';
 import { SQL_CONNECTION } from '../database/database.module.js';
 import type { SqlConnection } from '../database/sql-connection.js';
@@ -24,7 +25,7 @@ export class HealthIndicators {
   async database(): Promise<HealthIndicatorResult> {
     const check = this.health.check('database');
     try {
-      await this.withTimeout(this.db.query('SELECT 1'));
+      await withTimeout(this.db.query('SELECT 1'), this.config.healthProbeTimeoutMs);
       return check.up({ kind: this.db.kind });
     } catch (error) {
       return check.down({ kind: this.db.kind, error: (error as Error).message });
@@ -34,7 +35,7 @@ export class HealthIndicators {
   async cache(): Promise<HealthIndicatorResult> {
     const check = this.health.check('cache');
     try {
-      await this.withTimeout(this.embeddingCache.ping());
+      await withTimeout(this.embeddingCache.ping(), this.config.healthProbeTimeoutMs);
       return check.up({ backend: this.embeddingCache.backend, degraded: false, ...this.embeddingCache.counters });
     } catch (error) {
       return check.up({ backend: this.embeddingCache.backend, degraded: true, error: (error as Error).message, ...this.embeddingCache.counters });
@@ -51,15 +52,5 @@ export class HealthIndicators {
   breaker(): HealthIndicatorResult {
     const { breaker } = this.embeddings.stats();
     return this.health.check('breaker').up({ ...breaker, degraded: breaker.state !== 'closed' });
-  }
-
-  private withTimeout<T>(work: Promise<T>): Promise<T> {
-    let timer: NodeJS.Timeout | undefined;
-    return Promise.race([
-      work,
-      new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new Error(`no answer within ${this.config.healthProbeTimeoutMs} ms`)), this.config.healthProbeTimeoutMs);
-      }),
-    ]).finally(() => clearTimeout(timer));
   }
 }

@@ -1,13 +1,9 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiError } from '../common/api-error.js';
-import { ErrorCode } from '../common/error-codes.js';
 import { CurrentOrganization } from '../common/organization.js';
-import { ResumeIncludeQuery } from '../resumes/resumes.dto.js';
-import { CreateJobRequest, JobPage, JobView, ListJobsQuery } from './jobs.dto.js';
+import { uuidParam } from '../common/uuid-param.js';
+import { CreateJobRequest, JobIncludeQuery, JobPage, JobView, ListJobsQuery } from './jobs.dto.js';
 import { JobsService } from './jobs.service.js';
-
-const uuid = new ParseUUIDPipe({ exceptionFactory: () => new ApiError(ErrorCode.VALIDATION_FAILED, 'id must be a UUID') });
 
 @ApiTags('jobs')
 @Controller('api/v1/jobs')
@@ -32,7 +28,7 @@ export class JobsController {
   @ApiOperation({ summary: 'One job' })
   @ApiOkResponse({ type: JobView })
   @ApiNotFoundResponse({ description: 'NOT_FOUND' })
-  get(@CurrentOrganization() organizationId: string, @Param('id', uuid) id: string, @Query() query: ResumeIncludeQuery): Promise<JobView> {
+  get(@CurrentOrganization() organizationId: string, @Param('id', uuidParam) id: string, @Query() query: JobIncludeQuery): Promise<JobView> {
     return this.jobs.get(organizationId, id, query.include?.includes('embedding'));
   }
 
@@ -41,7 +37,7 @@ export class JobsController {
   @ApiOperation({ summary: 'Delete a job' })
   @ApiNoContentResponse()
   @ApiNotFoundResponse({ description: 'NOT_FOUND' })
-  delete(@CurrentOrganization() organizationId: string, @Param('id', uuid) id: string): Promise<void> {
+  delete(@CurrentOrganization() organizationId: string, @Param('id', uuidParam) id: string): Promise<void> {
     return this.jobs.delete(organizationId, id);
   }
 }

@@ -1,6 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsNumber, IsOptional, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { PaginationQuery } from '../common/pagination.dto.js';
+import { commaSeparatedList } from '../common/query-transforms.js';
 import type { EducationLevel } from '../resumes/parsing/parsed-resume.js';
 
 export const EDUCATION_LEVELS: EducationLevel[] = ['none', 'secondary', 'associate', 'bachelor', 'master', 'doctorate'];
@@ -96,3 +98,12 @@ export class JobPage {
 }
 
 export class ListJobsQuery extends PaginationQuery {}
+
+export class JobIncludeQuery {
+  @ApiPropertyOptional({ description: '`embedding`: add the stored 384 floats', example: 'embedding' })
+  @IsOptional()
+  @Transform(commaSeparatedList)
+  @IsArray()
+  @IsIn(['embedding'], { each: true })
+  include?: Array<'embedding'>;
+}

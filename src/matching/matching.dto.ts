@@ -20,6 +20,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { PaginationQuery } from '../common/pagination.dto.js';
+import { commaSeparatedList } from '../common/query-transforms.js';
 
 export class MatchWeightsInput {
   @ApiPropertyOptional({ example: 0.6, minimum: 0 }) @IsOptional() @IsNumber() @Min(0) semantic?: number;
@@ -151,9 +152,6 @@ export class SimilaritySearchResponse {
   @ApiPropertyOptional({ type: [String] }) warnings?: string[];
 }
 
-const toList = ({ value }: { value: unknown }) =>
-  typeof value === 'string' ? value.split(',').map((part) => part.trim()).filter(Boolean) : value;
-
 export class RankingQuery extends PaginationQuery {
   @ApiPropertyOptional({ minimum: 0, maximum: 1, example: 0.5 })
   @IsOptional()
@@ -165,7 +163,7 @@ export class RankingQuery extends PaginationQuery {
 
   @ApiPropertyOptional({ description: 'Comma-separated skills every result must have', example: 'TypeScript,PostgreSQL' })
   @IsOptional()
-  @Transform(toList)
+  @Transform(commaSeparatedList)
   @IsArray()
   @ArrayMaxSize(20)
   @IsString({ each: true })

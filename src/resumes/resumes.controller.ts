@@ -1,4 +1,4 @@
-import { Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { Controller, Delete, Get, HttpCode, Param, Post, Query, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import {
   ApiBody,
@@ -16,10 +16,9 @@ import {
 import { ApiError } from '../common/api-error.js';
 import { ErrorCode } from '../common/error-codes.js';
 import { CurrentOrganization } from '../common/organization.js';
+import { uuidParam } from '../common/uuid-param.js';
 import { ListResumesQuery, ResumeIncludeQuery, ResumePage, ResumeView, UploadResumeBody } from './resumes.dto.js';
 import { ResumesService, type UploadedFile as UploadedResumeFile } from './resumes.service.js';
-
-const uuid = new ParseUUIDPipe({ exceptionFactory: () => new ApiError(ErrorCode.VALIDATION_FAILED, 'id must be a UUID') });
 
 @ApiTags('resumes')
 @Controller('api/v1/resumes')
@@ -53,7 +52,7 @@ export class ResumesController {
   @ApiNotFoundResponse({ description: 'NOT_FOUND' })
   get(
     @CurrentOrganization() organizationId: string,
-    @Param('id', uuid) id: string,
+    @Param('id', uuidParam) id: string,
     @Query() query: ResumeIncludeQuery,
   ): Promise<ResumeView> {
     return this.resumes.get(organizationId, id, query.include);
@@ -64,7 +63,7 @@ export class ResumesController {
   @ApiOperation({ summary: 'Delete a resume and its embedding' })
   @ApiNoContentResponse()
   @ApiNotFoundResponse({ description: 'NOT_FOUND' })
-  delete(@CurrentOrganization() organizationId: string, @Param('id', uuid) id: string): Promise<void> {
+  delete(@CurrentOrganization() organizationId: string, @Param('id', uuidParam) id: string): Promise<void> {
     return this.resumes.delete(organizationId, id);
   }
 }

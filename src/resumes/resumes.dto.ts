@@ -2,18 +2,16 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsArray, IsIn, IsOptional } from 'class-validator';
 import { PaginationQuery } from '../common/pagination.dto.js';
+import { commaSeparatedList } from '../common/query-transforms.js';
 import type { ParsedResume } from './parsing/parsed-resume.js';
 
 export const RESUME_INCLUDES = ['embedding', 'text'] as const;
 export type ResumeInclude = (typeof RESUME_INCLUDES)[number];
 
-const splitList = ({ value }: { value: unknown }) =>
-  typeof value === 'string' ? value.split(',').map((part) => part.trim()).filter(Boolean) : value;
-
 export class ResumeIncludeQuery {
   @ApiPropertyOptional({ description: 'Comma-separated extras: `embedding` (the 384 floats), `text` (extracted text)', example: 'embedding' })
   @IsOptional()
-  @Transform(splitList)
+  @Transform(commaSeparatedList)
   @IsArray()
   @IsIn(RESUME_INCLUDES, { each: true })
   include?: ResumeInclude[];

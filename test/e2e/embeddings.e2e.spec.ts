@@ -53,6 +53,20 @@ describe('the model through the real transformers.js loading path', () => {
     assert.ok(Math.abs(norm - 1) < 1e-5);
   });
 
+  it('serves the batch endpoint: one unit vector per text, at most 64 texts', async () => {
+    const http = request(app.getHttpServer());
+    const res = await http.post('/api/v1/embeddings/batch').send({ texts: ['payroll specialist', 'forklift operator'] }).expect(200);
+    assert.equal(res.body.embeddings.length, 2);
+    assert.equal(res.body.dimensions, 384);
+    assert.equal(res.body.model, config.modelId);
+    assert.ok(Math.abs(cosine(res.body.embeddings[0], res.body.embeddings[0]) - 1) < 1e-4);
+    const same = await embeddings.embed('payroll specialist');
+    assert.ok(cosine(same, res.body.embeddings[0]) > 0.9999, 'the batch path embeds like embed()');
+    const tooMany = await http.post('/api/v1/embeddings/batch').send({ texts: Array.from({ length: 65 }, (_, i) => `t${i}`) }).expect(400);
+    assert.equal(tooMany.body.code, 'VALIDATION_FAILED');
+    await http.post('/api/v1/embeddings/batch').send({ texts: [] }).expect(400);
+  });
+
   it('micro-batches concurrent calls into fewer model calls, each caller getting its own vector', async () => {
     const texts = Array.from({ length: 16 }, (_, i) => unique(`candidate ${i} skilled in accounting`));
     const before = embeddings.stats().modelCalls;

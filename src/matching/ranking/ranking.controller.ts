@@ -1,12 +1,9 @@
-import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiError } from '../../common/api-error.js';
-import { ErrorCode } from '../../common/error-codes.js';
 import { CurrentOrganization } from '../../common/organization.js';
+import { uuidParam } from '../../common/uuid-param.js';
 import { RankingPage, RankingQuery } from '../matching.dto.js';
 import { RankingService } from './ranking.service.js';
-
-const uuid = new ParseUUIDPipe({ exceptionFactory: () => new ApiError(ErrorCode.VALIDATION_FAILED, 'id must be a UUID') });
 
 @ApiTags('matching')
 @Controller('api/v1')
@@ -17,7 +14,7 @@ export class RankingController {
   @ApiOperation({ summary: 'Rank stored resumes for a job: vector pre-selection, then the full match score' })
   @ApiOkResponse({ type: RankingPage })
   @ApiNotFoundResponse({ description: 'NOT_FOUND' })
-  candidates(@CurrentOrganization() organizationId: string, @Param('id', uuid) id: string, @Query() query: RankingQuery): Promise<RankingPage> {
+  candidates(@CurrentOrganization() organizationId: string, @Param('id', uuidParam) id: string, @Query() query: RankingQuery): Promise<RankingPage> {
     return this.ranking.candidatesForJob(organizationId, id, query);
   }
 
@@ -25,7 +22,7 @@ export class RankingController {
   @ApiOperation({ summary: 'Rank stored jobs for a resume: vector pre-selection, then the full match score' })
   @ApiOkResponse({ type: RankingPage })
   @ApiNotFoundResponse({ description: 'NOT_FOUND' })
-  jobs(@CurrentOrganization() organizationId: string, @Param('id', uuid) id: string, @Query() query: RankingQuery): Promise<RankingPage> {
+  jobs(@CurrentOrganization() organizationId: string, @Param('id', uuidParam) id: string, @Query() query: RankingQuery): Promise<RankingPage> {
     return this.ranking.jobsForResume(organizationId, id, query);
   }
 }
