@@ -502,9 +502,9 @@ Technical Writing|Technical documentation
 Patient Care|Direct patient care|Patient-centered care|Patient centred care
 Patient Assessment|Patient assessments|Health assessment|Nursing assessment
 Patient Education|Patient teaching
-Medication Administration|Administering medications|Medication management|Medication administration
+Medication Administration|Administering medications|Medication management|Medication administration|Med admin|Med administration|Medication admin|Medication pass|Med pass|Administration of medications
 IV Therapy|Intravenous therapy|IV insertion|IV access|IV starts|Peripheral IV
-Wound Care|Wound management|Wound dressing
+Wound Care|Wound management|Wound dressing|Wound vac|Wound VAC therapy|Negative pressure wound therapy|NPWT|Wound assessment
 Phlebotomy|Venipuncture|Blood draws
 Vital Signs|Vital signs monitoring|Vitals
 ?Triage
@@ -563,9 +563,9 @@ Budgeting|Budget planning|Budget preparation
 Forecasting|Financial forecasting
 Accounts Payable|AP|A/P
 Accounts Receivable|AR|A/R
-General Ledger|GL|General ledger accounting
+General Ledger|GL|General ledger accounting|Nominal ledger|Nominal ledger accounting
 Reconciliation|Account reconciliation|Bank reconciliation|Reconciliations|Account reconciliations|Bank reconciliations
-Month-End Close|Month end close|Month-end closing|Year-end close|Financial close
+Month-End Close|Month end close|Month-end closing|Year-end close|Financial close|Month-end closedown|Month end closedown|Year-end closedown|Period-end close|Period end close|Period-end closedown|?Closedown
 Payroll|Payroll processing|Payroll administration
 Tax Preparation|Tax returns|Tax compliance|Taxation|Tax planning|Tax accounting
 Auditing|?Audit|Internal audit|External audit|?Audits|Internal auditing|Audit procedures

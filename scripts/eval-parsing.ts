@@ -99,7 +99,7 @@ function compare(p: ParsedResume, t: ResumeTruth): { fields: FieldResult; tp: nu
     email: norm(p.email) === norm(t.email),
     phone: p.phone === t.phone,
     location: !!p.location && norm(p.location).includes(city),
-    years: Math.abs(p.totalYearsExperience - t.totalYearsExperience) <= YEARS_TOLERANCE,
+    years: p.totalYearsExperience !== null && Math.abs(p.totalYearsExperience - t.totalYearsExperience) <= YEARS_TOLERANCE,
     education: p.highestEducationLevel === t.highestEducationLevel,
   };
   const truth = new Set(t.skills);

@@ -2,6 +2,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { SkillExtractor } from './skill-extractor.js';
 import { tokenize } from './tokenize.js';
+import { labelOf, sentenceRanges } from './requirement-cues.js';
 
 const sx = SkillExtractor.shared();
 const names = (text: string, section?: string) => sx.extract(text, section).map((m) => m.name);
@@ -84,6 +85,19 @@ describe('SkillExtractor.extract', () => {
       assert.ok(found.includes(s), s);
   });
 
+  it('knows the wording recruiters use for the same skill', () => {
+    assert.deepEqual(
+      names('Ran the nominal ledger and month-end closedown for three entities.', 'experience').sort(),
+      ['General Ledger', 'Month-End Close'].sort(),
+    );
+    assert.ok(names('Skills: closedown, VAT returns', 'skills').includes('Month-End Close'));
+    assert.ok(!names('The plant closedown lasted two weeks.', 'experience').includes('Month-End Close'));
+    assert.deepEqual(names('Post-op care: med admin, wound vacs, JP drains', 'experience').filter((n) => n !== 'Surgery').sort(), ['Medication Administration', 'Wound Care'].sort());
+    assert.ok(names('Medication administration and NPWT dressing changes', 'experience').includes('Wound Care'));
+    assert.equal(sx.canonicalize('nominal ledger'), 'General Ledger');
+    assert.equal(sx.canonicalize('wound vac'), 'Wound Care');
+  });
+
   it('is fast on a long document', () => {
     const para = 'Led a team building React and Node.js services on AWS with Docker, Kubernetes and PostgreSQL; mentored engineers, improved CI/CD and reduced costs by 20%. ';
     const text = para.repeat(200); // ~5k words
@@ -107,9 +121,73 @@ describe('SkillExtractor.extractJobSkills', () => {
     assert.ok(r.mentions.some((m) => m.name === 'Node.js' && m.sections.includes('title')));
   });
 
+  it('does not end a sentence at a dot inside a token ("Node.js")', () => {
+    const r = sx.extractJobSkills({
+      title: 'Backend Engineer',
+      description: '',
+      requirements: 'Strong TypeScript and Node.js (NestJS or Express)\nNice to have: Kubernetes, Redis',
+    });
+    assert.ok(r.required.includes('TypeScript'), `required: ${r.required.join(', ')}`);
+    assert.ok(r.required.includes('Node.js'));
+    assert.deepEqual(r.preferred.sort(), ['Kubernetes', 'Redis'].sort());
+  });
+
+  it('applies a label with its list on the same line to that line only', () => {
+    const r = sx.extractJobSkills({
+      title: 'Data Engineer',
+      description: '',
+      requirements: 'Nice to have: Kubernetes, Redis\nPython and SQL\nPreferred: Scala\nDocker',
+    });
+    assert.ok(['Python', 'SQL', 'Docker'].every((s) => r.required.includes(s)), `required: ${r.required.join(', ')}`);
+    assert.deepEqual(r.preferred.sort(), ['Kubernetes', 'Redis', 'Scala'].sort());
+  });
+
+  it('applies a heading alone on its line to the following lines until the next heading', () => {
+    const r = sx.extractJobSkills({
+      title: 'Engineer',
+      description: '',
+      requirements: 'Requirements:\n- Python\nNice to have:\n- Kubernetes\n- Terraform\nMust have:\n- PostgreSQL',
+    });
+    assert.deepEqual(r.required.sort(), ['PostgreSQL', 'Python'].sort());
+    assert.deepEqual(r.preferred.sort(), ['Kubernetes', 'Terraform'].sort());
+    const colonless = sx.extractJobSkills({ title: 'Engineer', description: '', requirements: 'Python\nPreferred qualifications\n- Kubernetes' });
+    assert.deepEqual(colonless.preferred, ['Kubernetes']);
+  });
+
+  it('does not read a cue sentence without a period as a heading for later lines', () => {
+    const r = sx.extractJobSkills({ title: 'Engineer', description: '', requirements: 'Kafka experience is a plus\nDocker and PostgreSQL' });
+    assert.deepEqual(r.preferred, ['Apache Kafka']);
+    assert.ok(r.required.includes('Docker') && r.required.includes('PostgreSQL'), `required: ${r.required.join(', ')}`);
+  });
+
+  it('scopes a cue inside parentheses to the parentheses when they name a skill', () => {
+    const r = sx.extractJobSkills({ title: 'Nurse', description: '', requirements: 'Experience documenting in an EHR (Epic preferred)\nKubernetes (preferred)' });
+    assert.ok(r.required.includes('Electronic Health Records'), `required: ${r.required.join(', ')}`);
+    assert.ok(r.preferred.includes('Epic') && r.preferred.includes('Kubernetes'), `preferred: ${r.preferred.join(', ')}`);
+  });
+
   it('defaults requirements to required', () => {
     const r = sx.extractJobSkills({ title: 'Accountant', description: '', requirements: 'QuickBooks, GAAP, Excel' });
     assert.deepEqual(r.required, ['QuickBooks', 'GAAP', 'Excel']);
     assert.deepEqual(r.preferred, []);
+  });
+});
+
+describe('requirement cues', () => {
+  it('splits sentences only at punctuation followed by a space or the end', () => {
+    const text = 'Strong TypeScript and Node.js (NestJS). Kafka is a plus; Go 1.22 too';
+    assert.deepEqual(
+      sentenceRanges(text).map(([a, b]) => text.slice(a, b).trim()),
+      ['Strong TypeScript and Node.js (NestJS).', 'Kafka is a plus;', 'Go 1.22 too'],
+    );
+  });
+
+  it('tells standalone headings from labelled lines', () => {
+    assert.deepEqual(labelOf('Nice to have:'), { labelLength: 13, labelMode: 'preferred', standalone: true });
+    assert.equal(labelOf('Nice to have: Redis, Kafka').standalone, false);
+    assert.equal(labelOf('Nice to have: Redis, Kafka').labelMode, 'preferred');
+    assert.equal(labelOf('Preferred Qualifications').standalone, true);
+    assert.equal(labelOf('Kafka experience a plus').standalone, false);
+    assert.equal(labelOf('5+ years with Docker; stack: AWS').labelLength, 0);
   });
 });

@@ -1,5 +1,6 @@
 import dictionaryFile from './skill-dictionary.json' with { type: 'json' };
 import { aliasKeys, joinableGap, normalizeText, tokenize, type Token } from './tokenize.js';
+import { PREFERRED_CUE, REQUIRED_CUE, cueOf, labelOf, sentenceRanges, type RequirementMode } from './requirement-cues.js';
 
 /** One skill found in a text: canonical name, category, the spellings seen and where. */
 export interface SkillMention {
@@ -207,7 +208,12 @@ export class SkillExtractor {
   /**
    * Skills of a job posting split into required and preferred. Cues like "nice to have",
    * "preferred", "bonus", "a plus" (line, sentence or heading) make skills preferred; "required",
-   * "must have" make them required. Title and requirements default to required; the description
+   * "must have" make them required. A heading alone on its line ("Nice to have:") applies to the
+   * lines below it until the next heading; a label followed by its list on the same line ("Nice to
+   * have: Redis, Kafka") applies to that line only; a cue inside a sentence applies to the sentence
+   * (sentences end at `.!?;` followed by a space, so "Node.js" does not end one), or to its
+   * parentheses when they name something besides the cue ("EHR (Epic preferred)"). Title and
+   * requirements default to required; the description
    * defaults to required unless the requirements text already names skills, in which case
    * description-only skills are preferred.
    */
@@ -215,38 +221,46 @@ export class SkillExtractor {
     const mentions = new Map<number, SkillMention>();
     const required = new Set<number>();
     const preferred = new Set<number>();
-    const run = (raw: string, section: string, defaultMode: 'required' | 'preferred') => {
+    const run = (raw: string, section: string, defaultMode: RequirementMode) => {
       const text = normalizeText(raw ?? '');
-      // mode of every character range: headings switch the mode, sentence cues override it
-      const spans: { start: number; end: number; mode: 'required' | 'preferred' }[] = [];
+      // mode of every character range: a heading alone on its line sets the mode of the lines below
+      // it (until the next heading); a label with content ("Nice to have: X, Y") sets its own line;
+      // a cue inside a sentence ("Kafka is a plus.") sets that sentence
+      const spans: { start: number; end: number; mode: RequirementMode }[] = [];
       let mode = defaultMode;
       let offset = 0;
       for (const line of text.split('\n')) {
         const lineStart = offset;
+        const lineEnd = lineStart + line.length;
         offset += line.length + 1;
-        const trimmed = line.trim();
-        if (!trimmed) continue;
-        let bodyStart = lineStart;
-        const heading = line.match(/^(\s*[^:]{2,60}):\s*/);
-        const headingText = heading ? heading[1]! : trimmed.length <= 60 && !/[.,;]/.test(trimmed) ? trimmed : '';
-        const headingMode = headingText ? cueOf(headingText, true) : null;
-        if (headingMode) {
-          mode = headingMode;
-          if (!heading) continue;
-          bodyStart = lineStart + heading[0].length;
-        }
-        const body = text.slice(bodyStart, lineStart + line.length);
-        const re = /[^.!?;]+(?:[.!?;]+(?=\s|$)|$)|[.!?;]+/g;
-        let m: RegExpExecArray | null;
-        while ((m = re.exec(body)) && m[0].length) {
-          spans.push({ start: bodyStart + m.index, end: bodyStart + m.index + m[0].length, mode: cueOf(m[0], false) ?? mode });
+        if (!line.trim()) continue;
+        const label = labelOf(line);
+        if (label.standalone) mode = label.labelMode ?? defaultMode;
+        const lineMode = label.labelMode ?? mode;
+        if (label.labelLength > 0) spans.push({ start: lineStart, end: lineStart + label.labelLength, mode: lineMode });
+        const bodyStart = lineStart + label.labelLength;
+        const body = text.slice(bodyStart, lineEnd);
+        for (const [from, to] of sentenceRanges(body)) {
+          const sentence = body.slice(from, to);
+          // "EHR experience (Epic preferred)": a cue inside parentheses that also name something
+          // applies to the parentheses only; "Kubernetes (preferred)" applies to the sentence
+          let rest = sentence;
+          for (const paren of sentence.matchAll(/\(([^()]*)\)/g)) {
+            const inner = paren[1]!;
+            const innerMode = cueOf(inner, false);
+            if (!innerMode || !/\p{L}{2}/u.test(inner.replace(PREFERRED_CUE, ' ').replace(REQUIRED_CUE, ' '))) continue;
+            const start = bodyStart + from + paren.index!;
+            spans.push({ start, end: start + paren[0].length, mode: innerMode });
+            rest = rest.replace(paren[0], ' ');
+          }
+          spans.push({ start: bodyStart + from, end: bodyStart + to, mode: cueOf(rest, false) ?? lineMode });
         }
       }
       for (const hit of this.scan(text, section)) {
         const span = spans.find((sp) => hit.start >= sp.start && hit.start < sp.end);
         const e = this.entries[hit.entry]!;
         merge(mentions, hit.entry, { name: e.name, category: e.category, matchedText: [hit.text], sections: [section] });
-        ((span?.mode ?? mode) === 'required' ? required : preferred).add(hit.entry);
+        ((span?.mode ?? defaultMode) === 'required' ? required : preferred).add(hit.entry);
       }
     };
     run(job.title, 'title', 'required');
@@ -400,20 +414,4 @@ function isListItem(text: string, tokens: Token[], m: RawMatch, lineOf: Int32Arr
   const prevOk = before === null || LIST_SEP_BEFORE.test(before) || (prev !== undefined && CONJUNCTIONS.has(prev.key));
   const afterOk = after === null || LIST_SEP_AFTER.test(after) || (next !== undefined && CONJUNCTIONS.has(next.key) && after !== '');
   return prevOk && afterOk;
-}
-
-const PREFERRED_CUE =
-  /\b(?:nice[\s-]to[\s-]haves?|good[\s-]to[\s-]have|preferred|preferably|preference|desir(?:ed|able)|bonus(?:\s+points)?|(?:is|are|would\s+be|a|big|huge|definite|strong)\s+plus|plus\s*$|ideally|optional|advantageous|an?\s+advantage|not\s+required|helpful|beneficial|would\s+be\s+(?:great|nice)|extra\s+credit)\b/i;
-const REQUIRED_CUE =
-  /\b(?:required|requirements?|must[\s-]haves?|must|mandatory|essential|minimum\s+qualifications?|basic\s+qualifications?|need\s+to\s+have|you\s+(?:have|bring|will\s+need)|what\s+you\s+need|qualifications)\b/i;
-
-/** 'preferred' / 'required' cue in a heading or sentence, or null. */
-function cueOf(text: string, heading: boolean): 'required' | 'preferred' | null {
-  const pref = PREFERRED_CUE.test(text);
-  const req = REQUIRED_CUE.test(text);
-  if (pref && /\bnot\s+required\b/i.test(text)) return 'preferred';
-  if (pref && req) return heading ? 'preferred' : /\bpreferred\s+qualifications?\b/i.test(text) ? 'preferred' : null;
-  if (pref) return 'preferred';
-  if (req) return heading || /\b(?:required|must|mandatory|essential)\b/i.test(text) ? 'required' : null;
-  return null;
 }

@@ -58,6 +58,19 @@ describe('location', () => {
     assert.equal(extractLocation(['Address: 10 Rue de Rivoli, Paris']), '10 Rue de Rivoli, Paris');
   });
 
+  it('drops a trailing remark and never reads an employer or the name line as the location', () => {
+    assert.equal(asLocation('Denver, Colorado (relocated from Leeds, UK; US permanent resident)'), 'Denver, Colorado');
+    assert.equal(asLocation('Austin, TX (open to relocation)'), 'Austin, TX');
+    assert.equal(asLocation('Pennine Outdoor Retail Ltd, Leeds, UK'), null);
+    assert.equal(asLocation('Rush University Medical Center, Chicago, IL'), null);
+    assert.equal(asLocation('Oak Park, IL'), 'Oak Park, IL');
+    assert.equal(asLocation('Jersey City, NJ'), 'Jersey City, NJ');
+    assert.equal(extractLocation(['Group Accountant — Pennine Outdoor Retail Ltd, Leeds, UK']), null);
+    assert.equal(extractLocation(['Laura Fischer, MS', 'laura@example.com'], { name: 'Laura Fischer' }), null);
+    assert.equal(extractLocation(['Laura Fischer, MS', 'Philadelphia, PA · laura@example.com'], { name: 'Laura Fischer' }), 'Philadelphia, PA');
+    assert.equal(extractLocation(['Jackson, MS'], { name: 'Laura Fischer' }), 'Jackson, MS');
+  });
+
   it('maps a location to its country', () => {
     assert.equal(countryOfLocation('Austin, TX'), 'US');
     assert.equal(countryOfLocation('Toronto, ON'), 'CA');
@@ -81,6 +94,11 @@ describe('names', () => {
     assert.equal(asName('李明'), '李明');
     assert.equal(asName('محمد العلي'), 'محمد العلي');
     assert.equal(asName('山田 太郎'), '山田 太郎');
+  });
+
+  it('drops accounting and nursing credentials after the name', () => {
+    assert.equal(asName('Oliver Hughes, ACCA'), 'Oliver Hughes');
+    assert.equal(asName('Dana Cole, APRN, FNP'), 'Dana Cole');
   });
 
   it('title-cases all-caps names and drops titles/credentials', () => {

@@ -157,10 +157,21 @@ function cleanPlace(s: string): string {
     .trim();
 }
 
+/**
+ * Organisation words: "Pennine Outdoor Retail Ltd, Leeds, UK" is an employer with its location, and
+ * its first part is not a city. (City names with "Park", "City", "Springs"... are not affected.)
+ */
+const ORGANISATION_WORDS =
+  /\b(?:inc|llc|ltd|limited|corp|corporation|company|plc|gmbh|ag|sas|sarl|bv|pty|pvt|srl|group|holdings|partners|associates|hospital|hosp|clinic|healthcare|university|univ|college|school|academy|institute|bank|agency|foundation|services|solutions|technologies|labs|systems|software|consulting|logistics|industries|enterprises|studios?|retail|foods|stores|restaurant|hotel)\b/i;
+
 /** A single segment that reads as a location ("Austin, TX", "London, UK", "Berlin, Germany"). */
 export function asLocation(segment: string): string | null {
-  let s = cleanPlace(segment).replace(/[.;]$/, '');
+  // a trailing remark: "Denver, Colorado (relocated from Leeds, UK)", "Austin, TX (open to relocation)"
+  let s = cleanPlace(segment)
+    .replace(/\s*\([^()]*\)\s*$/, '')
+    .replace(/[.;]$/, '');
   if (!s || s.length > 70 || /@|https?:|www\.|\d{3,}[\s.-]\d{3,}/.test(s)) return null;
+  if (ORGANISATION_WORDS.test(s.split(',')[0]!)) return null;
   // drop a leading street address: "123 Main St, Springfield, IL 62704"
   const parts = s.split(/\s*,\s*/);
   if (parts.length >= 3 && /^\d+\s/.test(parts[0]!)) s = parts.slice(1).join(', ');
@@ -192,8 +203,14 @@ export function asLocation(segment: string): string | null {
   return null;
 }
 
-/** Location from the header lines (label, "City, ST", "City, Country" or a well-known city). */
-export function extractLocation(lines: string[]): string | null {
+/**
+ * Location from the header lines (label, "City, ST", "City, Country" or a well-known city). `name`
+ * (the candidate's name, when known) is never read as a place: "Laura Fischer, MS" is a name with a
+ * degree, not a town in Mississippi.
+ */
+export function extractLocation(lines: string[], options: { name?: string | null } = {}): string | null {
+  const name = options.name ? options.name.toLowerCase() : null;
+  const isName = (seg: string) => name !== null && seg.trim().toLowerCase().startsWith(name);
   for (const line of lines) {
     const lab = line.match(LOCATION_LABEL_RE);
     if (lab) {
@@ -203,6 +220,7 @@ export function extractLocation(lines: string[]): string | null {
   }
   for (const line of lines) {
     for (const seg of line.split(SEGMENT_SPLIT)) {
+      if (isName(seg)) continue;
       const loc = asLocation(seg.replace(/^(?:location|address)\s*:\s*/i, ''));
       if (loc) return loc;
     }
@@ -243,7 +261,7 @@ export function asName(text: string): string | null {
     .replace(/\s+/g, ' ')
     .trim();
   // drop trailing credentials: "Jane Doe, RN, BSN" / "John Smith, CPA" / "Ana Ruiz MBA"
-  s = s.replace(/(?:,?\s+(?:RN|BSN|MSN|CPA|CMA|PMP|MBA|PhD|Ph\.D\.|MD|M\.D\.|PE|P\.E\.|CFA|SHRM-CP|SHRM-SCP|PHR|SPHR|LPN|NP|MS|MA|BS|BA|MEd|EdD|CPhT|CNA|DDS|Esq\.?|Jr\.?|Sr\.?|II|III|IV))+$/, '');
+  s = s.replace(/(?:,?\s+(?:RN|BSN|MSN|CPA|CMA|ACCA|FCCA|ACA|FCA|CIMA|ACMA|CGMA|CIA|CFE|CCRN|APRN|FNP|LCSW|MPH|MSW|MSc|BSc|MEng|PMP|MBA|PhD|Ph\.D\.|MD|M\.D\.|PE|P\.E\.|CFA|SHRM-CP|SHRM-SCP|PHR|SPHR|LPN|NP|MS|MA|BS|BA|MEd|EdD|CPhT|CNA|DDS|Esq\.?|Jr\.?|Sr\.?|II|III|IV))+$/, '');
   if (!s || s.length > 60 || /[\d@/\\|#$%^*_=+<>{}[\]()]/.test(s)) return null;
   if (NOT_NAME_WORDS.test(s)) return null;
   const words = s.split(' ');

@@ -32,6 +32,25 @@ describe('parseExperience', () => {
     ]);
   });
 
+  it('"Employer — Title" line followed by a date line', () => {
+    assert.deepEqual(
+      pos('Rush Oak Park Hosp. — RN, 4 West (M/S-ortho), 36 beds\n10/2020–present\n— Pt load 5–6; full assessments q4h\n— Charge RN 2x/wk\n\nLoyola Med. Ctr. — Student Nurse Extern, 5N Surg\n06/2019–08/2020\n— Vital signs'),
+      [
+        ['RN', 'Rush Oak Park Hosp.', '2020-10', null, true],
+        ['Student Nurse Extern', 'Loyola Med. Ctr.', '2019-06', '2020-08', false],
+      ],
+    );
+    assert.deepEqual(pos('Pennine Outdoor Retail Ltd — Financial Accountant\nSept 2020 – Apr 2024\n• Prepared accounts.'), [
+      ['Financial Accountant', 'Pennine Outdoor Retail Ltd', '2020-09', '2024-04', false],
+    ]);
+  });
+
+  it('keeps an employer with its location as the company', () => {
+    assert.deepEqual(pos('Group Financial Accountant — Pennine Outdoor Retail Ltd, Leeds, UK\nSept 2020 – Apr 2024\n• Prepared accounts.'), [
+      ['Group Financial Accountant', 'Pennine Outdoor Retail Ltd', '2020-09', '2024-04', false],
+    ]);
+  });
+
   it('returns the ranges for the total', () => {
     assert.equal(parseExperience(['A at B (2019 - 2020)', 'C at D (2020 - 2021)'], { now }).ranges.length, 2);
   });

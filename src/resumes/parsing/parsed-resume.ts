@@ -42,8 +42,11 @@ export interface ParsedResume {
   links: ResumeLinks;
   summary: string | null;
   experience: ExperienceEntry[];
-  /** Merged date ranges: overlapping jobs are not counted twice. */
-  totalYearsExperience: number;
+  /**
+   * Merged date ranges: overlapping jobs are not counted twice. null when no dated position was
+   * found (unknown, which is not the same as no experience).
+   */
+  totalYearsExperience: number | null;
   education: EducationEntry[];
   highestEducationLevel: EducationLevel | null;
   skills: ResumeSkill[];

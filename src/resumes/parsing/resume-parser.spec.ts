@@ -71,10 +71,45 @@ describe('ResumeParser', () => {
   it('survives empty and garbage input', () => {
     const empty = parser.parse('', { now });
     assert.equal(empty.name, null);
-    assert.equal(empty.totalYearsExperience, 0);
+    assert.equal(empty.totalYearsExperience, null, 'no dated position: unknown, not 0');
     assert.deepEqual(empty.skills, []);
     const junk = parser.parse('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n\u0000\u0001\ufffd', { now });
     assert.deepEqual(junk.skills, []);
+  });
+
+  it('reads a terse resume: WORK heading, "Employer — Title" over a date line; unknown years stay null', () => {
+    const text = [
+      'J. Alvarez-Reyes, RN, BSN',
+      'Oak Park, IL — jar@example.com — 708-555-0143',
+      '',
+      'RN w/ 5 yrs adult acute care. Charge RN.',
+      '',
+      'LICENSE/CERTS: IL RN (active) · BLS · ACLS',
+      '',
+      'WORK',
+      'Rush Oak Park Hosp. — RN, 4 West (M/S-ortho), 36 beds',
+      '10/2020–present',
+      '— Post-op monitoring, wound vacs, med admin',
+      '',
+      'EDUCATION',
+      'BSN — Rush University College of Nursing, 2020',
+    ].join('\n');
+    const r = parser.parse(text, { now });
+    assert.equal(r.location, 'Oak Park, IL');
+    assert.deepEqual(r.experience.map((e) => [e.title, e.company, e.start, e.current]), [['RN', 'Rush Oak Park Hosp.', '2020-10', true]]);
+    assert.equal(r.totalYearsExperience, 4.8);
+    const skills = r.skills.map((s) => s.name);
+    assert.ok(skills.includes('Wound Care') && skills.includes('Medication Administration'), skills.join(', '));
+    // a resume without any dated position: years unknown, not 0
+    assert.equal(parser.parse('Jane Doe\nSkills: Python, SQL\nExperience\nBuilt data pipelines for a retailer.', { now }).totalYearsExperience, null);
+  });
+
+  it('does not take the name line or an employer line as the location', () => {
+    const r = parser.parse('Laura Fischer, MS\nlaura@example.com\n\nExperience\nBiostatistician — Pennine Retail Ltd, Leeds, UK\n2019 – 2024', { now });
+    assert.equal(r.name, 'Laura Fischer');
+    assert.equal(r.location, null);
+    const employerOnly = parser.parse('Sam Lee\nsam@example.com\n\nExperience\nSoftware Engineer — Acme, Austin, TX\n2019 – 2024', { now });
+    assert.equal(employerOnly.location, null, "an employer's city is not the candidate's");
   });
 
   it('cleans extracted text', () => {
@@ -103,7 +138,7 @@ describe('ResumeParser', () => {
         r.name?.toLowerCase() === f.truth.name.toLowerCase(),
         r.email === f.truth.email.toLowerCase(),
         r.phone === f.truth.phone,
-        Math.abs(r.totalYearsExperience - f.truth.totalYearsExperience) <= 0.5,
+        r.totalYearsExperience !== null && Math.abs(r.totalYearsExperience - f.truth.totalYearsExperience) <= 0.5,
         r.highestEducationLevel === f.truth.highestEducationLevel,
       ];
       ok += checks.filter(Boolean).length;

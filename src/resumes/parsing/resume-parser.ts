@@ -49,6 +49,9 @@ export function undoubleSpacing(text: string): string {
   return text.replace(/\n[ \t]*\n/g, '\n');
 }
 
+/** Sections whose places belong to employers, schools or projects rather than the candidate. */
+const PLACES_OF_OTHERS = ['experience', 'education', 'projects', 'volunteer', 'references', 'awards', 'publications'];
+
 const SECTION_SKILL_NAMES: Record<string, string> = {
   summary: 'summary',
   experience: 'experience',
@@ -75,7 +78,12 @@ export class ResumeParser {
 
     const name = extractName(top) ?? extractName(clean.split('\n').slice(0, 6));
     const email = extractEmail(topText) ?? extractEmail(clean);
-    const location = extractLocation(top) ?? extractLocation(clean.split('\n').slice(0, 15));
+    // fallback: the first lines, but never an employer's or school's location from those sections
+    const elsewhere = new Set(
+      split.sections.filter((s) => PLACES_OF_OTHERS.includes(s.name)).flatMap((s) => s.lines.map((l) => l.trim())),
+    );
+    const early = clean.split('\n').slice(0, 15).filter((l) => !elsewhere.has(l.trim()));
+    const location = extractLocation(top, { name }) ?? extractLocation(early, { name });
     const country = countryOfLocation(location);
     const phone = extractPhone(topText, country) ?? extractPhone(clean.split('\n').slice(0, 25).join('\n'), country);
     const links = extractLinks(topText);
@@ -100,7 +108,8 @@ export class ResumeParser {
       ? exp.lines
       : split.sections.filter((s) => !['education', 'certifications', 'awards', 'publications', 'references'].includes(s.name)).flatMap((s) => s.lines);
     const experience = parseExperience(expLines, { now });
-    const years = totalYears(experience.ranges, now);
+    // no dated position: the experience is unknown, not zero
+    const years = experience.ranges.length ? totalYears(experience.ranges, now) : null;
 
     // education
     const edu = section('education');

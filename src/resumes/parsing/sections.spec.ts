@@ -13,6 +13,10 @@ describe('detectHeading', () => {
     assert.equal(detectHeading('Licenses & Certifications')?.name, 'certifications');
     assert.equal(detectHeading('Berufserfahrung')?.name, 'experience');
     assert.equal(detectHeading('Compétences')?.name, 'skills');
+    assert.equal(detectHeading('WORK')?.name, 'experience');
+    assert.equal(detectHeading('ADDITIONAL')?.name, 'additional');
+    assert.deepEqual(detectHeading('LICENSE/CERTS: IL RN (active) · BLS'), { name: 'certifications', heading: 'LICENSE/CERTS', rest: 'IL RN (active) · BLS' });
+    assert.equal(detectHeading('Work: 5 days a week'), null);
   });
 
   it('reads inline headings for list sections only', () => {

@@ -13,7 +13,8 @@ export type SectionName =
   | 'volunteer'
   | 'interests'
   | 'references'
-  | 'contact';
+  | 'contact'
+  | 'additional';
 
 export interface Section {
   name: SectionName;
@@ -44,6 +45,7 @@ const HEADINGS: Record<SectionName, string[]> = {
     'sales experience', 'leadership experience', 'professional history', 'experience and achievements',
     'work experience and achievements', 'employment experience', 'related experience', 'engineering experience',
     'management experience', 'professional employment', 'career experience', 'relevant work experience',
+    'work', 'jobs', 'positions', 'employment record', 'work record',
     'berufserfahrung', 'berufliche erfahrung', 'beruflicher werdegang', 'expérience', 'expérience professionnelle',
     'expériences professionnelles', 'expériences', 'experiencia', 'experiencia laboral', 'experiencia profesional',
     'esperienza', 'esperienze professionali', 'esperienza professionale',
@@ -71,6 +73,8 @@ const HEADINGS: Record<SectionName, string[]> = {
     'licences and certifications', 'certifications and licenses', 'certifications and licences', 'licensure',
     'credentials', 'professional certifications', 'training and certifications', 'certifications and training',
     'professional development', 'courses', 'accreditations', 'training', 'courses and certifications',
+    'certs', 'license', 'licence', 'license certs', 'licenses certs', 'licence certs', 'licences certs', 'licensure and certifications',
+    'licenses and certs', 'licences and certs', 'certs and licenses', 'certs and licences', 'license and certifications',
     'zertifikate', 'zertifizierungen', 'certificaciones',
   ],
   languages: ['languages', 'language skills', 'spoken languages', 'language proficiency', 'sprachen', 'langues', 'idiomas', 'lingue'],
@@ -85,6 +89,7 @@ const HEADINGS: Record<SectionName, string[]> = {
   interests: ['interests', 'hobbies', 'hobbies and interests', 'personal interests', 'interessen', 'intereses'],
   references: ['references', 'referees', 'referenzen', 'références', 'referencias'],
   contact: ['contact', 'contact information', 'contact details', 'personal details', 'personal information', 'contact info', 'kontakt', 'datos personales'],
+  additional: ['additional', 'additional information', 'additional info', 'other', 'other information', 'miscellaneous', 'misc', 'additional details'],
 };
 
 const normHeading = (s: string) =>
