@@ -1,5 +1,6 @@
 import type { EducationLevel } from '../../resumes/parsing/parsed-resume.js';
 import { clamp01, formatYears, round4 } from './score-utils.js';
+import { US_STATES as US_STATE_TABLE } from '../../resumes/parsing/geo.js';
 
 /**
  * How a factor was judged:
@@ -137,16 +138,10 @@ export function scoreEducation(candidateLevel: EducationLevel | null, requiredLe
 
 // ---------------------------------------------------------------- location
 
-const US_STATES: Record<string, string> = {
-  al: 'alabama', ak: 'alaska', az: 'arizona', ar: 'arkansas', ca: 'california', co: 'colorado', ct: 'connecticut',
-  de: 'delaware', fl: 'florida', ga: 'georgia', hi: 'hawaii', id: 'idaho', il: 'illinois', in: 'indiana', ia: 'iowa',
-  ks: 'kansas', ky: 'kentucky', la: 'louisiana', me: 'maine', md: 'maryland', ma: 'massachusetts', mi: 'michigan',
-  mn: 'minnesota', ms: 'mississippi', mo: 'missouri', mt: 'montana', ne: 'nebraska', nv: 'nevada', nh: 'new hampshire',
-  nj: 'new jersey', nm: 'new mexico', ny: 'new york', nc: 'north carolina', nd: 'north dakota', oh: 'ohio',
-  ok: 'oklahoma', or: 'oregon', pa: 'pennsylvania', ri: 'rhode island', sc: 'south carolina', sd: 'south dakota',
-  tn: 'tennessee', tx: 'texas', ut: 'utah', vt: 'vermont', va: 'virginia', wa: 'washington', wv: 'west virginia',
-  wi: 'wisconsin', wy: 'wyoming', dc: 'district of columbia',
-};
+// Lower-cased for matching against lower-cased location parts; the table lives with the parser.
+const US_STATES: Record<string, string> = Object.fromEntries(
+  Object.entries(US_STATE_TABLE).map(([code, name]) => [code.toLowerCase(), name.toLowerCase()]),
+);
 const US_STATE_NAMES = new Set(Object.values(US_STATES));
 
 const COUNTRIES: Record<string, string> = {
