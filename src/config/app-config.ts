@@ -23,9 +23,11 @@ export interface AppConfig {
   /** Max word pieces per window, special tokens included (all-MiniLM-L6-v2 was trained at 256). */
   embeddingWindowTokens: number;
   embeddingWindowOverlap: number;
-  /** How long concurrent embed() calls are gathered into one model call. */
+  /** How long an idle batcher waits to gather concurrent embed() calls (while the model is busy they gather anyway). */
   embeddingBatchWindowMs: number;
   embeddingMaxBatch: number;
+  /** Max padded tokens (windows x longest window) in one ONNX run. */
+  embeddingMaxBatchTokens: number;
   embeddingTimeoutMs: number;
   breakerFailureThreshold: number;
   breakerFailureWindowMs: number;
@@ -108,8 +110,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
     embeddingCacheTtlSeconds: int('EMBEDDING_CACHE_TTL_SECONDS', 86_400, 1),
     embeddingWindowTokens: int('EMBEDDING_WINDOW_TOKENS', 256, 16, 512),
     embeddingWindowOverlap: int('EMBEDDING_WINDOW_OVERLAP', 32, 0, 256),
-    embeddingBatchWindowMs: int('EMBEDDING_BATCH_WINDOW_MS', 5, 0, 1000),
+    embeddingBatchWindowMs: int('EMBEDDING_BATCH_WINDOW_MS', 2, 0, 1000),
     embeddingMaxBatch: int('EMBEDDING_MAX_BATCH', 32, 1, 256),
+    embeddingMaxBatchTokens: int('EMBEDDING_MAX_BATCH_TOKENS', 512, 16, 65_536),
     embeddingTimeoutMs: int('EMBEDDING_TIMEOUT_MS', 30_000, 100),
     breakerFailureThreshold: int('BREAKER_FAILURE_THRESHOLD', 3, 1),
     breakerFailureWindowMs: int('BREAKER_FAILURE_WINDOW_MS', 60_000, 100),

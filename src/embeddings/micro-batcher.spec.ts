@@ -17,6 +17,26 @@ describe('MicroBatcher', () => {
     assert.deepEqual(batches, [[1, 2, 3, 4], [5, 6]]);
   });
 
+  it('gathers calls that arrive while a batch runs into the next batch', async () => {
+    const batches: number[][] = [];
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const batcher = new MicroBatcher(
+      async (items: number[]) => {
+        batches.push(items);
+        if (batches.length === 1) await gate;
+        return items;
+      },
+      { windowMs: 0, maxBatch: 32 },
+    );
+    const first = batcher.submit(1);
+    await new Promise((resolve) => setTimeout(resolve, 5)); // the first batch is now running
+    const later = [2, 3, 4, 5].map((n) => batcher.submit(n));
+    release();
+    assert.deepEqual(await Promise.all([first, ...later]), [1, 2, 3, 4, 5]);
+    assert.deepEqual(batches, [[1], [2, 3, 4, 5]]);
+  });
+
   it('rejects every caller of a failed batch, and keeps working afterwards', async () => {
     let fail = true;
     const batcher = new MicroBatcher(

@@ -104,10 +104,21 @@ export class TransformersEmbeddingModel extends EmbeddingModel implements OnModu
     // Similar lengths share a batch so little compute goes to padding.
     const order = windows.map((_, i) => i).sort((a, b) => windows[a].ids.length - windows[b].ids.length);
     const pooled: Float32Array[] = new Array(windows.length);
-    for (let i = 0; i < order.length; i += this.config.embeddingMaxBatch) {
-      const batch = order.slice(i, i + this.config.embeddingMaxBatch);
+    // Each ONNX run is capped by padded tokens as well as by count: 32 full 256-piece windows in
+    // one run cost more per text and ONNX Runtime keeps that arena (BENCHMARKS.md: 806 vs 352 MB).
+    for (let i = 0; i < order.length; ) {
+      let end = i + 1;
+      while (
+        end < order.length &&
+        end - i < this.config.embeddingMaxBatch &&
+        (end - i + 1) * windows[order[end]].ids.length <= this.config.embeddingMaxBatchTokens
+      ) {
+        end++;
+      }
+      const batch = order.slice(i, end);
       const vectors = await this.runBatch(model, batch.map((w) => windows[w].ids));
       batch.forEach((w, j) => (pooled[w] = vectors[j]));
+      i = end;
     }
     const byOwner: Float32Array[][] = texts.map(() => []);
     windows.forEach((window, i) => byOwner[window.owner].push(pooled[i]));
