@@ -1,11 +1,14 @@
-import { INestApplication, ValidationPipe } from '@nestjs/common';
+import { ValidationPipe } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { ApiError } from './common/api-error.js';
 import { ApiExceptionFilter } from './common/api-exception.filter.js';
 import { ErrorCode } from './common/error-codes.js';
 
 /** Everything main.ts applies to the app, shared with the e2e tests so they test the same thing. */
-export function configureApp(app: INestApplication): INestApplication {
+export function configureApp<T extends NestExpressApplication>(app: T): T {
+  // Bulk integrations send up to 64 texts (embeddings) or 500 ids (batch matching) per request.
+  app.useBodyParser('json', { limit: '8mb' });
   app.useGlobalPipes(
     new ValidationPipe({
       whitelist: true,

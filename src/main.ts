@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { existsSync } from 'node:fs';
 import { AppModule } from './app.module.js';
 import { configureApp } from './app.setup.js';
@@ -19,7 +20,7 @@ async function bootstrap(): Promise<void> {
     throw error;
   }
   const levels = ['error', 'warn', 'log', 'debug'] as const;
-  const app = await NestFactory.create(AppModule.forRoot(), {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(), {
     logger: levels.slice(0, levels.indexOf(config.logLevel === 'log' ? 'log' : config.logLevel) + 1),
   });
   configureApp(app);

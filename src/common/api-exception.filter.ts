@@ -35,11 +35,12 @@ export class ApiExceptionFilter implements ExceptionFilter {
     const raw = exception.getResponse();
     if (typeof raw === 'object' && raw !== null && 'code' in raw) return raw as ApiErrorBody;
     const message = typeof raw === 'string' ? raw : (raw as { message?: unknown }).message;
-    // Multer reports an oversized upload as a 413 with its own text.
-    const code = STATUS_CODES[statusCode] ?? (statusCode >= 500 ? ErrorCode.INTERNAL_ERROR : ErrorCode.VALIDATION_FAILED);
+    let code = STATUS_CODES[statusCode] ?? (statusCode >= 500 ? ErrorCode.INTERNAL_ERROR : ErrorCode.VALIDATION_FAILED);
+    // Multer reports an oversized upload as a 413 "File too large"; an oversized JSON body is a 413 too.
+    if (statusCode === HttpStatus.PAYLOAD_TOO_LARGE && message === 'File too large') code = ErrorCode.FILE_TOO_LARGE;
     return {
       statusCode,
-      code: statusCode === HttpStatus.PAYLOAD_TOO_LARGE ? ErrorCode.FILE_TOO_LARGE : code,
+      code,
       message: Array.isArray(message) ? message.join('; ') : String(message ?? exception.message),
       ...(Array.isArray(message) ? { details: message } : {}),
     };

@@ -198,6 +198,13 @@ for (const backend of testBackends()) {
       assert.equal(badJob.body.code, 'VALIDATION_FAILED');
       const badSearch = await http.post('/api/v1/matching/similarity-search').send({ query: 'a', target: 'people' }).expect(400);
       assert.equal(badSearch.body.code, 'VALIDATION_FAILED');
+      const malformed = await http.post('/api/v1/jobs').set('content-type', 'application/json').send('{"title": ').expect(400);
+      assert.equal(malformed.body.code, 'VALIDATION_FAILED');
+      const huge = await http
+        .post('/api/v1/embeddings/batch')
+        .send({ texts: Array.from({ length: 64 }, () => 'x'.repeat(140_000)) })
+        .expect(413);
+      assert.equal(huge.body.code, 'PAYLOAD_TOO_LARGE', 'a JSON body over 8 MB is not a file');
       const page = await http.get('/api/v1/resumes').expect(200);
       assert.equal(page.body.total, 2, 'failed uploads wrote nothing');
     });

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import type { INestApplication } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Test, TestingModuleBuilder } from '@nestjs/testing';
 import { AppModule } from '../../src/app.module.js';
 import { configureApp } from '../../src/app.setup.js';
@@ -17,7 +18,7 @@ export async function startTestApp(
   let builder = Test.createTestingModule({ imports: [AppModule.forRoot(overrides)] });
   if (customize) builder = customize(builder);
   const moduleRef = await builder.compile();
-  const app = configureApp(moduleRef.createNestApplication({ logger: process.env.TEST_LOGS ? undefined : false }));
+  const app = configureApp(moduleRef.createNestApplication<NestExpressApplication>({ logger: process.env.TEST_LOGS ? undefined : false }));
   await app.init();
   return app;
 }
