@@ -172,6 +172,17 @@ for (const backend of testBackends()) {
         .send({ query: 'engineer', target: 'resumes', filters: { location: 'munich' } })
         .expect(200);
       assert.deepEqual(filtered.body.results.map((r: { id: string }) => r.id), [ids.partial]);
+
+      const search = (filters: object) =>
+        http.post('/api/v1/matching/similarity-search').send({ query: 'engineer nurse', target: 'resumes', filters }).expect(200);
+      assert.equal((await search({ createdAfter: new Date(Date.now() + 60_000).toISOString() })).body.results.length, 0);
+      assert.equal((await search({ createdAfter: '2020-01-01T00:00:00Z' })).body.results.length, 3);
+      assert.deepEqual((await search({ minYears: 5 })).body.results.map((r: { id: string }) => r.id), [ids.strong]);
+      const invalid = await http
+        .post('/api/v1/matching/similarity-search')
+        .send({ query: 'x', target: 'resumes', filters: { createdAfter: 'yesterday' } })
+        .expect(400);
+      assert.equal(invalid.body.code, 'VALIDATION_FAILED');
     });
 
     it('keeps a selective filter correct under the HNSW index: 5% of rows still fill the page', async () => {
