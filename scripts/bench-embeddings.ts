@@ -19,7 +19,8 @@ import { AppModule } from '../src/app.module.js';
 import { APP_CONFIG, loadConfig, type AppConfig } from '../src/config/app-config.js';
 import { EmbeddingCache } from '../src/embeddings/embedding-cache.js';
 import { EmbeddingService } from '../src/embeddings/embedding.service.js';
-import { averageUnitVectors, normalize, splitIntoWindows } from '../src/embeddings/token-windows.js';
+import { meanPoolNormalized, padBatch } from '../src/embeddings/bert-batch.js';
+import { averageUnitVectors, splitIntoWindows } from '../src/embeddings/token-windows.js';
 import { preprocessForEmbedding } from '../src/embeddings/text-preprocessing.js';
 
 type Ort = typeof import('onnxruntime-node');
@@ -266,33 +267,15 @@ class BareOnnxEmbedder {
 
   private async run(sequences: number[][]): Promise<Float32Array[]> {
     const { Tensor } = this.ort;
-    const batch = sequences.length;
-    const length = Math.max(...sequences.map((s) => s.length));
-    const ids = new BigInt64Array(batch * length);
-    const mask = new BigInt64Array(batch * length);
-    sequences.forEach((sequence, b) => {
-      for (let t = 0; t < sequence.length; t++) {
-        ids[b * length + t] = BigInt(sequence[t]);
-        mask[b * length + t] = 1n;
-      }
-    });
+    const padded = padBatch(sequences);
+    const dims = [padded.batch, padded.length];
     const output = await this.session.run({
-      input_ids: new Tensor('int64', ids, [batch, length]),
-      attention_mask: new Tensor('int64', mask, [batch, length]),
-      token_type_ids: new Tensor('int64', new BigInt64Array(batch * length), [batch, length]),
+      input_ids: new Tensor('int64', padded.inputIds, dims),
+      attention_mask: new Tensor('int64', padded.attentionMask, dims),
+      token_type_ids: new Tensor('int64', padded.tokenTypeIds, dims),
     });
     const hidden = output.last_hidden_state;
-    const data = hidden.data as Float32Array;
-    const dims = hidden.dims[2];
-    return sequences.map((sequence, b) => {
-      const vector = new Float32Array(dims);
-      for (let t = 0; t < sequence.length; t++) {
-        const offset = (b * length + t) * dims;
-        for (let d = 0; d < dims; d++) vector[d] += data[offset + d];
-      }
-      for (let d = 0; d < dims; d++) vector[d] /= sequence.length;
-      return normalize(vector);
-    });
+    return meanPoolNormalized(hidden.data as Float32Array, hidden.dims[2], padded, sequences.map((s) => s.length));
   }
 
   textStats(texts: string[]): TextStats {

@@ -4,7 +4,8 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { APP_CONFIG, AppConfig } from '../config/app-config.js';
 import { EmbeddingModel, ModelNotReadyError, ModelStatus } from './embedding-model.js';
-import { averageUnitVectors, normalize, splitIntoWindows } from './token-windows.js';
+import { meanPoolNormalized, padBatch } from './bert-batch.js';
+import { averageUnitVectors, splitIntoWindows } from './token-windows.js';
 
 type DataType = 'fp32' | 'fp16' | 'q8' | 'int8' | 'uint8' | 'q4' | 'bnb4' | 'q4f16';
 
@@ -126,33 +127,14 @@ export class TransformersEmbeddingModel extends EmbeddingModel implements OnModu
   }
 
   private async runBatch(model: PreTrainedModel, sequences: number[][]): Promise<Float32Array[]> {
-    const batch = sequences.length;
-    const length = Math.max(...sequences.map((s) => s.length));
-    const inputIds = new BigInt64Array(batch * length);
-    const mask = new BigInt64Array(batch * length);
-    sequences.forEach((sequence, b) => {
-      sequence.forEach((id, t) => {
-        inputIds[b * length + t] = BigInt(id);
-        mask[b * length + t] = 1n;
-      });
-    });
+    const padded = padBatch(sequences);
+    const dims = [padded.batch, padded.length];
     const output = await model({
-      input_ids: new Tensor('int64', inputIds, [batch, length]),
-      attention_mask: new Tensor('int64', mask, [batch, length]),
-      token_type_ids: new Tensor('int64', new BigInt64Array(batch * length), [batch, length]),
+      input_ids: new Tensor('int64', padded.inputIds, dims),
+      attention_mask: new Tensor('int64', padded.attentionMask, dims),
+      token_type_ids: new Tensor('int64', padded.tokenTypeIds, dims),
     });
     const hidden = output.last_hidden_state as Tensor;
-    const data = hidden.data as Float32Array;
-    const dims = hidden.dims[2];
-    return sequences.map((sequence, b) => {
-      // Mean over the real tokens only (attention mask), then unit length.
-      const vector = new Float32Array(dims);
-      for (let t = 0; t < sequence.length; t++) {
-        const offset = (b * length + t) * dims;
-        for (let d = 0; d < dims; d++) vector[d] += data[offset + d];
-      }
-      for (let d = 0; d < dims; d++) vector[d] /= sequence.length;
-      return normalize(vector);
-    });
+    return meanPoolNormalized(hidden.data as Float32Array, hidden.dims[2], padded, sequences.map((s) => s.length));
   }
 }
