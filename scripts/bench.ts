@@ -4,6 +4,7 @@
  * `{ checks: BenchCheck[] }`, and listing it in BENCHES below (results are in BENCHMARKS.md).
  */
 import { runEmbeddingsBench } from './bench-embeddings.js';
+import { runSearchBench } from './bench-search.js';
 
 interface BenchCheck {
   name: string;
@@ -14,7 +15,7 @@ interface BenchCheck {
 
 const BENCHES: Array<{ name: string; run: () => Promise<{ checks: BenchCheck[] }> }> = [
   { name: 'embeddings', run: () => runEmbeddingsBench() },
-  // { name: 'search', run: () => runSearchBench() },  // search at scale: next
+  { name: 'search', run: () => runSearchBench() },
 ];
 
 async function main(): Promise<void> {

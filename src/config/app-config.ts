@@ -33,6 +33,10 @@ export interface AppConfig {
   breakerFailureWindowMs: number;
   breakerResetTimeoutMs: number;
   backfillIntervalMs: number;
+  /** HNSW candidate list size for vector search (pgvector hnsw.ef_search; at least 2 x limit is used). */
+  hnswEfSearch: number;
+  /** A filtered vector search matching at most this many rows is exact instead of HNSW. */
+  vectorExactScanMaxRows: number;
   maxUploadBytes: number;
   maxPdfPages: number;
   maxTextChars: number;
@@ -118,6 +122,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     breakerFailureWindowMs: int('BREAKER_FAILURE_WINDOW_MS', 60_000, 100),
     breakerResetTimeoutMs: int('BREAKER_RESET_TIMEOUT_MS', 60_000, 100),
     backfillIntervalMs: int('BACKFILL_INTERVAL_MS', 30_000, 0),
+    hnswEfSearch: int('HNSW_EF_SEARCH', 100, 10, 1000),
+    vectorExactScanMaxRows: int('VECTOR_EXACT_SCAN_MAX_ROWS', 20_000, 0),
     maxUploadBytes: int('MAX_UPLOAD_BYTES', 10 * 1024 * 1024, 1),
     maxPdfPages: int('MAX_PDF_PAGES', 50, 1),
     maxTextChars: int('MAX_TEXT_CHARS', 200_000, 100),

@@ -1,4 +1,5 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '../config/app-config.js';
 import { SearchableRepository, StoredEmbedding } from '../database/searchable-repository.js';
 import { Job, Prisma, PrismaClient } from '../generated/prisma/client.js';
 import { ParsedJob } from './jobs.dto.js';
@@ -18,8 +19,8 @@ export interface NewJob {
 /** Job persistence; vector and full-text search come from SearchableRepository. */
 @Injectable()
 export class JobsRepository extends SearchableRepository {
-  constructor(prisma: PrismaClient) {
-    super(prisma, 'jobs', 'min_years_experience');
+  constructor(prisma: PrismaClient, @Inject(APP_CONFIG) config: AppConfig) {
+    super(prisma, 'jobs', 'min_years_experience', { efSearch: config.hnswEfSearch, exactScanMaxRows: config.vectorExactScanMaxRows });
   }
 
   /** Row and vector are written in one transaction: a job is never half-stored. */

@@ -1,4 +1,5 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '../config/app-config.js';
 import { SearchableRepository, StoredEmbedding } from '../database/searchable-repository.js';
 import { Prisma, PrismaClient, Resume } from '../generated/prisma/client.js';
 import { ParsedResume } from './parsing/parsed-resume.js';
@@ -15,8 +16,8 @@ export interface NewResume {
 /** Resume persistence; vector and full-text search come from SearchableRepository. */
 @Injectable()
 export class ResumesRepository extends SearchableRepository {
-  constructor(prisma: PrismaClient) {
-    super(prisma, 'resumes', 'total_years_experience');
+  constructor(prisma: PrismaClient, @Inject(APP_CONFIG) config: AppConfig) {
+    super(prisma, 'resumes', 'total_years_experience', { efSearch: config.hnswEfSearch, exactScanMaxRows: config.vectorExactScanMaxRows });
   }
 
   /** Row and vector are written in one transaction: a resume is never half-stored. */

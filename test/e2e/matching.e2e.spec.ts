@@ -66,7 +66,8 @@ for (const backend of testBackends()) {
     const ids: Record<keyof typeof RESUMES, string> = { strong: '', partial: '', unrelated: '' };
 
     before(async () => {
-      app = await startTestApp(await backend.setup());
+      // A tiny exact-scan threshold: filtered searches here go through the HNSW iterative scan.
+      app = await startTestApp({ ...(await backend.setup()), vectorExactScanMaxRows: 10 });
       http = request(app.getHttpServer());
       jobId = (await http.post('/api/v1/jobs').send(JOB).expect(201)).body.id;
       for (const [key, text] of Object.entries(RESUMES) as Array<[keyof typeof RESUMES, string]>) {
@@ -185,7 +186,7 @@ for (const backend of testBackends()) {
       assert.equal(invalid.body.code, 'VALIDATION_FAILED');
     });
 
-    it('keeps a selective filter correct under the HNSW index: 5% of rows still fill the page', async () => {
+    it('keeps a selective filter correct under the HNSW iterative scan: 5% of rows still fill the page', async () => {
       const prisma = app.get(PrismaClient);
       // 1,000 synthetic resumes with random unit-ish vectors; every 20th has the rare skill.
       await prisma.$executeRaw`
@@ -208,6 +209,40 @@ for (const backend of testBackends()) {
     });
   });
 }
+
+describe('exact scan for selective filters', () => {
+  let app: INestApplication;
+  let http: ReturnType<typeof request>;
+
+  before(async () => {
+    app = await startTestApp({ databaseUrl: null, pgliteDataDir: 'memory://', redisUrl: null, vectorExactScanMaxRows: 100 });
+    http = request(app.getHttpServer());
+  });
+
+  after(() => app?.close());
+
+  it('returns exactly the nearest matching rows when few rows match', async () => {
+    const prisma = app.get(PrismaClient);
+    await prisma.$executeRaw`
+      INSERT INTO resumes (organization_id, content, content_sha256, parsed, skills, embedding, embedding_status, embedding_model)
+      SELECT ${DEFAULT_ORGANIZATION_ID}::uuid, 'synthetic ' || s.n, md5(s.n::text), '{}'::jsonb,
+        CASE WHEN s.n % 20 = 0 THEN ARRAY['Fortran'] ELSE ARRAY['Excel'] END,
+        (SELECT array_agg(random() - 0.5)::vector FROM generate_series(1, 384) WHERE s.n > 0),
+        'ready', 'synthetic'
+      FROM generate_series(1, 1000) AS s(n)`;
+    const query = 'numerical simulation';
+    const res = await http
+      .post('/api/v1/matching/similarity-search')
+      .send({ query, target: 'resumes', limit: 20, filters: { skills: ['Fortran'] } })
+      .expect(200);
+    // Ground truth: every Fortran row ordered by cosine distance to the same query embedding.
+    const vector = (await http.post('/api/v1/embeddings/batch').send({ texts: [query] }).expect(200)).body.embeddings[0];
+    const truth = await prisma.$queryRaw<Array<{ id: string }>>`
+      SELECT id::text AS id FROM resumes WHERE 'Fortran' = ANY(skills)
+      ORDER BY embedding <=> ${`[${vector.join(',')}]`}::vector, id LIMIT 20`;
+    assert.deepEqual(res.body.results.map((r: { id: string }) => r.id), truth.map((row) => row.id));
+  });
+});
 
 describe('LLM explanations through an OpenAI-compatible server', () => {
   const llm = new FakeOpenAiServer();
