@@ -108,19 +108,24 @@ export abstract class SearchableRepository {
   /** Full-text hits for any of the query's words (OR), best rank first, id as tiebreak. */
   searchByKeywords(organizationId: string, text: string, limit: number, searchFilters: SearchFilters = {}): Promise<KeywordHit[]> {
     const filters = this.filterSql(searchFilters);
+    // Matched terms are worked out for the returned rows only, not for every row that matches.
     return this.prisma.$queryRaw<KeywordHit[]>`
-      WITH q AS (SELECT NULLIF(replace(plainto_tsquery('english', ${text})::text, '&', '|'), '')::tsquery AS query)
-      SELECT t.id::text AS id,
-        ts_rank_cd(t.search_vector, q.query, 32)::float8 AS rank,
+      WITH q AS (SELECT NULLIF(replace(plainto_tsquery('english', ${text})::text, '&', '|'), '')::tsquery AS query),
+      top AS (
+        SELECT t.id, t.search_vector, ts_rank_cd(t.search_vector, q.query, 32)::float8 AS rank
+        FROM ${this.table} t, q
+        WHERE t.organization_id = ${organizationId}::uuid AND q.query IS NOT NULL AND t.search_vector @@ q.query ${filters}
+        ORDER BY rank DESC, t.id
+        LIMIT ${limit}
+      )
+      SELECT top.id::text AS id, top.rank,
         ARRAY(
           SELECT DISTINCT btrim(word, ${'.,;:()[]"\''})
           FROM regexp_split_to_table(${text}, ${'\\s+'}) AS word
-          WHERE tsvector_to_array(to_tsvector('english', word)) && tsvector_to_array(t.search_vector)
+          WHERE tsvector_to_array(to_tsvector('english', word)) && tsvector_to_array(top.search_vector)
         ) AS "matchedTerms"
-      FROM ${this.table} t, q
-      WHERE t.organization_id = ${organizationId}::uuid AND q.query IS NOT NULL AND t.search_vector @@ q.query ${filters}
-      ORDER BY rank DESC, t.id
-      LIMIT ${limit}`;
+      FROM top
+      ORDER BY top.rank DESC, top.id`;
   }
 
   /** Cosine similarity of one stored vector to the stored vectors of `ids` (null when either is missing). */
