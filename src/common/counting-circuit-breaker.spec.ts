@@ -13,6 +13,12 @@ class FlakyDependency {
   }
 }
 
+/** The reset timer may fire late on a loaded machine: wait for the state, with a deadline. */
+async function untilHalfOpen(breaker: { state: string }): Promise<void> {
+  const deadline = Date.now() + 5_000;
+  while (breaker.state !== 'half-open' && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+}
+
 describe('CountingCircuitBreaker', () => {
   it('goes closed -> open after N failures -> half-open after the reset timeout -> closed on success', async () => {
     const dependency = new FlakyDependency();
@@ -32,12 +38,12 @@ describe('CountingCircuitBreaker', () => {
       await assert.rejects(breaker.fire(4), (error) => isBreakerOpenError(error));
       assert.equal(dependency.calls, callsWhenOpened, 'open: the dependency is not called');
 
-      await new Promise((resolve) => setTimeout(resolve, 200));
+      await untilHalfOpen(breaker);
       assert.equal(breaker.state, 'half-open');
       await assert.rejects(breaker.fire(5), /injected failure/);
       assert.equal(breaker.state, 'open', 'a failed trial re-opens it');
 
-      await new Promise((resolve) => setTimeout(resolve, 200));
+      await untilHalfOpen(breaker);
       dependency.failing = false;
       assert.equal(await breaker.fire(6), 6);
       assert.equal(breaker.state, 'closed');
