@@ -15,6 +15,12 @@ export interface AppConfig {
   modelPath: string | null;
   /** `fp32`, `q8`, ...; null: q8 when only the quantized file exists locally, else fp32. */
   modelDtype: string | null;
+  /** Hugging Face hub (or a mirror, e.g. an internal one) the model is downloaded from when MODEL_PATH is unset. */
+  modelHubUrl: string;
+  /** Where downloaded models are kept. */
+  modelCacheDir: string;
+  /** How long start-up waits for the model before serving degraded (the load continues). */
+  modelLoadTimeoutMs: number;
   openaiApiKey: string | null;
   openaiBaseUrl: string | null;
   openaiModel: string;
@@ -107,6 +113,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
     modelId: str('MODEL_ID') ?? 'Xenova/all-MiniLM-L6-v2',
     modelPath: str('MODEL_PATH'),
     modelDtype,
+    modelHubUrl: url('MODEL_HUB_URL', ['http:', 'https:']) ?? 'https://huggingface.co/',
+    modelCacheDir: str('MODEL_CACHE_DIR') ?? './data/models',
+    modelLoadTimeoutMs: int('MODEL_LOAD_TIMEOUT_MS', 120_000, 100),
     openaiApiKey: str('OPENAI_API_KEY'),
     openaiBaseUrl: url('OPENAI_BASE_URL', ['http:', 'https:']),
     openaiModel: str('OPENAI_MODEL') ?? 'gpt-4o-mini',

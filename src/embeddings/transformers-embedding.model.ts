@@ -29,15 +29,31 @@ export class TransformersEmbeddingModel extends EmbeddingModel implements OnModu
     super();
     this.state = {
       modelId: config.modelId,
-      source: config.modelPath ? resolve(config.modelPath) : 'huggingface hub',
+      source: config.modelPath ? resolve(config.modelPath) : config.modelHubUrl,
       dtype: null,
       state: 'loading',
       error: null,
     };
   }
 
+  /**
+   * Start-up waits for the model at most MODEL_LOAD_TIMEOUT_MS: a hub download on a slow or
+   * black-holed network must not keep the API (and its liveness probe) down. Past that the service
+   * starts degraded and the load goes on; records stored meanwhile are pending and backfilled.
+   */
   async onModuleInit(): Promise<void> {
-    await this.load();
+    let timer: NodeJS.Timeout | undefined;
+    const timedOut = await Promise.race([
+      this.load().then(() => false),
+      new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(true), this.config.modelLoadTimeoutMs))),
+    ]);
+    clearTimeout(timer);
+    if (timedOut) {
+      this.logger.warn(
+        `Embedding model ${this.config.modelId} is still loading after ${this.config.modelLoadTimeoutMs} ms: starting degraded; ` +
+          'it is used as soon as it is ready.',
+      );
+    }
   }
 
   status(): ModelStatus {
@@ -53,7 +69,8 @@ export class TransformersEmbeddingModel extends EmbeddingModel implements OnModu
     } else {
       env.allowLocalModels = false;
       env.allowRemoteModels = true;
-      env.cacheDir = resolve('data', 'models');
+      env.remoteHost = this.config.modelHubUrl.endsWith('/') ? this.config.modelHubUrl : `${this.config.modelHubUrl}/`;
+      env.cacheDir = resolve(this.config.modelCacheDir);
     }
     const dtype = this.chooseDtype();
     this.state.dtype = dtype;
