@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { deflateRawSync } from 'node:zlib';
 import { describe, it } from 'node:test';
+import { small, zip } from '../../test/fixtures/resumes/hostile.js';
 import { sniffFormat } from './document-format.js';
 import { normalizeExtractedText } from './text-normalizer.js';
 import { inspectZip } from './zip-inspector.js';
@@ -17,17 +17,17 @@ describe('sniffFormat', () => {
 
 describe('inspectZip', () => {
   it('reads declared uncompressed sizes from the central directory without inflating', () => {
-    const zip = buildZip([{ name: 'word/document.xml', data: Buffer.alloc(100_000, 0x41) }]);
-    const summary = inspectZip(zip)!;
+    const archive = zip([small('word/document.xml', Buffer.alloc(100_000, 0x41))]);
+    const summary = inspectZip(archive)!;
     assert.equal(summary.entries, 1);
     assert.equal(summary.uncompressedBytes, 100_000);
     assert.deepEqual(summary.names, ['word/document.xml']);
-    assert.ok(zip.length < 2_000, 'the archive itself is small');
+    assert.ok(archive.length < 2_000, 'the archive itself is small');
   });
 
   it('returns null for a truncated archive', () => {
-    const zip = buildZip([{ name: 'a.txt', data: Buffer.from('hello') }]);
-    assert.equal(inspectZip(zip.subarray(0, zip.length - 10)), null);
+    const archive = zip([small('a.txt', 'hello')]);
+    assert.equal(inspectZip(archive.subarray(0, archive.length - 10)), null);
   });
 });
 
@@ -38,41 +38,3 @@ describe('normalizeExtractedText', () => {
     assert.equal(removedControlChars, 1);
   });
 });
-
-/** A minimal valid zip (deflate) built by hand, so the test depends on no zip library. */
-function buildZip(files: Array<{ name: string; data: Buffer }>): Buffer {
-  const locals: Buffer[] = [];
-  const centrals: Buffer[] = [];
-  let offset = 0;
-  for (const file of files) {
-    const name = Buffer.from(file.name);
-    const compressed = deflateRawSync(file.data);
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(8, 8);
-    local.writeUInt32LE(compressed.length, 18);
-    local.writeUInt32LE(file.data.length, 22);
-    local.writeUInt16LE(name.length, 26);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(8, 10);
-    central.writeUInt32LE(compressed.length, 20);
-    central.writeUInt32LE(file.data.length, 24);
-    central.writeUInt16LE(name.length, 28);
-    central.writeUInt32LE(offset, 42);
-    locals.push(local, name, compressed);
-    centrals.push(central, name);
-    offset += local.length + name.length + compressed.length;
-  }
-  const directory = Buffer.concat(centrals);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(files.length, 8);
-  end.writeUInt16LE(files.length, 10);
-  end.writeUInt32LE(directory.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, directory, end]);
-}
