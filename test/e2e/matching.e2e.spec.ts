@@ -8,6 +8,19 @@ import { testBackends } from '../helpers/backends.js';
 import { FakeOpenAiServer } from '../helpers/fake-openai-server.js';
 import { startTestApp } from '../helpers/test-app.js';
 
+
+/** 1,000 synthetic resumes with random vectors; every 20th (5%) has the rare skill Fortran. */
+function insertSyntheticResumes(prisma: PrismaClient): Promise<number> {
+  return prisma.$executeRaw`
+    INSERT INTO resumes (organization_id, content, content_sha256, parsed, skills, embedding, embedding_status, embedding_model)
+    SELECT ${DEFAULT_ORGANIZATION_ID}::uuid, 'synthetic ' || s.n, md5(s.n::text), '{}'::jsonb,
+      CASE WHEN s.n % 20 = 0 THEN ARRAY['Fortran'] ELSE ARRAY['Excel'] END,
+      -- correlated on s.n so every row gets its own random vector
+      (SELECT array_agg(random() - 0.5)::vector FROM generate_series(1, 384) WHERE s.n > 0),
+      'ready', 'synthetic'
+    FROM generate_series(1, 1000) AS s(n)`;
+}
+
 const JOB = {
   title: 'Senior Backend Engineer',
   description: 'Design and build backend services and REST APIs for our platform in TypeScript on Node.js, with PostgreSQL.',
@@ -188,15 +201,7 @@ for (const backend of testBackends()) {
 
     it('keeps a selective filter correct under the HNSW iterative scan: 5% of rows still fill the page', async () => {
       const prisma = app.get(PrismaClient);
-      // 1,000 synthetic resumes with random unit-ish vectors; every 20th has the rare skill.
-      await prisma.$executeRaw`
-        INSERT INTO resumes (organization_id, content, content_sha256, parsed, skills, embedding, embedding_status, embedding_model)
-        SELECT ${DEFAULT_ORGANIZATION_ID}::uuid, 'synthetic ' || s.n, md5(s.n::text), '{}'::jsonb,
-          CASE WHEN s.n % 20 = 0 THEN ARRAY['Fortran'] ELSE ARRAY['Excel'] END,
-          -- correlated on s.n so every row gets its own random vector
-          (SELECT array_agg(random() - 0.5)::vector FROM generate_series(1, 384) WHERE s.n > 0),
-          'ready', 'synthetic'
-        FROM generate_series(1, 1000) AS s(n)`;
+      await insertSyntheticResumes(prisma);
       const res = await http
         .post('/api/v1/matching/similarity-search')
         .send({ query: 'scientific computing', target: 'resumes', limit: 30, filters: { skills: ['fortran'] } })
@@ -223,13 +228,7 @@ describe('exact scan for selective filters', () => {
 
   it('returns exactly the nearest matching rows when few rows match', async () => {
     const prisma = app.get(PrismaClient);
-    await prisma.$executeRaw`
-      INSERT INTO resumes (organization_id, content, content_sha256, parsed, skills, embedding, embedding_status, embedding_model)
-      SELECT ${DEFAULT_ORGANIZATION_ID}::uuid, 'synthetic ' || s.n, md5(s.n::text), '{}'::jsonb,
-        CASE WHEN s.n % 20 = 0 THEN ARRAY['Fortran'] ELSE ARRAY['Excel'] END,
-        (SELECT array_agg(random() - 0.5)::vector FROM generate_series(1, 384) WHERE s.n > 0),
-        'ready', 'synthetic'
-      FROM generate_series(1, 1000) AS s(n)`;
+    await insertSyntheticResumes(prisma);
     const query = 'numerical simulation';
     const res = await http
       .post('/api/v1/matching/similarity-search')
