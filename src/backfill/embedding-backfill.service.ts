@@ -86,7 +86,7 @@ export class EmbeddingBackfillService implements OnApplicationBootstrap, OnAppli
     for (;;) {
       const rows = await source.findPendingEmbeddings(BATCH);
       if (!rows.length) return embedded;
-      const vectors = await this.embeddings.embedBatch(rows.map((row) => row.content));
+      const vectors = await this.embeddings.embedBatch(rows.map((row) => row.text));
       let progressed = false;
       for (const [i, row] of rows.entries()) {
         if (await source.attachEmbedding(row.id, { vector: vectors[i], model: this.embeddings.modelId })) {

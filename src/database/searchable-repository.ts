@@ -155,14 +155,18 @@ export abstract class SearchableRepository {
     return row.count;
   }
 
-  /** Oldest rows still waiting for a vector, across organisations (backfill). */
-  findPendingEmbeddings(limit: number): Promise<Array<{ id: string; content: string }>> {
-    return this.prisma.$queryRaw`
-      SELECT id::text AS id, content FROM ${this.table}
+  /** Oldest rows still waiting for a vector, across organisations (backfill), with the text to embed. */
+  async findPendingEmbeddings(limit: number): Promise<Array<{ id: string; text: string }>> {
+    const rows = await this.prisma.$queryRaw<Array<{ id: string; content: string; parsed: unknown }>>`
+      SELECT id::text AS id, content, parsed FROM ${this.table}
       WHERE embedding_status <> 'ready'
       ORDER BY created_at, id
       LIMIT ${limit}`;
+    return rows.map((row) => ({ id: row.id, text: this.embeddingTextOf(row) }));
   }
+
+  /** The text a stored row is embedded from (the same at upload and at backfill). */
+  protected abstract embeddingTextOf(row: { content: string; parsed: unknown }): string;
 
   private filterSql(filters: SearchFilters): Prisma.Sql {
     const conditions: Prisma.Sql[] = [];

@@ -5,6 +5,7 @@ import { sha256 } from '../common/sha256.js';
 import { DocumentProcessor } from '../documents/document-processor.js';
 import { EmbeddingService } from '../embeddings/embedding.service.js';
 import { Resume } from '../generated/prisma/client.js';
+import { resumeMatchingText } from './matching-text.js';
 import { ParsedResume } from './parsing/parsed-resume.js';
 import { ResumeParser } from './parsing/resume-parser.js';
 import { ResumeInclude, ResumeView } from './resumes.dto.js';
@@ -30,7 +31,7 @@ export class ResumesService {
   async upload(organizationId: string, file: UploadedFile): Promise<ResumeView> {
     const document = await this.documents.extract(file.buffer);
     const parsed = this.parser.parse(document.text);
-    const vector = await this.embeddings.tryEmbed(document.text);
+    const vector = await this.embeddings.tryEmbed(resumeMatchingText(document.text, parsed));
     if (!vector) this.logger.warn('Embedding unavailable: resume stored with embeddingStatus "pending"');
     const row = await this.repository.create(
       {

@@ -8,6 +8,7 @@ import { EmbeddingService } from '../../src/embeddings/embedding.service.js';
 import { testBackends } from '../helpers/backends.js';
 import { FaultyEmbeddingModel, withFaultyModel } from '../helpers/faulty-embedding-model.js';
 import { startTestApp } from '../helpers/test-app.js';
+import { unitCosine } from '../helpers/unit-vectors.js';
 
 const RESET_MS = 300;
 // Unique per run: a shared Redis may still hold the vectors of a previous run's texts.
@@ -100,6 +101,17 @@ for (const backend of testBackends()) {
       const search = await http.post('/api/v1/matching/similarity-search').send({ query: `Rust Kafka Terraform ${run}`, target: 'resumes' }).expect(200);
       assert.equal(search.body.results.length, 5);
       assert.equal(search.body.skippedPending, 0);
+    });
+
+    it('backfill embeds what upload embeds: the resume without its contact lines', async () => {
+      const twin = resume(1).toString().replace('candidate1@example.com', 'someone.else@example.org | +1 (312) 555-0199');
+      const uploaded = await http.post('/api/v1/resumes').attach('file', Buffer.from(twin), 'twin.txt').expect(201);
+      assert.equal(uploaded.body.embeddingStatus, 'ready');
+      const [backfilled, direct] = await Promise.all(
+        [pendingIds[0], uploaded.body.id].map((id) => http.get(`/api/v1/resumes/${id}?include=embedding`).expect(200)),
+      );
+      const cosine = unitCosine(backfilled.body.embedding, direct.body.embedding);
+      assert.ok(cosine > 0.9999, `cosine ${cosine}`);
     });
   });
 }

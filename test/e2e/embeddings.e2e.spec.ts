@@ -9,12 +9,8 @@ import { APP_CONFIG, AppConfig } from '../../src/config/app-config.js';
 import { EmbeddingService } from '../../src/embeddings/embedding.service.js';
 import { testBackends } from '../helpers/backends.js';
 import { startTestApp } from '../helpers/test-app.js';
+import { unitCosine as cosine } from '../helpers/unit-vectors.js';
 
-const cosine = (a: ArrayLike<number>, b: ArrayLike<number>) => {
-  let dot = 0;
-  for (let i = 0; i < a.length; i++) dot += a[i] * b[i];
-  return dot;
-};
 const unique = (label: string) => `${label} ${randomUUID()}`;
 
 // Word pieces: ~1 per common word; 600 words is well past one 256-piece window.

@@ -5,6 +5,7 @@ import request from 'supertest';
 import { testBackends } from '../helpers/backends.js';
 import { renderDocx, renderPdf } from '../helpers/resume-documents.js';
 import { startTestApp } from '../helpers/test-app.js';
+import { unitCosine } from '../helpers/unit-vectors.js';
 
 const ENGINEER = [
   'Maria Garcia-López',
@@ -138,7 +139,7 @@ for (const backend of testBackends()) {
         http.get(`/api/v1/jobs/${jobId}?include=embedding`),
         http.get(`/api/v1/resumes/${engineerId}?include=embedding`),
       ]);
-      const cosine = job.body.embedding.reduce((sum: number, v: number, i: number) => sum + v * resume.body.embedding[i], 0);
+      const cosine = unitCosine(job.body.embedding, resume.body.embedding);
       assert.ok(Math.abs(Math.max(0, cosine) - body.semanticSimilarity) < 1e-3);
 
       const nurse = await http.post('/api/v1/matching/calculate').send({ jobId, resumeId: nurseId }).expect(200);
@@ -213,6 +214,22 @@ for (const backend of testBackends()) {
       await http.delete(`/api/v1/resumes/${nurseId}`).expect(204);
       await http.get(`/api/v1/resumes/${nurseId}`).expect(404);
       await http.delete(`/api/v1/resumes/${nurseId}`).expect(404);
+    });
+
+    it('matches on the work, not the person: a resume that differs only in name and contact details scores the same', async () => {
+      const twin = [ 'Jamal Washington', 'jamal.w@example.org | (415) 555-0123 | San Francisco, CA', ...ENGINEER.slice(2)];
+      const res = await http.post('/api/v1/resumes').attach('file', Buffer.from(twin.join('\n')), 'jamal.txt').expect(201);
+      assert.equal(res.body.parsed.name, 'Jamal Washington');
+      const [mine, theirs] = await Promise.all(
+        [engineerId, res.body.id].map((id) => http.get(`/api/v1/resumes/${id}?include=embedding`).expect(200)),
+      );
+      assert.ok(unitCosine(mine.body.embedding, theirs.body.embedding) > 0.9999, 'same vector: names and contact details are not embedded');
+
+      const [a, b] = await Promise.all(
+        [engineerId, res.body.id].map((resumeId) => http.post('/api/v1/matching/calculate').send({ jobId, resumeId }).expect(200)),
+      );
+      assert.ok(Math.abs(a.body.semanticSimilarity - b.body.semanticSimilarity) < 1e-4);
+      assert.ok(Math.abs(a.body.overallScore - b.body.overallScore) < 1e-4);
     });
 
     it('serves Swagger UI and the OpenAPI document', async () => {

@@ -1,4 +1,5 @@
 /** Contact details: name, e-mail, phone (E.164), location and links. */
+import { escapeRegExp } from '../../common/escape-regexp.js';
 import type { ResumeLinks } from './parsed-resume.js';
 import { CALLING_CODES, CA_PROVINCES, CITIES, COUNTRIES, US_STATES, countryOfLocation } from './geo.js';
 
@@ -314,4 +315,25 @@ export function extractName(lines: string[]): string | null {
     if (n && !asLocation(n)) return n;
   }
   return null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// redaction
+// ---------------------------------------------------------------------------------------------
+/** True when the line holds an e-mail address, a phone number or a web link. */
+export function hasContactDetails(line: string): boolean {
+  const links = extractLinks(line);
+  return extractEmail(line) !== null || phoneCandidates(line).length > 0 || links.linkedin !== null || links.github !== null || links.web.length > 0;
+}
+
+/** The line with every e-mail address, phone number and web link blanked out. */
+export function blankContactDetails(line: string): string {
+  let out = line.replace(new RegExp(EMAIL_RE.source, 'gu'), ' ').replace(new RegExp(OBFUSCATED_EMAIL_RE.source, 'gi'), ' ');
+  for (const phone of phoneCandidates(out)) out = out.replace(phone.raw, ' ');
+  const links = extractLinks(out);
+  const hosts = [...links.web, links.linkedin, links.github]
+    .filter((url): url is string => url !== null)
+    .map((url) => url.replace(/^https:\/\//, ''));
+  for (const host of hosts) out = out.replace(new RegExp(`(?:https?://)?(?:www\\.)?${escapeRegExp(host)}/?`, 'gi'), ' ');
+  return out;
 }
