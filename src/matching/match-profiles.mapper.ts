@@ -8,11 +8,19 @@ export function toCandidateProfile(row: Resume): CandidateProfile {
   return {
     id: row.id,
     skills: row.skills,
+    unbackedSkills: unbackedSkills(parsed),
     totalYearsExperience: row.totalYearsExperience,
     highestEducationLevel: parsed.highestEducationLevel ?? null,
     location: row.location,
     jobTitles: (parsed.experience ?? []).map((entry) => entry.title).filter((title): title is string => !!title),
   };
+}
+
+/** Skills only the summary mentions, when the resume has experience or skills sections that could back them. */
+function unbackedSkills(parsed: Partial<ParsedResume>): string[] {
+  const sections = parsed.sections ?? {};
+  if (!('experience' in sections) && !('skills' in sections)) return [];
+  return (parsed.skills ?? []).filter((skill) => skill.foundIn?.length && skill.foundIn.every((where) => where === 'summary')).map((skill) => skill.name);
 }
 
 export function toJobProfile(row: Job): JobProfile {

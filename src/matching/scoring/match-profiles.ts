@@ -5,6 +5,11 @@ export interface CandidateProfile {
   id: string;
   /** Canonical skill names. */
   skills: string[];
+  /**
+   * The subset of `skills` that only the summary mentions, on a resume that has experience or skills
+   * sections where they could have appeared (see UNBACKED_SKILL_CREDIT).
+   */
+  unbackedSkills?: string[];
   totalYearsExperience: number | null;
   highestEducationLevel: EducationLevel | null;
   location: string | null;

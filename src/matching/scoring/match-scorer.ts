@@ -158,7 +158,7 @@ export function scoreMatch(input: ScoreMatchInput): MatchBreakdown {
   const { candidate, job } = input;
   const normalized = normalizeWeights(input.weights);
   const semantic = scoreSemantic(input.semanticSimilarity);
-  const skills = scoreSkills(candidate.skills ?? [], job.requiredSkills ?? [], job.preferredSkills ?? []);
+  const skills = scoreSkills(candidate.skills ?? [], job.requiredSkills ?? [], job.preferredSkills ?? [], candidate.unbackedSkills ?? []);
   const other = scoreOther(candidate, job);
 
   const applied = semantic.score === null ? redistribute(normalized) : normalized;

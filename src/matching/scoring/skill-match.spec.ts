@@ -2,6 +2,8 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { scoreSkills } from './skill-match.js';
 
+const round = (x: number) => Math.round(x * 10_000) / 10_000;
+
 describe('scoreSkills', () => {
   it('weighs required skills twice as much as preferred ones', () => {
     // required 1/2, preferred 2/2 -> (2*1 + 2) / (2*2 + 2) = 0.6667
@@ -47,6 +49,16 @@ describe('scoreSkills', () => {
       'Has none of the 1 required skills',
       'Missing required skills: Patient Care',
     ]);
+  });
+
+  it('gives half credit to a matched skill only the summary mentions, and says which', () => {
+    // required: TypeScript (unbacked, 0.5) + Node.js (1) of 2; preferred: AWS (unbacked, 0.5) of 1
+    const s = scoreSkills(['TypeScript', 'Node.js', 'AWS', 'Sourcing'], ['TypeScript', 'Node.js'], ['AWS'], ['typescript', 'AWS', 'Sourcing']);
+    assert.equal(s.score, round((2 * 1.5 + 0.5) / 5));
+    assert.deepEqual(s.required.matched, ['TypeScript', 'Node.js'], 'still listed as matched');
+    assert.deepEqual(s.unbacked, ['TypeScript', 'AWS'], 'only matched skills are reported');
+    assert.ok(s.evidence.includes('Mentioned only in the summary, not in the experience or skills sections (half credit): TypeScript and AWS'));
+    assert.equal(scoreSkills(['TypeScript', 'Node.js', 'AWS'], ['TypeScript', 'Node.js'], ['AWS']).score, 1);
   });
 
   it('shortens long lists in evidence', () => {

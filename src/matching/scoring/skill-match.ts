@@ -3,6 +3,13 @@ import { formatList, normalizeKey, round4 } from './score-utils.js';
 /** Relative weight of one required skill vs one preferred (nice-to-have) skill. */
 export const SKILL_GROUP_WEIGHTS = { required: 2, preferred: 1 } as const;
 
+/**
+ * Credit for a skill the resume only mentions in its summary while its experience and skills
+ * sections never do: a claim the rest of the resume does not back (a recruiter who "hires
+ * TypeScript developers", a salesperson who "understands the month-end close").
+ */
+export const UNBACKED_SKILL_CREDIT = 0.5;
+
 /** Score used when the job lists no skills at all: neither helps nor hurts. */
 export const NEUTRAL_SKILL_SCORE = 0.5;
 
@@ -19,6 +26,8 @@ export interface SkillsPart {
   preferred: SkillGroupMatch;
   /** Candidate skills the job does not list (candidate's spelling). */
   extra: string[];
+  /** Matched skills (job's spelling) that only the resume's summary mentions: UNBACKED_SKILL_CREDIT each. */
+  unbacked: string[];
   evidence: string[];
 }
 
@@ -45,32 +54,38 @@ function split(skills: readonly string[], have: ReadonlySet<string>): SkillGroup
 
 /**
  * Skill overlap between a candidate and a job. Canonical names are compared case-insensitively.
- * score = (2 * requiredMatched + preferredMatched) / (2 * required + preferred); a skill listed both
- * as required and preferred counts as required. No skills on the job -> neutral 0.5.
+ * score = (2 * requiredCredit + preferredCredit) / (2 * required + preferred), where a matched skill
+ * earns 1, or UNBACKED_SKILL_CREDIT when it is in `unbackedSkills`; a skill listed both as required
+ * and preferred counts as required. No skills on the job -> neutral 0.5.
  */
 export function scoreSkills(
   candidateSkills: readonly string[],
   requiredSkills: readonly string[],
   preferredSkills: readonly string[],
+  unbackedSkills: readonly string[] = [],
 ): SkillsPart {
   const candidate = dedupe(candidateSkills ?? []);
   const required = dedupe(requiredSkills ?? []);
   const preferred = dedupe(preferredSkills ?? [], new Set(required.map(normalizeKey)));
   const have = new Set(candidate.map(normalizeKey));
   const listed = new Set([...required, ...preferred].map(normalizeKey));
+  const onlyClaimed = new Set((unbackedSkills ?? []).map(normalizeKey));
 
   const req = split(required, have);
   const pref = split(preferred, have);
   const extra = candidate.filter((s) => !listed.has(normalizeKey(s)));
+  const unbacked = [...req.matched, ...pref.matched].filter((s) => onlyClaimed.has(normalizeKey(s)));
 
   const evidence: string[] = [];
   if (required.length === 0 && preferred.length === 0) {
     evidence.push('The job lists no specific skills, so the skill match is neutral');
-    return { score: NEUTRAL_SKILL_SCORE, required: req, preferred: pref, extra, evidence };
+    return { score: NEUTRAL_SKILL_SCORE, required: req, preferred: pref, extra, unbacked, evidence };
   }
 
+  const credit = (skills: string[]) =>
+    skills.reduce((sum, s) => sum + (onlyClaimed.has(normalizeKey(s)) ? UNBACKED_SKILL_CREDIT : 1), 0);
   const total = SKILL_GROUP_WEIGHTS.required * required.length + SKILL_GROUP_WEIGHTS.preferred * preferred.length;
-  const got = SKILL_GROUP_WEIGHTS.required * req.matched.length + SKILL_GROUP_WEIGHTS.preferred * pref.matched.length;
+  const got = SKILL_GROUP_WEIGHTS.required * credit(req.matched) + SKILL_GROUP_WEIGHTS.preferred * credit(pref.matched);
   const score = round4(got / total);
 
   if (candidate.length === 0) evidence.push('No skills were found on the resume');
@@ -92,6 +107,9 @@ export function scoreSkills(
     }
     if (pref.missing.length > 0) evidence.push(`Missing preferred skills: ${formatList(pref.missing)}`);
   }
+  if (unbacked.length > 0) {
+    evidence.push(`Mentioned only in the summary, not in the experience or skills sections (half credit): ${formatList(unbacked)}`);
+  }
   if (extra.length > 0) evidence.push(`Other skills: ${formatList(extra, 8)}`);
-  return { score, required: req, preferred: pref, extra, evidence };
+  return { score, required: req, preferred: pref, extra, unbacked, evidence };
 }
