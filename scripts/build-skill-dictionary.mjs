@@ -513,6 +513,8 @@ Electronic Health Records|EHR|EMR|Electronic Medical Records|EHR systems|Electro
 Cerner|Cerner PowerChart|Oracle Cerner
 MEDITECH|Meditech|MEDITECH software
 eClinicalWorks|eClinicalWorks EHR software
+PointClickCare|Point Click Care
+athenahealth|athenaOne|athenaClinicals
 Basic Life Support|BLS|BLS certification|BLS certified
 Advanced Cardiac Life Support|ACLS|ACLS certification|ACLS certified
 Pediatric Advanced Life Support|PALS
@@ -709,6 +711,10 @@ Inventory Management|Inventory control|Stock control|?Inventory
 Warehouse Management|Warehousing|Warehouse operations
 Warehouse Management Systems|WMS|Warehouse management system
 Transportation Management|Transportation management systems|TMS|Transport management
+MercuryGate|MercuryGate TMS
+Manhattan WMS|Manhattan Associates WMS|Manhattan SCALE|Manhattan Warehouse Management
+HighJump|HighJump WMS|Korber HighJump
+Blue Yonder|JDA Software|Blue Yonder WMS
 Procurement|?Purchasing|Strategic sourcing
 Vendor Management|Supplier management|Supplier relations|Vendor relations
 Demand Planning|Demand forecasting
@@ -1188,11 +1194,56 @@ for (const r of escoRows.slice(1)) {
   if (dict.entries.length > before) escoAdded++;
 }
 
+// 4. implications --------------------------------------------------------------------------------
+// "Broader <= narrower, narrower": a candidate who names a product or framework has the broader
+// skill too (Epic is an EHR; NestJS runs on Node.js). Only is-a / built-on facts a recruiter would
+// accept without asking; the extractor follows them transitively (NestJS -> Node.js -> JavaScript).
+const IMPLIES = `
+Electronic Health Records <= Epic, Cerner, MEDITECH, eClinicalWorks, PointClickCare, athenahealth
+Learning Management Systems <= Google Classroom, Canvas LMS, Moodle, Blackboard, Schoology
+Customer Relationship Management <= Salesforce, HubSpot, Zoho CRM
+ERP <= NetSuite, SAP, Microsoft Dynamics
+Transportation Management <= MercuryGate, Blue Yonder
+Warehouse Management Systems <= Manhattan WMS, HighJump, Blue Yonder
+Business Intelligence <= Tableau, Microsoft Power BI, Looker
+Data Visualization <= Tableau, Microsoft Power BI, Looker
+JavaScript <= TypeScript, Node.js, React, Vue.js, Angular, Next.js
+Front-End Development <= React, Vue.js, Angular, Next.js
+Node.js <= Express, NestJS
+Python <= Django, Flask, FastAPI, pandas, NumPy, scikit-learn, PyTorch
+Machine Learning <= scikit-learn, PyTorch, TensorFlow
+Java <= Spring Boot
+Ruby <= Ruby on Rails
+PHP <= Laravel
+C# <= ASP.NET
+SQL <= PostgreSQL, MySQL, Snowflake
+Kubernetes <= Amazon EKS
+AWS <= Amazon EKS
+CI/CD <= GitHub Actions, Jenkins, GitLab CI
+Unit Testing <= Jest
+`;
+const entryNamed = (name) => {
+  const idx = dict.byAlias.get(norm(name));
+  if (idx === undefined) throw new Error(`IMPLIES names "${name}", which is not in the dictionary`);
+  return dict.entries[idx];
+};
+for (const raw of IMPLIES.split('\n')) {
+  if (!raw.trim()) continue;
+  const [broader, narrower] = raw.split('<=').map((side) => side.trim());
+  const target = entryNamed(broader).name;
+  for (const name of narrower.split(',').map((n) => n.trim())) {
+    const entry = entryNamed(name);
+    if (entry.name === target) throw new Error(`IMPLIES: "${name}" implies itself`);
+    (entry.implies ??= []).includes(target) || entry.implies.push(target);
+  }
+}
+
 // ---------------------------------------------------------------------------------------------
 // Output
 // ---------------------------------------------------------------------------------------------
 const skills = dict.entries.map((e) => {
   const out = { name: e.name, aliases: e.aliases.filter((a) => a !== e.name), category: e.category };
+  if (e.implies?.length) out.implies = e.implies;
   if (e.ambiguous) out.ambiguous = e.ambiguous;
   else {
     if (e.ambiguousAliases?.length) out.ambiguousAliases = e.ambiguousAliases;

@@ -1,6 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Resume } from '../generated/prisma/client.js';
+import { SkillExtractor } from '../skills/skill-extractor.js';
 import { toCandidateProfile } from './match-profiles.mapper.js';
 
 const skill = (name: string, ...foundIn: string[]) => ({ name, category: 'technology', foundIn });
@@ -18,14 +19,16 @@ describe('toCandidateProfile', () => {
         skills: [skill('TypeScript', 'summary'), skill('Node.js', 'summary', 'experience'), skill('Sourcing', 'skills')],
         experience: [{ title: 'Technical Recruiter' }, { title: null }],
       }),
+      SkillExtractor.shared(),
     );
     assert.deepEqual(profile.unbackedSkills, ['TypeScript']);
     assert.deepEqual(profile.skills, ['TypeScript', 'Node.js', 'Sourcing']);
     assert.deepEqual(profile.jobTitles, ['Technical Recruiter']);
+    assert.deepEqual(profile.impliedSkills, { JavaScript: 'TypeScript' }, 'broader skills the resume implies');
   });
 
   it('does not discount a resume without sections: its summary is all there is', () => {
-    const profile = toCandidateProfile(resumeRow({ sections: {}, skills: [skill('Python', 'summary')], experience: [] }));
+    const profile = toCandidateProfile(resumeRow({ sections: {}, skills: [skill('Python', 'summary')], experience: [] }), SkillExtractor.shared());
     assert.deepEqual(profile.unbackedSkills, []);
   });
 });

@@ -1,14 +1,17 @@
 import type { Job, Resume } from '../generated/prisma/client.js';
 import type { ParsedJob } from '../jobs/jobs.dto.js';
 import type { ParsedResume } from '../resumes/parsing/parsed-resume.js';
+import type { SkillExtractor } from '../skills/skill-extractor.js';
 import type { CandidateProfile, JobProfile } from './scoring/match-profiles.js';
 
-export function toCandidateProfile(row: Resume): CandidateProfile {
+/** `skills` (the dictionary) supplies the broader skills the resume's skills imply. */
+export function toCandidateProfile(row: Resume, skills: SkillExtractor): CandidateProfile {
   const parsed = row.parsed as unknown as Partial<ParsedResume>;
   return {
     id: row.id,
     skills: row.skills,
     unbackedSkills: unbackedSkills(parsed),
+    impliedSkills: Object.fromEntries(skills.impliedSkills(row.skills)),
     totalYearsExperience: row.totalYearsExperience,
     highestEducationLevel: parsed.highestEducationLevel ?? null,
     location: row.location,

@@ -4,6 +4,7 @@ import { ErrorCode } from '../common/error-codes.js';
 import { ExplanationService, MatchExplanation } from '../explanation/explanation.service.js';
 import { JobsRepository } from '../jobs/jobs.repository.js';
 import { ResumesRepository } from '../resumes/resumes.repository.js';
+import { SkillExtractor } from '../skills/skill-extractor.js';
 import { toCandidateProfile, toJobProfile } from './match-profiles.mapper.js';
 import { MatchingRepository } from './matching.repository.js';
 import { InvalidWeightsError, MatchBreakdown, MatchWeights, normalizeWeights, scoreMatch } from './scoring/match-scorer.js';
@@ -22,6 +23,7 @@ export class MatchingService {
     private readonly jobs: JobsRepository,
     private readonly matching: MatchingRepository,
     private readonly explanations: ExplanationService,
+    private readonly skills: SkillExtractor,
   ) {}
 
   /** Scores from the STORED vectors and parsed fields: no model call. */
@@ -37,7 +39,7 @@ export class MatchingService {
     ]);
     if (!job) throw ApiError.notFound('Job', request.jobId);
     if (!resume) throw ApiError.notFound('Resume', request.resumeId);
-    const breakdown = scoreMatch({ semanticSimilarity: similarity, candidate: toCandidateProfile(resume), job: toJobProfile(job), weights });
+    const breakdown = scoreMatch({ semanticSimilarity: similarity, candidate: toCandidateProfile(resume, this.skills), job: toJobProfile(job), weights });
     const warnings = [job, resume]
       .filter((row) => row.embeddingStatus !== 'ready')
       .map((row) => `${row === job ? 'Job' : 'Resume'} ${row.id} has no embedding yet (${row.embeddingStatus}); semantic similarity was left out`);
@@ -69,7 +71,7 @@ export class MatchingService {
     const results = resumes
       .map((resume) => ({
         resumeId: resume.id,
-        ...scoreMatch({ semanticSimilarity: similarity.get(resume.id) ?? null, candidate: toCandidateProfile(resume), job: jobProfile, weights }),
+        ...scoreMatch({ semanticSimilarity: similarity.get(resume.id) ?? null, candidate: toCandidateProfile(resume, this.skills), job: jobProfile, weights }),
       }))
       .sort((a, b) => b.overallScore - a.overallScore || a.resumeId.localeCompare(b.resumeId));
     const found = new Set(resumes.map((resume) => resume.id));

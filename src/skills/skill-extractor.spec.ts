@@ -33,6 +33,28 @@ describe('SkillExtractor.canonicalize', () => {
   });
 });
 
+describe('SkillExtractor.impliedSkills', () => {
+  it('gives the broader skills a product or framework implies, transitively, with where each came from', () => {
+    const implied = sx.impliedSkills(['NestJS', 'Epic', 'Python']);
+    assert.equal(implied.get('Node.js'), 'NestJS');
+    assert.equal(implied.get('JavaScript'), 'NestJS', 'NestJS -> Node.js -> JavaScript');
+    assert.equal(implied.get('Electronic Health Records'), 'Epic');
+    assert.equal(implied.has('Python'), false, 'a skill the candidate has is not implied');
+  });
+
+  it('implies nothing upwards from a broad skill', () => {
+    assert.equal(sx.impliedSkills(['Electronic Health Records', 'JavaScript']).size, 0);
+    assert.equal(sx.impliedSkills([]).size, 0);
+  });
+
+  it('names only skills that exist in the dictionary', () => {
+    for (const [broader, via] of sx.impliedSkills(['Tableau', 'Amazon EKS', 'Blue Yonder', 'Google Classroom'])) {
+      assert.equal(sx.canonicalize(broader), broader);
+      assert.equal(sx.canonicalize(via), via);
+    }
+  });
+});
+
 describe('SkillExtractor.extract', () => {
   it('finds symbol-heavy names with word boundaries', () => {
     const found = names('Built services in C++ and C# on .NET, a Node.js API, CI/CD with GitHub Actions.');

@@ -25,6 +25,8 @@ export interface SkillDictionaryEntry {
   ambiguousAliases?: string[];
   /** Individual ambiguous common-noun aliases (`freight`, `B2B`). */
   commonAliases?: string[];
+  /** Broader skills this one implies (Epic -> Electronic Health Records), by canonical name. */
+  implies?: string[];
 }
 
 export interface SkillDictionary {
@@ -187,6 +189,26 @@ export class SkillExtractor {
   categoryOf(name: string): string | null {
     const idx = this.byAlias.get(aliasKeys(name).join(' '));
     return idx === undefined ? null : this.entries[idx]!.category;
+  }
+
+  /**
+   * Broader skills that `names` imply and do not already include, each with the skill it came
+   * from, following implications transitively (NestJS -> Node.js -> JavaScript).
+   */
+  impliedSkills(names: readonly string[]): Map<string, string> {
+    const have = new Set(names.map((name) => this.canonicalize(name) ?? name));
+    const implied = new Map<string, string>();
+    const queue: Array<{ name: string; via: string }> = [...have].map((name) => ({ name, via: name }));
+    while (queue.length > 0) {
+      const { name, via } = queue.shift()!;
+      const idx = this.byAlias.get(aliasKeys(name).join(' '));
+      for (const broader of idx === undefined ? [] : (this.entries[idx]!.implies ?? [])) {
+        if (have.has(broader) || implied.has(broader)) continue;
+        implied.set(broader, via);
+        queue.push({ name: broader, via });
+      }
+    }
+    return implied;
   }
 
   /** Number of dictionary entries. */

@@ -51,7 +51,7 @@ export class RankingService {
     const scored = pool.flatMap((hit) => {
       const resume = rows.get(hit.id);
       if (!resume) return [];
-      const breakdown = scoreMatch({ semanticSimilarity: hit.similarity, candidate: toCandidateProfile(resume), job: jobProfile, weights: options.weights });
+      const breakdown = scoreMatch({ semanticSimilarity: hit.similarity, candidate: toCandidateProfile(resume, this.skills), job: jobProfile, weights: options.weights });
       return [toRanked(resume.id, resumeLabel(resume), breakdown)];
     });
     return this.page(scored, options, pool.length, await this.resumes.countPending(organizationId));
@@ -66,7 +66,7 @@ export class RankingService {
       ? await this.jobs.searchByVector(organizationId, Float32Array.from(vector), poolSize(options), filters)
       : (await this.jobs.searchByKeywords(organizationId, resume.content.slice(0, 5_000), poolSize(options), filters)).map((hit) => ({ id: hit.id, similarity: null }));
     const rows = new Map((await this.jobs.findByIds(organizationId, pool.map((hit) => hit.id))).map((row) => [row.id, row]));
-    const candidate = toCandidateProfile(resume);
+    const candidate = toCandidateProfile(resume, this.skills);
     const scored = pool.flatMap((hit) => {
       const job = rows.get(hit.id);
       if (!job) return [];

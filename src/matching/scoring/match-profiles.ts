@@ -10,6 +10,8 @@ export interface CandidateProfile {
    * sections where they could have appeared (see UNBACKED_SKILL_CREDIT).
    */
   unbackedSkills?: string[];
+  /** Broader skills the resume's skills imply (Electronic Health Records -> Epic): skill -> the skill it came from. */
+  impliedSkills?: Record<string, string>;
   totalYearsExperience: number | null;
   highestEducationLevel: EducationLevel | null;
   location: string | null;

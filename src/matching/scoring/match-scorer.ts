@@ -158,7 +158,10 @@ export function scoreMatch(input: ScoreMatchInput): MatchBreakdown {
   const { candidate, job } = input;
   const normalized = normalizeWeights(input.weights);
   const semantic = scoreSemantic(input.semanticSimilarity);
-  const skills = scoreSkills(candidate.skills ?? [], job.requiredSkills ?? [], job.preferredSkills ?? [], candidate.unbackedSkills ?? []);
+  const skills = scoreSkills(candidate.skills ?? [], job.requiredSkills ?? [], job.preferredSkills ?? [], {
+    unbacked: candidate.unbackedSkills,
+    implied: candidate.impliedSkills,
+  });
   const other = scoreOther(candidate, job);
 
   const applied = semantic.score === null ? redistribute(normalized) : normalized;

@@ -28,7 +28,17 @@ export interface SkillsPart {
   extra: string[];
   /** Matched skills (job's spelling) that only the resume's summary mentions: UNBACKED_SKILL_CREDIT each. */
   unbacked: string[];
+  /** Matched skills the resume does not name but implies (job's spelling), with the skill that implies each. */
+  implied: Array<{ skill: string; via: string }>;
   evidence: string[];
+}
+
+/** What else the resume says about its skills. */
+export interface SkillEvidence {
+  /** Skills only the resume's summary mentions (see UNBACKED_SKILL_CREDIT). */
+  unbacked?: readonly string[];
+  /** Broader skill -> the resume skill that implies it (Electronic Health Records -> Epic). */
+  implied?: ReadonlyMap<string, string> | Readonly<Record<string, string>>;
 }
 
 /** Removes blanks and case-insensitive duplicates, keeping the first spelling and the order. */
@@ -55,35 +65,47 @@ function split(skills: readonly string[], have: ReadonlySet<string>): SkillGroup
 /**
  * Skill overlap between a candidate and a job. Canonical names are compared case-insensitively.
  * score = (2 * requiredCredit + preferredCredit) / (2 * required + preferred), where a matched skill
- * earns 1, or UNBACKED_SKILL_CREDIT when it is in `unbackedSkills`; a skill listed both as required
- * and preferred counts as required. No skills on the job -> neutral 0.5.
+ * earns 1, or UNBACKED_SKILL_CREDIT when only the summary backs it (an implied skill takes the credit
+ * of the skill that implies it); a skill listed both as required and preferred counts as required.
+ * No skills on the job -> neutral 0.5.
  */
 export function scoreSkills(
   candidateSkills: readonly string[],
   requiredSkills: readonly string[],
   preferredSkills: readonly string[],
-  unbackedSkills: readonly string[] = [],
+  skillEvidence: SkillEvidence = {},
 ): SkillsPart {
   const candidate = dedupe(candidateSkills ?? []);
   const required = dedupe(requiredSkills ?? []);
   const preferred = dedupe(preferredSkills ?? [], new Set(required.map(normalizeKey)));
-  const have = new Set(candidate.map(normalizeKey));
   const listed = new Set([...required, ...preferred].map(normalizeKey));
-  const onlyClaimed = new Set((unbackedSkills ?? []).map(normalizeKey));
+  const onlyClaimed = new Set((skillEvidence.unbacked ?? []).map(normalizeKey));
+  // normalised broader skill -> the candidate skill that implies it
+  const impliedBy = new Map<string, string>();
+  const impliedEntries = skillEvidence.implied instanceof Map ? skillEvidence.implied : Object.entries(skillEvidence.implied ?? {});
+  for (const [broader, via] of impliedEntries) impliedBy.set(normalizeKey(broader), via);
+  const have = new Set([...candidate.map(normalizeKey), ...impliedBy.keys()]);
 
   const req = split(required, have);
   const pref = split(preferred, have);
   const extra = candidate.filter((s) => !listed.has(normalizeKey(s)));
-  const unbacked = [...req.matched, ...pref.matched].filter((s) => onlyClaimed.has(normalizeKey(s)));
+  const named = new Set(candidate.map(normalizeKey));
+  const matched = [...req.matched, ...pref.matched];
+  const implied = matched
+    .filter((s) => !named.has(normalizeKey(s)))
+    .map((skill) => ({ skill, via: impliedBy.get(normalizeKey(skill))! }));
+  /** The resume's own skill behind a matched job skill: itself, or what implies it. */
+  const source = (s: string) => (named.has(normalizeKey(s)) ? s : impliedBy.get(normalizeKey(s))!);
+  const unbacked = matched.filter((s) => onlyClaimed.has(normalizeKey(source(s))));
 
   const evidence: string[] = [];
   if (required.length === 0 && preferred.length === 0) {
     evidence.push('The job lists no specific skills, so the skill match is neutral');
-    return { score: NEUTRAL_SKILL_SCORE, required: req, preferred: pref, extra, unbacked, evidence };
+    return { score: NEUTRAL_SKILL_SCORE, required: req, preferred: pref, extra, unbacked, implied, evidence };
   }
 
   const credit = (skills: string[]) =>
-    skills.reduce((sum, s) => sum + (onlyClaimed.has(normalizeKey(s)) ? UNBACKED_SKILL_CREDIT : 1), 0);
+    skills.reduce((sum, s) => sum + (onlyClaimed.has(normalizeKey(source(s))) ? UNBACKED_SKILL_CREDIT : 1), 0);
   const total = SKILL_GROUP_WEIGHTS.required * required.length + SKILL_GROUP_WEIGHTS.preferred * preferred.length;
   const got = SKILL_GROUP_WEIGHTS.required * credit(req.matched) + SKILL_GROUP_WEIGHTS.preferred * credit(pref.matched);
   const score = round4(got / total);
@@ -107,9 +129,12 @@ export function scoreSkills(
     }
     if (pref.missing.length > 0) evidence.push(`Missing preferred skills: ${formatList(pref.missing)}`);
   }
+  if (implied.length > 0) {
+    evidence.push(`Implied by the resume's own skills: ${formatList(implied.map(({ skill, via }) => `${skill} (via ${via})`))}`);
+  }
   if (unbacked.length > 0) {
     evidence.push(`Mentioned only in the summary, not in the experience or skills sections (half credit): ${formatList(unbacked)}`);
   }
   if (extra.length > 0) evidence.push(`Other skills: ${formatList(extra, 8)}`);
-  return { score, required: req, preferred: pref, extra, unbacked, evidence };
+  return { score, required: req, preferred: pref, extra, unbacked, implied, evidence };
 }
