@@ -85,7 +85,10 @@ export class SimilaritySearchService {
       repository.searchByVector(organizationId, queryVector, depth, filters),
       repository.searchByKeywords(organizationId, query, depth, filters),
     ]);
-    const fused = reciprocalRankFusion<{ id: string }>([byVector, byKeyword]).slice(0, limit);
+    const fused = reciprocalRankFusion([
+      byVector.map((hit) => ({ id: hit.id, score: hit.similarity })),
+      byKeyword.map((hit) => ({ id: hit.id, score: hit.rank })),
+    ]).slice(0, limit);
     const similarity = new Map(byVector.map((hit) => [hit.id, hit.similarity]));
     const missing = fused.filter((hit) => !similarity.has(hit.id)).map((hit) => hit.id);
     if (missing.length) {
