@@ -64,6 +64,13 @@ describe('explainByRules', () => {
     assert.ok(!e.strengths.some((s) => s.includes('required skills')));
   });
 
+  it('lists skills claimed only in the summary as a gap to check', () => {
+    const b = scoreMatch({ semanticSimilarity: 0.72, candidate: { ...strongCandidate, unbackedSkills: ['Kubernetes'] }, job });
+    const e = explainByRules(b, ctx);
+    assert.ok(e.gaps.includes('Mentioned only in the summary, not in the experience or skills sections (half credit): Kubernetes'));
+    assert.ok(e.strengths.includes('Has all 4 required skills: TypeScript, Node.js, PostgreSQL and Kubernetes'));
+  });
+
   it('flags a junior for a senior job', () => {
     const b = scoreMatch({
       semanticSimilarity: 0.9,

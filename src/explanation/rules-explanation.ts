@@ -102,7 +102,13 @@ export function explainByRules(
   const requiredCount = skills.required.matched.length + skills.required.missing.length;
   const requiredShare = requiredCount > 0 ? skills.required.matched.length / requiredCount : null;
   for (const line of skills.evidence) {
-    if (line.startsWith('Missing required') || line.startsWith('Missing preferred') || line.startsWith('No skills were found')) {
+    if (
+      line.startsWith('Missing required') ||
+      line.startsWith('Missing preferred') ||
+      line.startsWith('No skills were found') ||
+      // Claimed in the summary alone: worth checking in the interview.
+      line.startsWith('Mentioned only in the summary')
+    ) {
       gaps.push(line);
     } else if (line.startsWith('Has none of')) {
       // The matching "Missing ... skills: ..." line names them; no need to say it twice.
