@@ -1,9 +1,9 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentOrganization } from '../common/organization.js';
-import type { MatchExplanation } from '../explanation/explanation.service.js';
 import { BatchMatchRequest, CalculateMatchRequest, ExplainMatchRequest, SimilaritySearchRequest, SimilaritySearchResponse } from './matching.dto.js';
-import { MatchingService, MatchResult } from './matching.service.js';
+import { BatchMatchResponse, MatchExplanationView, MatchResultView } from './match-result.dto.js';
+import { MatchingService } from './matching.service.js';
 import { SimilaritySearchService } from './search/similarity-search.service.js';
 
 @ApiTags('matching')
@@ -20,21 +20,24 @@ export class MatchingController {
     summary: 'Score a job against a resume from their stored vectors and parsed fields',
     description: 'overall = 0.6 x semantic (cosine) + 0.3 x skills + 0.1 x other factors, weights adjustable; every part carries evidence.',
   })
-  calculate(@CurrentOrganization() organizationId: string, @Body() body: CalculateMatchRequest): Promise<MatchResult> {
+  @ApiOkResponse({ type: MatchResultView })
+  calculate(@CurrentOrganization() organizationId: string, @Body() body: CalculateMatchRequest): Promise<MatchResultView> {
     return this.matching.calculate(organizationId, body);
   }
 
   @Post('explain')
   @HttpCode(200)
   @ApiOperation({ summary: 'Recruiter-facing explanation of a match (LLM when configured, rules otherwise)' })
-  explain(@CurrentOrganization() organizationId: string, @Body() body: ExplainMatchRequest): Promise<MatchExplanation> {
+  @ApiOkResponse({ type: MatchExplanationView })
+  explain(@CurrentOrganization() organizationId: string, @Body() body: ExplainMatchRequest): Promise<MatchExplanationView> {
     return this.matching.explain(organizationId, body.jobId, body.resumeId);
   }
 
   @Post('batch')
   @HttpCode(200)
   @ApiOperation({ summary: 'Score one job against up to 500 resumes; best first, unknown ids listed in notFound' })
-  batch(@CurrentOrganization() organizationId: string, @Body() body: BatchMatchRequest) {
+  @ApiOkResponse({ type: BatchMatchResponse })
+  batch(@CurrentOrganization() organizationId: string, @Body() body: BatchMatchRequest): Promise<BatchMatchResponse> {
     return this.matching.batch(organizationId, body);
   }
 

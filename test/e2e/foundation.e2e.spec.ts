@@ -239,6 +239,12 @@ for (const backend of testBackends()) {
         assert.ok(doc.body.paths[path], `${path} documented`);
       }
       assert.ok(doc.body.components.schemas.CreateJobRequest.properties.title.example);
+      // Match responses are documented down to the evidence of each part.
+      const calculated = doc.body.paths['/api/v1/matching/calculate'].post.responses['200'].content['application/json'].schema;
+      assert.equal(calculated.$ref, '#/components/schemas/MatchResultView');
+      const schemas = doc.body.components.schemas;
+      assert.ok(schemas.SkillsPartView.properties.implied && schemas.SkillsPartView.properties.unbacked);
+      assert.deepEqual(schemas.ExperienceFactorView.properties.status.enum, ['met', 'partial', 'unmet', 'unknown', 'not_applicable']);
     });
   });
 }
