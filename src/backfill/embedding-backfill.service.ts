@@ -38,7 +38,8 @@ export class EmbeddingBackfillService implements OnApplicationBootstrap, OnAppli
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  onApplicationBootstrap(): void {
+  async onApplicationBootstrap(): Promise<void> {
+    await this.invalidateOtherModels();
     if (this.config.backfillIntervalMs <= 0) return;
     this.embeddings.onRecovered(() => void this.runQuietly());
     this.timer = setInterval(() => void this.runQuietly(), this.config.backfillIntervalMs);
@@ -47,6 +48,20 @@ export class EmbeddingBackfillService implements OnApplicationBootstrap, OnAppli
 
   onApplicationShutdown(): void {
     if (this.timer) clearInterval(this.timer);
+  }
+
+  /**
+   * After MODEL_ID changes, stored vectors come from the previous model and cosine against them
+   * means nothing: they go back to pending and are re-embedded. Change MODEL_ID on every instance
+   * together, or two instances will keep re-embedding each other's rows.
+   */
+  async invalidateOtherModels(): Promise<{ resumes: number; jobs: number }> {
+    const model = this.embeddings.modelId;
+    const counts = { resumes: await this.resumes.invalidateEmbeddingsNotFrom(model), jobs: await this.jobs.invalidateEmbeddingsNotFrom(model) };
+    if (counts.resumes || counts.jobs) {
+      this.logger.warn(`${counts.resumes} resumes and ${counts.jobs} jobs had vectors from another model than ${model}: re-embedding them`);
+    }
+    return counts;
   }
 
   /** One run at a time per instance; concurrent callers share it. */

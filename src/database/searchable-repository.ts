@@ -147,6 +147,16 @@ export abstract class SearchableRepository {
     return row.count;
   }
 
+  /**
+   * Turns vectors made by another model back into pending rows (vector dropped), so that no search
+   * compares vectors of two models; the backfill then embeds them with `model`. Returns how many.
+   */
+  invalidateEmbeddingsNotFrom(model: string): Promise<number> {
+    return this.prisma.$executeRaw`
+      UPDATE ${this.table} SET embedding = NULL, embedding_model = NULL, embedding_status = 'pending', updated_at = now()
+      WHERE embedding_status = 'ready' AND embedding_model IS DISTINCT FROM ${model}`;
+  }
+
   /** Rows without a vector yet, in one organisation or (backfill) in all. */
   async countPending(organizationId?: string): Promise<number> {
     const [row] = await this.prisma.$queryRaw<Array<{ count: number }>>`
