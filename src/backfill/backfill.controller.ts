@@ -1,6 +1,17 @@
-import { Controller, HttpCode, Post } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller, HttpCode, Post, Query } from '@nestjs/common';
+import { ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsOptional } from 'class-validator';
+import { booleanFlag } from '../common/query-transforms.js';
 import { BackfillReport, EmbeddingBackfillService } from './embedding-backfill.service.js';
+
+export class BackfillQuery {
+  @ApiPropertyOptional({ description: 'First give rows marked `failed` (their text failed 3 times) another chance' })
+  @IsOptional()
+  @Transform(booleanFlag)
+  @IsBoolean()
+  retryFailed?: boolean;
+}
 
 @ApiTags('embeddings')
 @Controller('api/v1/embeddings')
@@ -9,8 +20,11 @@ export class BackfillController {
 
   @Post('backfill')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Embed every resume and job stored as pending (model was unavailable); returns counts' })
-  run(): Promise<BackfillReport> {
-    return this.backfill.run();
+  @ApiOperation({
+    summary: 'Embed every resume and job stored as pending (model was unavailable); returns counts',
+    description: 'A row whose own text makes the model fail 3 times (the model otherwise working) is marked `failed`, with the error.',
+  })
+  run(@Query() query: BackfillQuery): Promise<BackfillReport> {
+    return this.backfill.run({ retryFailed: query.retryFailed === true });
   }
 }

@@ -7,7 +7,10 @@ import { ResumesRepository } from '../resumes/resumes.repository.js';
 
 export interface BackfillCounts {
   embedded: number;
+  /** Still pending after the run. */
   remaining: number;
+  /** Given up on: their text failed MAX_EMBEDDING_ATTEMPTS times while the model worked. */
+  failed: number;
 }
 
 export interface BackfillReport {
@@ -18,12 +21,18 @@ export interface BackfillReport {
 }
 
 const BATCH = 32;
-
+/** Failures of one row's own text (the model otherwise working) before it is marked `failed`. */
+export const MAX_EMBEDDING_ATTEMPTS = 3;
 
 /**
  * Embeds rows stored as `pending` while the model was unavailable: on demand, when the breaker
  * closes again, and every BACKFILL_INTERVAL_MS. Safe to run on several instances at once (a row
  * is only updated while it is still pending).
+ *
+ * A text that makes the model throw must not stall the backfill nor open the breaker again and
+ * again. So when a batch fails, its rows become suspects (one failed attempt); suspects are retried
+ * one at a time outside the breaker, and only after a probe shows the model itself works (during an
+ * outage nobody's attempts are counted). A row that fails MAX_EMBEDDING_ATTEMPTS times is `failed`.
  */
 @Injectable()
 export class EmbeddingBackfillService implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -64,8 +73,13 @@ export class EmbeddingBackfillService implements OnApplicationBootstrap, OnAppli
     return counts;
   }
 
-  /** One run at a time per instance; concurrent callers share it. */
-  run(): Promise<BackfillReport> {
+  /** One run at a time per instance; concurrent callers share it. `retryFailed` first resets `failed` rows. */
+  async run(options: { retryFailed?: boolean } = {}): Promise<BackfillReport> {
+    if (options.retryFailed) {
+      await this.running;
+      await this.resumes.retryFailedEmbeddings();
+      await this.jobs.retryFailedEmbeddings();
+    }
     this.running ??= this.backfill().finally(() => (this.running = null));
     return this.running;
   }
@@ -83,25 +97,40 @@ export class EmbeddingBackfillService implements OnApplicationBootstrap, OnAppli
   }
 
   private async backfill(): Promise<BackfillReport> {
-    const report: BackfillReport = { resumes: { embedded: 0, remaining: 0 }, jobs: { embedded: 0, remaining: 0 } };
+    const report: BackfillReport = { resumes: { embedded: 0, remaining: 0, failed: 0 }, jobs: { embedded: 0, remaining: 0, failed: 0 } };
     try {
-      report.resumes.embedded = await this.drain(this.resumes);
-      report.jobs.embedded = await this.drain(this.jobs);
+      report.resumes.embedded = await this.retrySuspects(this.resumes);
+      report.jobs.embedded = await this.retrySuspects(this.jobs);
+      report.resumes.embedded += await this.drain(this.resumes);
+      report.jobs.embedded += await this.drain(this.jobs);
     } catch (error) {
       if (!(error instanceof EmbeddingUnavailableError)) throw error;
       report.stoppedBecause = error.message;
     }
-    report.resumes.remaining = await this.resumes.countPending();
-    report.jobs.remaining = await this.jobs.countPending();
+    for (const [counts, source] of [[report.resumes, this.resumes], [report.jobs, this.jobs]] as const) {
+      const backlog = await source.countEmbeddingBacklog();
+      counts.remaining = backlog.pending;
+      counts.failed = backlog.failed;
+    }
     return report;
   }
 
+  /** Never-failed rows in batches through the breaker; a failed batch makes its rows suspects and ends the run. */
   private async drain(source: SearchableRepository): Promise<number> {
     let embedded = 0;
     for (;;) {
       const rows = await source.findPendingEmbeddings(BATCH);
       if (!rows.length) return embedded;
-      const vectors = await this.embeddings.embedBatch(rows.map((row) => row.text));
+      let vectors: Float32Array[];
+      try {
+        vectors = await this.embeddings.embedBatch(rows.map((row) => row.text));
+      } catch (error) {
+        // The model threw (not "unavailable"): one of these texts may be the cause.
+        if (error instanceof EmbeddingUnavailableError && error.reason === 'model_error') {
+          for (const row of rows) await source.recordEmbeddingFailure(row.id, error.message, MAX_EMBEDDING_ATTEMPTS);
+        }
+        throw error;
+      }
       let progressed = false;
       for (const [i, row] of rows.entries()) {
         if (await source.attachEmbedding(row.id, { vector: vectors[i], model: this.embeddings.modelId })) {
@@ -112,5 +141,27 @@ export class EmbeddingBackfillService implements OnApplicationBootstrap, OnAppli
       // Another instance took these rows: theirs to finish, stop rather than spin.
       if (!progressed) return embedded;
     }
+  }
+
+  /** Rows that failed before, one at a time outside the breaker, once a probe shows the model works. */
+  private async retrySuspects(source: SearchableRepository): Promise<number> {
+    const suspects = await source.findPendingEmbeddings(BATCH, true);
+    if (!suspects.length) return 0;
+    if (!(await this.embeddings.probe())) {
+      throw new EmbeddingUnavailableError('model_error', 'The embedding model fails on a known-good text: not retrying failed rows now');
+    }
+    let embedded = 0;
+    for (const row of suspects) {
+      try {
+        const vector = await this.embeddings.embedOutsideBreaker(row.text);
+        if (await source.attachEmbedding(row.id, { vector, model: this.embeddings.modelId })) embedded++;
+      } catch (error) {
+        if (!(error instanceof EmbeddingUnavailableError)) throw error;
+        if ((await source.recordEmbeddingFailure(row.id, error.message, MAX_EMBEDDING_ATTEMPTS)) === 'failed') {
+          this.logger.warn(`Gave up embedding row ${row.id} after ${MAX_EMBEDDING_ATTEMPTS} failures: ${error.message}`);
+        }
+      }
+    }
+    return embedded;
   }
 }

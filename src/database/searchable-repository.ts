@@ -57,8 +57,8 @@ export abstract class SearchableRepository {
   protected async writeEmbedding(db: Db, id: string, vector: Float32Array, model: string, onlyIfPending = false): Promise<boolean> {
     const count = await db.$executeRaw`
       UPDATE ${this.table} SET embedding = ${toVectorLiteral(vector)}::vector, embedding_model = ${model},
-        embedding_status = 'ready', updated_at = now()
-      WHERE id = ${id}::uuid ${onlyIfPending ? Prisma.sql`AND embedding_status <> 'ready'` : Prisma.empty}`;
+        embedding_status = 'ready', embedding_attempts = 0, embedding_error = NULL, updated_at = now()
+      WHERE id = ${id}::uuid ${onlyIfPending ? Prisma.sql`AND embedding_status = 'pending'` : Prisma.empty}`;
     return count > 0;
   }
 
@@ -153,8 +153,39 @@ export abstract class SearchableRepository {
    */
   invalidateEmbeddingsNotFrom(model: string): Promise<number> {
     return this.prisma.$executeRaw`
-      UPDATE ${this.table} SET embedding = NULL, embedding_model = NULL, embedding_status = 'pending', updated_at = now()
+      UPDATE ${this.table} SET embedding = NULL, embedding_model = NULL, embedding_status = 'pending',
+        embedding_attempts = 0, embedding_error = NULL, updated_at = now()
       WHERE embedding_status = 'ready' AND embedding_model IS DISTINCT FROM ${model}`;
+  }
+
+  /**
+   * Counts a failed embedding of a pending row; at `maxAttempts` the row becomes `failed` and the
+   * backfill leaves it alone. Returns the row's status afterwards (null when it was not pending).
+   */
+  async recordEmbeddingFailure(id: string, error: string, maxAttempts: number): Promise<'pending' | 'failed' | null> {
+    const [row] = await this.prisma.$queryRaw<Array<{ status: 'pending' | 'failed' }>>`
+      UPDATE ${this.table} SET embedding_attempts = embedding_attempts + 1, embedding_error = ${error.slice(0, 500)},
+        embedding_status = CASE WHEN embedding_attempts + 1 >= ${maxAttempts} THEN 'failed' ELSE 'pending' END::"EmbeddingStatus",
+        updated_at = now()
+      WHERE id = ${id}::uuid AND embedding_status = 'pending'
+      RETURNING embedding_status::text AS status`;
+    return row?.status ?? null;
+  }
+
+  /** Gives every `failed` row a fresh start as `pending` (after a model upgrade, say). Returns how many. */
+  retryFailedEmbeddings(): Promise<number> {
+    return this.prisma.$executeRaw`
+      UPDATE ${this.table} SET embedding_status = 'pending', embedding_attempts = 0, updated_at = now()
+      WHERE embedding_status = 'failed'`;
+  }
+
+  /** Rows waiting for the backfill and rows it gave up on, across organisations. */
+  async countEmbeddingBacklog(): Promise<{ pending: number; failed: number }> {
+    const [row] = await this.prisma.$queryRaw<Array<{ pending: number; failed: number }>>`
+      SELECT count(*) FILTER (WHERE embedding_status = 'pending')::int AS pending,
+             count(*) FILTER (WHERE embedding_status = 'failed')::int AS failed
+      FROM ${this.table}`;
+    return row;
   }
 
   /** Rows without a vector yet, in one organisation or (backfill) in all. */
@@ -165,11 +196,14 @@ export abstract class SearchableRepository {
     return row.count;
   }
 
-  /** Oldest rows still waiting for a vector, across organisations (backfill), with the text to embed. */
-  async findPendingEmbeddings(limit: number): Promise<Array<{ id: string; text: string }>> {
+  /**
+   * Oldest pending rows across organisations (backfill), with the text to embed: `suspects` are the
+   * rows whose embedding already failed at least once, the others have never failed.
+   */
+  async findPendingEmbeddings(limit: number, suspects = false): Promise<Array<{ id: string; text: string }>> {
     const rows = await this.prisma.$queryRaw<Array<{ id: string; content: string; parsed: unknown }>>`
       SELECT id::text AS id, content, parsed FROM ${this.table}
-      WHERE embedding_status <> 'ready'
+      WHERE embedding_status = 'pending' AND (embedding_attempts > 0) = ${suspects}
       ORDER BY created_at, id
       LIMIT ${limit}`;
     return rows.map((row) => ({ id: row.id, text: this.embeddingTextOf(row) }));

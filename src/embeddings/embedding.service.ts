@@ -1,10 +1,14 @@
 import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '../config/app-config.js';
 import { CountingCircuitBreaker, isBreakerOpenError } from '../common/counting-circuit-breaker.js';
+import { withTimeout } from '../common/with-timeout.js';
 import { EmbeddingCache } from './embedding-cache.js';
 import { EmbeddingModel } from './embedding-model.js';
 import { MicroBatcher } from './micro-batcher.js';
 import { preprocessForEmbedding } from './text-preprocessing.js';
+
+/** A text any working model embeds: the probe that tells a broken model from a broken text. */
+const PROBE_TEXT = 'Software engineer with experience in customer support.';
 
 /** The model cannot embed right now (not loaded, or the breaker is open). Callers degrade. */
 export class EmbeddingUnavailableError extends Error {
@@ -93,6 +97,39 @@ export class EmbeddingService implements OnApplicationShutdown {
     return results as Float32Array[];
   }
 
+  /**
+   * Embeds one text by a direct model call that the breaker does not count (cache still used). For
+   * the backfill's second try at texts whose batch failed: if one text breaks the model, retrying it
+   * must not open the breaker for every other caller. Throws EmbeddingUnavailableError.
+   */
+  async embedOutsideBreaker(text: string): Promise<Float32Array> {
+    const input = preprocessForEmbedding(text);
+    const key = this.cache.key(input);
+    const cached = await this.cache.get(key);
+    if (cached) return cached;
+    this.requireLoadedModel();
+    try {
+      this.modelCalls++;
+      const [vector] = await withTimeout(this.model.embed([input]), this.config.embeddingTimeoutMs, 'no embedding');
+      await this.cache.set(key, vector!);
+      return vector!;
+    } catch (error) {
+      throw new EmbeddingUnavailableError('model_error', `Embedding failed: ${(error as Error).message}`);
+    }
+  }
+
+  /** True when the model embeds a known-good text now (a direct call, not cached, not counted by the breaker). */
+  async probe(): Promise<boolean> {
+    if (this.model.status().state !== 'ready') return false;
+    try {
+      this.modelCalls++;
+      await withTimeout(this.model.embed([PROBE_TEXT]), this.config.embeddingTimeoutMs, 'no embedding');
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
   /** Like embed(), but null instead of an error when the model is unavailable (degraded mode). */
   async tryEmbed(text: string): Promise<Float32Array | null> {
     try {
@@ -117,11 +154,15 @@ export class EmbeddingService implements OnApplicationShutdown {
     this.breaker.shutdown();
   }
 
-  private async callModel(texts: string[]): Promise<Float32Array[]> {
+  private requireLoadedModel(): void {
     const status = this.model.status();
     if (status.state !== 'ready') {
       throw new EmbeddingUnavailableError('model_not_loaded', `Embedding model ${status.modelId} is ${status.state}`);
     }
+  }
+
+  private async callModel(texts: string[]): Promise<Float32Array[]> {
+    this.requireLoadedModel();
     try {
       const vectors = await this.breaker.fire(texts);
       this.lastInference = { ok: true, at: new Date().toISOString() };

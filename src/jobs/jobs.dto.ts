@@ -84,6 +84,8 @@ export class JobView {
   parsed!: ParsedJob;
   @ApiProperty({ enum: ['ready', 'pending', 'failed'] }) embeddingStatus!: 'ready' | 'pending' | 'failed';
   @ApiProperty({ nullable: true }) embeddingModel!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'Why the last embedding attempt failed (pending or failed rows)' })
+  embeddingError!: string | null;
   @ApiProperty() createdAt!: Date;
   @ApiProperty() updatedAt!: Date;
   @ApiPropertyOptional({ type: [Number], nullable: true, description: 'Only with ?include=embedding' })

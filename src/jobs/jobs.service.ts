@@ -93,6 +93,7 @@ export function toJobView(row: Job): JobView {
     parsed: row.parsed as unknown as ParsedJob,
     embeddingStatus: row.embeddingStatus,
     embeddingModel: row.embeddingModel,
+    embeddingError: row.embeddingError,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
   };

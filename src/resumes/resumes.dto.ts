@@ -28,9 +28,14 @@ export class ResumeView {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ nullable: true, example: 'jane-doe.pdf' }) fileName!: string | null;
   @ApiProperty({ nullable: true, example: 'application/pdf' }) mimeType!: string | null;
-  @ApiProperty({ enum: ['ready', 'pending', 'failed'], description: '`pending`: stored without a vector (model unavailable); backfilled later' })
+  @ApiProperty({
+    enum: ['ready', 'pending', 'failed'],
+    description: '`pending`: stored without a vector (model unavailable), backfilled later; `failed`: its text failed to embed 3 times',
+  })
   embeddingStatus!: 'ready' | 'pending' | 'failed';
   @ApiProperty({ nullable: true, example: 'Xenova/all-MiniLM-L6-v2' }) embeddingModel!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'Why the last embedding attempt failed (pending or failed rows)' })
+  embeddingError!: string | null;
   @ApiProperty({ type: [String], example: ['TypeScript', 'PostgreSQL'] }) skills!: string[];
   @ApiProperty({ type: 'object', additionalProperties: true, description: 'Structured fields the parser found' })
   parsed!: ParsedResume;

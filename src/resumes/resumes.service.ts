@@ -73,6 +73,7 @@ function toView(row: Resume): ResumeView {
     mimeType: row.mimeType,
     embeddingStatus: row.embeddingStatus,
     embeddingModel: row.embeddingModel,
+    embeddingError: row.embeddingError,
     skills: row.skills,
     parsed: row.parsed as unknown as ParsedResume,
     createdAt: row.createdAt,

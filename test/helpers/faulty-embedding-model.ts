@@ -8,6 +8,8 @@ import { TransformersEmbeddingModel } from '../../src/embeddings/transformers-em
  */
 export class FaultyEmbeddingModel extends EmbeddingModel {
   failing = false;
+  /** When set, any call with a text containing this marker fails (a text the model cannot take). */
+  poison: string | null = null;
   calls = 0;
 
   constructor(private readonly real: EmbeddingModel) {
@@ -25,6 +27,8 @@ export class FaultyEmbeddingModel extends EmbeddingModel {
   async embed(texts: string[]): Promise<Float32Array[]> {
     this.calls++;
     if (this.failing) throw new Error('injected model failure');
+    const poison = this.poison;
+    if (poison && texts.some((text) => text.includes(poison))) throw new Error('injected failure on this text');
     return this.real.embed(texts);
   }
 }
