@@ -67,14 +67,8 @@ export class EmbeddingService implements OnApplicationShutdown {
     this.breaker.onClose(listener);
   }
 
-  async embed(text: string): Promise<Float32Array> {
-    const input = preprocessForEmbedding(text);
-    const key = this.cache.key(input);
-    const cached = await this.cache.get(key);
-    if (cached) return cached;
-    const vector = await this.batcher.submit(input);
-    await this.cache.set(key, vector);
-    return vector;
+  embed(text: string): Promise<Float32Array> {
+    return this.cachedEmbedding(text, (input) => this.batcher.submit(input));
   }
 
   async embedBatch(texts: string[]): Promise<Float32Array[]> {
@@ -102,28 +96,22 @@ export class EmbeddingService implements OnApplicationShutdown {
    * the backfill's second try at texts whose batch failed: if one text breaks the model, retrying it
    * must not open the breaker for every other caller. Throws EmbeddingUnavailableError.
    */
-  async embedOutsideBreaker(text: string): Promise<Float32Array> {
-    const input = preprocessForEmbedding(text);
-    const key = this.cache.key(input);
-    const cached = await this.cache.get(key);
-    if (cached) return cached;
-    this.requireLoadedModel();
-    try {
-      this.modelCalls++;
-      const [vector] = await withTimeout(this.model.embed([input]), this.config.embeddingTimeoutMs, 'no embedding');
-      await this.cache.set(key, vector!);
-      return vector!;
-    } catch (error) {
-      throw new EmbeddingUnavailableError('model_error', `Embedding failed: ${(error as Error).message}`);
-    }
+  embedOutsideBreaker(text: string): Promise<Float32Array> {
+    return this.cachedEmbedding(text, async (input) => {
+      this.requireLoadedModel();
+      try {
+        return await this.callModelDirectly(input);
+      } catch (error) {
+        throw new EmbeddingUnavailableError('model_error', `Embedding failed: ${(error as Error).message}`);
+      }
+    });
   }
 
   /** True when the model embeds a known-good text now (a direct call, not cached, not counted by the breaker). */
   async probe(): Promise<boolean> {
     if (this.model.status().state !== 'ready') return false;
     try {
-      this.modelCalls++;
-      await withTimeout(this.model.embed([PROBE_TEXT]), this.config.embeddingTimeoutMs, 'no embedding');
+      await this.callModelDirectly(PROBE_TEXT);
       return true;
     } catch {
       return false;
@@ -152,6 +140,24 @@ export class EmbeddingService implements OnApplicationShutdown {
 
   onApplicationShutdown(): void {
     this.breaker.shutdown();
+  }
+
+  /** Cache first; on a miss `compute` embeds the preprocessed text and the vector is cached. */
+  private async cachedEmbedding(text: string, compute: (input: string) => Promise<Float32Array>): Promise<Float32Array> {
+    const input = preprocessForEmbedding(text);
+    const key = this.cache.key(input);
+    const cached = await this.cache.get(key);
+    if (cached) return cached;
+    const vector = await compute(input);
+    await this.cache.set(key, vector);
+    return vector;
+  }
+
+  /** One text straight to the model, with the model timeout but without the breaker. */
+  private async callModelDirectly(input: string): Promise<Float32Array> {
+    this.modelCalls++;
+    const [vector] = await withTimeout(this.model.embed([input]), this.config.embeddingTimeoutMs, 'no embedding');
+    return vector!;
   }
 
   private requireLoadedModel(): void {

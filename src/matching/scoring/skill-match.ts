@@ -38,7 +38,7 @@ export interface SkillEvidence {
   /** Skills only the resume's summary mentions (see UNBACKED_SKILL_CREDIT). */
   unbacked?: readonly string[];
   /** Broader skill -> the resume skill that implies it (Electronic Health Records -> Epic). */
-  implied?: ReadonlyMap<string, string> | Readonly<Record<string, string>>;
+  implied?: Readonly<Record<string, string>>;
 }
 
 /** Removes blanks and case-insensitive duplicates, keeping the first spelling and the order. */
@@ -81,15 +81,13 @@ export function scoreSkills(
   const listed = new Set([...required, ...preferred].map(normalizeKey));
   const onlyClaimed = new Set((skillEvidence.unbacked ?? []).map(normalizeKey));
   // normalised broader skill -> the candidate skill that implies it
-  const impliedBy = new Map<string, string>();
-  const impliedEntries = skillEvidence.implied instanceof Map ? skillEvidence.implied : Object.entries(skillEvidence.implied ?? {});
-  for (const [broader, via] of impliedEntries) impliedBy.set(normalizeKey(broader), via);
-  const have = new Set([...candidate.map(normalizeKey), ...impliedBy.keys()]);
+  const impliedBy = new Map(Object.entries(skillEvidence.implied ?? {}).map(([broader, via]) => [normalizeKey(broader), via]));
+  const named = new Set(candidate.map(normalizeKey));
+  const have = new Set([...named, ...impliedBy.keys()]);
 
   const req = split(required, have);
   const pref = split(preferred, have);
   const extra = candidate.filter((s) => !listed.has(normalizeKey(s)));
-  const named = new Set(candidate.map(normalizeKey));
   const matched = [...req.matched, ...pref.matched];
   const implied = matched
     .filter((s) => !named.has(normalizeKey(s)))

@@ -1,4 +1,5 @@
 /** Spoken languages and certifications. */
+import { escapeRegExp } from '../../common/escape-regexp.js';
 
 const LANGUAGES: Record<string, string> = {};
 for (const name of `Afrikaans Albanian Amharic Arabic Armenian Azerbaijani Basque Belarusian Bengali Bosnian Bulgarian Burmese
@@ -45,7 +46,7 @@ Object.assign(LANGUAGES, {
 });
 
 const LANG_KEYS = Object.keys(LANGUAGES).sort((a, b) => b.length - a.length);
-const LANG_RE = new RegExp(`(?<![\\p{L}])(${LANG_KEYS.map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?![\\p{L}])`, 'giu');
+const LANG_RE = new RegExp(`(?<![\\p{L}])(${LANG_KEYS.map(escapeRegExp).join('|')})(?![\\p{L}])`, 'giu');
 
 /** Canonical names of the natural languages named in the text, in order. */
 export function findLanguages(text: string): string[] {
