@@ -139,6 +139,8 @@ export class SkillExtractor {
   private readonly index = new Map<string, Candidate[]>();
   /** whole normalized alias -> entry index */
   private readonly byAlias = new Map<string, number>();
+  /** skill name as asked -> its canonical name and the broader skills it implies (see implicationsOf) */
+  private readonly implications = new Map<string, { canonical: string; broader: string[] }>();
 
   /** Loads the committed dictionary once. */
   static shared(): SkillExtractor {
@@ -196,19 +198,36 @@ export class SkillExtractor {
    * from, following implications transitively (NestJS -> Node.js -> JavaScript).
    */
   impliedSkills(names: readonly string[]): Map<string, string> {
-    const have = new Set(names.map((name) => this.canonicalize(name) ?? name));
+    const resolved = names.map((name) => this.implicationsOf(name));
+    const have = new Set(resolved.map(({ canonical }) => canonical));
     const implied = new Map<string, string>();
-    const queue: Array<{ name: string; via: string }> = [...have].map((name) => ({ name, via: name }));
-    while (queue.length > 0) {
-      const { name, via } = queue.shift()!;
-      const idx = this.byAlias.get(aliasKeys(name).join(' '));
-      for (const broader of idx === undefined ? [] : (this.entries[idx]!.implies ?? [])) {
-        if (have.has(broader) || implied.has(broader)) continue;
-        implied.set(broader, via);
-        queue.push({ name: broader, via });
-      }
+    for (const { canonical, broader } of resolved) {
+      for (const skill of broader) if (!have.has(skill) && !implied.has(skill)) implied.set(skill, canonical);
     }
     return implied;
+  }
+
+  /**
+   * A skill's canonical name and every broader skill it implies, transitively. Memoised: ranking asks
+   * about the same few hundred skills for every candidate, and tokenising the names dominated.
+   */
+  private implicationsOf(name: string): { canonical: string; broader: string[] } {
+    let known = this.implications.get(name);
+    if (known) return known;
+    const idx = this.byAlias.get(aliasKeys(name).join(' '));
+    const canonical = idx === undefined ? name : this.entries[idx]!.name;
+    const broader: string[] = [];
+    const queue = idx === undefined ? [] : [...(this.entries[idx]!.implies ?? [])];
+    while (queue.length > 0) {
+      const skill = queue.shift()!;
+      if (skill === canonical || broader.includes(skill)) continue;
+      broader.push(skill);
+      const next = this.byAlias.get(aliasKeys(skill).join(' '));
+      if (next !== undefined) queue.push(...(this.entries[next]!.implies ?? []));
+    }
+    known = { canonical, broader };
+    this.implications.set(name, known);
+    return known;
   }
 
   /** Number of dictionary entries. */
