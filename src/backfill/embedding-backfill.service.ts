@@ -76,7 +76,8 @@ export class EmbeddingBackfillService implements OnApplicationBootstrap, OnAppli
   /** One run at a time per instance; concurrent callers share it. `retryFailed` first resets `failed` rows. */
   async run(options: { retryFailed?: boolean } = {}): Promise<BackfillReport> {
     if (options.retryFailed) {
-      await this.running;
+      // Reset after a run in progress, not under it; its outcome belongs to its own callers.
+      await this.running?.catch(() => undefined);
       await this.resumes.retryFailedEmbeddings();
       await this.jobs.retryFailedEmbeddings();
     }
