@@ -69,7 +69,11 @@ export interface EmbeddingsBenchResult {
   };
   throughput: ThroughputRow[];
   /** What-if on the bare session, 32 resumes: texts/s with ONNX runs capped at N padded tokens (0: chunks of EMBEDDING_MAX_BATCH). */
-  bareTokenBudget: Array<{ tokens: number; resumePerSec: number; sessionOnlyRss: { loadedMb: number; afterMb: number; peakMb: number } | null }>;
+  bareTokenBudget: Array<{
+    tokens: number;
+    resumePerSec: number;
+    sessionOnlyRss: { loadedMb: number; afterMb: number; peakMb: number } | null;
+  }>;
   agreement: { maxAbsDiff: number; minCosine: number };
   rss: { withoutModelMb: number; afterBootMb: number; afterShortMb: number; peakServiceMb: number; afterBareMb: number };
   checks: Array<{ name: string; value: string; target: string; pass: boolean }>;
@@ -103,14 +107,143 @@ function mulberry32(seed: number): () => number {
   };
 }
 
-const FIRST = ['Jane', 'Omar', 'Priya', 'Lukas', 'Mei', 'Carlos', 'Aisha', 'Tomasz', 'Grace', 'Kenji', 'Fatima', 'Daniel', 'Sofia', 'Arjun', 'Elena', 'Samuel'];
-const LAST = ['Doe', 'Haddad', 'Raman', 'Becker', 'Chen', 'Ortega', 'Okafor', 'Nowak', 'Mensah', 'Tanaka', 'Rahimi', 'Brooks', 'Rossi', 'Iyer', 'Petrova', 'Lindqvist'];
-const CITIES = ['Berlin, Germany', 'Austin, TX', 'Toronto, Canada', 'London, UK', 'Lisbon, Portugal', 'Bangalore, India', 'Warsaw, Poland', 'Seattle, WA', 'Amsterdam, Netherlands', 'Singapore'];
-const ROLES = ['Backend Engineer', 'Frontend Developer', 'Data Engineer', 'Site Reliability Engineer', 'Machine Learning Engineer', 'Product Designer', 'QA Automation Engineer', 'Data Analyst', 'Full-Stack Developer', 'Platform Engineer', 'Mobile Developer', 'Engineering Manager', 'DevOps Engineer', 'Security Engineer'];
+const FIRST = [
+  'Jane',
+  'Omar',
+  'Priya',
+  'Lukas',
+  'Mei',
+  'Carlos',
+  'Aisha',
+  'Tomasz',
+  'Grace',
+  'Kenji',
+  'Fatima',
+  'Daniel',
+  'Sofia',
+  'Arjun',
+  'Elena',
+  'Samuel',
+];
+const LAST = [
+  'Doe',
+  'Haddad',
+  'Raman',
+  'Becker',
+  'Chen',
+  'Ortega',
+  'Okafor',
+  'Nowak',
+  'Mensah',
+  'Tanaka',
+  'Rahimi',
+  'Brooks',
+  'Rossi',
+  'Iyer',
+  'Petrova',
+  'Lindqvist',
+];
+const CITIES = [
+  'Berlin, Germany',
+  'Austin, TX',
+  'Toronto, Canada',
+  'London, UK',
+  'Lisbon, Portugal',
+  'Bangalore, India',
+  'Warsaw, Poland',
+  'Seattle, WA',
+  'Amsterdam, Netherlands',
+  'Singapore',
+];
+const ROLES = [
+  'Backend Engineer',
+  'Frontend Developer',
+  'Data Engineer',
+  'Site Reliability Engineer',
+  'Machine Learning Engineer',
+  'Product Designer',
+  'QA Automation Engineer',
+  'Data Analyst',
+  'Full-Stack Developer',
+  'Platform Engineer',
+  'Mobile Developer',
+  'Engineering Manager',
+  'DevOps Engineer',
+  'Security Engineer',
+];
 const LEVELS = ['Junior', 'Mid-level', 'Senior', 'Staff', 'Lead', 'Principal'];
-const SKILLS = ['TypeScript', 'Node.js', 'NestJS', 'PostgreSQL', 'Redis', 'Kubernetes', 'Docker', 'AWS', 'GCP', 'Terraform', 'Python', 'Django', 'FastAPI', 'React', 'Next.js', 'GraphQL', 'Kafka', 'RabbitMQ', 'Go', 'Java', 'Spring Boot', 'Kotlin', 'Swift', 'Airflow', 'dbt', 'Snowflake', 'Spark', 'PyTorch', 'scikit-learn', 'Figma', 'Cypress', 'Playwright', 'Prometheus', 'Grafana', 'Elasticsearch', 'MongoDB', 'CI/CD', 'GitHub Actions', 'Linux', 'gRPC'];
-const COMPANIES = ['FreightBridge', 'Northwind Health', 'Lumen Analytics', 'Bluefin Payments', 'Cobalt Robotics', 'Greenleaf Energy', 'Harbor Logistics', 'Quantica Labs', 'Mosaic Retail', 'Pinecrest Insurance', 'Atlas Travel', 'Kestrel Security'];
-const VERBS = ['Designed', 'Built', 'Led', 'Migrated', 'Automated', 'Reduced', 'Improved', 'Owned', 'Introduced', 'Scaled', 'Refactored', 'Mentored', 'Shipped', 'Rewrote'];
+const SKILLS = [
+  'TypeScript',
+  'Node.js',
+  'NestJS',
+  'PostgreSQL',
+  'Redis',
+  'Kubernetes',
+  'Docker',
+  'AWS',
+  'GCP',
+  'Terraform',
+  'Python',
+  'Django',
+  'FastAPI',
+  'React',
+  'Next.js',
+  'GraphQL',
+  'Kafka',
+  'RabbitMQ',
+  'Go',
+  'Java',
+  'Spring Boot',
+  'Kotlin',
+  'Swift',
+  'Airflow',
+  'dbt',
+  'Snowflake',
+  'Spark',
+  'PyTorch',
+  'scikit-learn',
+  'Figma',
+  'Cypress',
+  'Playwright',
+  'Prometheus',
+  'Grafana',
+  'Elasticsearch',
+  'MongoDB',
+  'CI/CD',
+  'GitHub Actions',
+  'Linux',
+  'gRPC',
+];
+const COMPANIES = [
+  'FreightBridge',
+  'Northwind Health',
+  'Lumen Analytics',
+  'Bluefin Payments',
+  'Cobalt Robotics',
+  'Greenleaf Energy',
+  'Harbor Logistics',
+  'Quantica Labs',
+  'Mosaic Retail',
+  'Pinecrest Insurance',
+  'Atlas Travel',
+  'Kestrel Security',
+];
+const VERBS = [
+  'Designed',
+  'Built',
+  'Led',
+  'Migrated',
+  'Automated',
+  'Reduced',
+  'Improved',
+  'Owned',
+  'Introduced',
+  'Scaled',
+  'Refactored',
+  'Mentored',
+  'Shipped',
+  'Rewrote',
+];
 const OBJECTS = [
   'the booking and pricing APIs serving 2,000 requests per second',
   'a batch ingestion pipeline for carrier rate sheets and invoices',
@@ -127,8 +260,23 @@ const OBJECTS = [
   'incident response and blameless post-mortems for a team of twelve',
   'a recommendation model that raised conversion by 6%',
 ];
-const DEGREES = ['B.Sc. Computer Science', 'M.Sc. Software Engineering', 'B.Eng. Electrical Engineering', 'M.Sc. Data Science', 'B.A. Mathematics', 'B.Sc. Information Systems'];
-const UNIS = ['Technical University of Munich', 'University of Texas at Austin', 'University of Toronto', 'University College London', 'University of Lisbon', 'IIT Madras', 'Warsaw University of Technology'];
+const DEGREES = [
+  'B.Sc. Computer Science',
+  'M.Sc. Software Engineering',
+  'B.Eng. Electrical Engineering',
+  'M.Sc. Data Science',
+  'B.A. Mathematics',
+  'B.Sc. Information Systems',
+];
+const UNIS = [
+  'Technical University of Munich',
+  'University of Texas at Austin',
+  'University of Toronto',
+  'University College London',
+  'University of Lisbon',
+  'IIT Madras',
+  'Warsaw University of Technology',
+];
 
 function pick<T>(rand: () => number, items: readonly T[]): T {
   return items[Math.floor(rand() * items.length)];
@@ -168,7 +316,9 @@ export function resumeText(seed: number): string {
   let year = 2025;
   for (let job = 0; job < 3; job++) {
     const span = 1 + Math.floor(rand() * 4);
-    lines.push(`${pick(rand, LEVELS)} ${pick(rand, ROLES)}, ${pick(rand, COMPANIES)} (${pick(rand, CITIES)})  ${year - span} - ${job === 0 ? 'present' : year}`);
+    lines.push(
+      `${pick(rand, LEVELS)} ${pick(rand, ROLES)}, ${pick(rand, COMPANIES)} (${pick(rand, CITIES)})  ${year - span} - ${job === 0 ? 'present' : year}`,
+    );
     year -= span;
     for (const object of pickSome(rand, OBJECTS, 5)) {
       lines.push(`- ${pick(rand, VERBS)} ${object} using ${pickSome(rand, skills, 2).join(' and ')}.`);
@@ -248,12 +398,17 @@ class BareOnnxEmbedder {
     });
     const order = windows.map((_, i) => i).sort((a, b) => windows[a].ids.length - windows[b].ids.length);
     const pooled: Float32Array[] = new Array(windows.length);
-    for (let i = 0; i < order.length; ) {
+    for (let i = 0; i < order.length;) {
       let end = Math.min(i + this.config.embeddingMaxBatch, order.length);
       if (tokenBudget > 0) {
         // Sorted ascending, so the last window of a chunk is its longest (the padded length).
         end = i + 1;
-        while (end < order.length && end - i < this.config.embeddingMaxBatch && (end - i + 1) * windows[order[end]].ids.length <= tokenBudget) end++;
+        while (
+          end < order.length &&
+          end - i < this.config.embeddingMaxBatch &&
+          (end - i + 1) * windows[order[end]].ids.length <= tokenBudget
+        )
+          end++;
       }
       const chunk = order.slice(i, end);
       const vectors = await this.run(chunk.map((w) => windows[w].ids));
@@ -275,7 +430,12 @@ class BareOnnxEmbedder {
       token_type_ids: new Tensor('int64', padded.tokenTypeIds, dims),
     });
     const hidden = output.last_hidden_state;
-    return meanPoolNormalized(hidden.data as Float32Array, hidden.dims[2], padded, sequences.map((s) => s.length));
+    return meanPoolNormalized(
+      hidden.data as Float32Array,
+      hidden.dims[2],
+      padded,
+      sequences.map((s) => s.length),
+    );
   }
 
   textStats(texts: string[]): TextStats {
@@ -299,7 +459,6 @@ class BareOnnxEmbedder {
 }
 
 // ---------------------------------------------------------------------------------------------
-
 
 /** MODEL_ID / MODEL_PATH as the app will read them; the stand-in when MODEL_PATH is unset and it exists. */
 export function resolveBenchModel(): { standIn: boolean } {
@@ -456,26 +615,38 @@ export async function runEmbeddingsBench(options: { log?: (line: string) => void
       throughput: [],
       bareTokenBudget: [],
       agreement: { maxAbsDiff: 0, minCosine: 1 },
-      rss: { withoutModelMb: withoutModel?.rssMb ?? NaN, afterBootMb: mb(process.memoryUsage().rss), afterShortMb: 0, peakServiceMb: 0, afterBareMb: 0 },
+      rss: {
+        withoutModelMb: withoutModel?.rssMb ?? NaN,
+        afterBootMb: mb(process.memoryUsage().rss),
+        afterShortMb: 0,
+        peakServiceMb: 0,
+        afterBareMb: 0,
+      },
       checks: [],
       seconds: 0,
     };
     sampler.start();
 
     log('== HireMatch embeddings bench ==');
-    log(`model     : ${config.modelId} (${status.dtype}) from ${config.modelPath ? resolve(config.modelPath) : 'the Hugging Face hub cache'}`);
+    log(
+      `model     : ${config.modelId} (${status.dtype}) from ${config.modelPath ? resolve(config.modelPath) : 'the Hugging Face hub cache'}`,
+    );
     log(`            ${onnxFile} (${result.model.onnxMb.toFixed(1)} MB)`);
     if (standIn) {
       log("            STAND-IN: not all-MiniLM-L6-v2's weights, but its exact architecture (BERT: 6 layers, hidden 384,");
       log("            12 heads, FFN 1536, vocab 30522) and ONNX interface, so the inference cost measured is the real model's.");
     }
-    log(`machine   : ${result.machine.cpus} CPUs (${result.machine.cpuModel}), node ${result.machine.node}, ${result.machine.date}, load average ${loadAtStart.toFixed(2)}`);
+    log(
+      `machine   : ${result.machine.cpus} CPUs (${result.machine.cpuModel}), node ${result.machine.node}, ${result.machine.date}, load average ${loadAtStart.toFixed(2)}`,
+    );
     log(
       `service   : windows ${config.embeddingWindowTokens} pieces / overlap ${config.embeddingWindowOverlap}, micro-batch window ${config.embeddingBatchWindowMs} ms / ` +
         `max ${config.embeddingMaxBatch}, cache ${cache.backend}; app context (${config.databaseUrl ? 'PostgreSQL' : 'in-memory PGlite'}) booted in ${bootMs.toFixed(0)} ms`,
     );
     if (loadAtStart > result.machine.cpus / 2) {
-      log(`WARNING   : the machine was busy when the bench started (load ${loadAtStart.toFixed(2)} on ${result.machine.cpus} CPUs): expect noisy figures.`);
+      log(
+        `WARNING   : the machine was busy when the bench started (load ${loadAtStart.toFixed(2)} on ${result.machine.cpus} CPUs): expect noisy figures.`,
+      );
     }
 
     // Unique inputs: every measured call gets a text never embedded before in this process.
@@ -533,7 +704,9 @@ export async function runEmbeddingsBench(options: { log?: (line: string) => void
     log('');
     log('-- latency: one text at a time through EmbeddingService.embed() --');
     const ms = (p: Percentiles, digits = 1) => `p50 ${p.p50.toFixed(digits)} ms, p95 ${p.p95.toFixed(digits)} ms`;
-    log(`uncached, short text  (${result.latency.uncachedShort.n} unique): ${ms(result.latency.uncachedShort)} (includes the ${config.embeddingBatchWindowMs} ms micro-batch window)`);
+    log(
+      `uncached, short text  (${result.latency.uncachedShort.n} unique): ${ms(result.latency.uncachedShort)} (includes the ${config.embeddingBatchWindowMs} ms micro-batch window)`,
+    );
     log(`uncached, resume text (${result.latency.uncachedResume.n} unique): ${ms(result.latency.uncachedResume)}`);
     log(`cached,   short text  (x${result.latency.cached.n}): ${ms(result.latency.cached, 3)}`);
     log(`cached,   resume text (x${result.latency.cachedResume.n}): ${ms(result.latency.cachedResume, 3)}`);
@@ -581,7 +754,9 @@ export async function runEmbeddingsBench(options: { log?: (line: string) => void
         ratios.push(s / b);
         const others = fresh(row.kind, row.texts);
         concurrent.push(
-          await expectMisses(`concurrent embed ${key}`, row.texts, () => rate(others, row.batch, (g) => Promise.all(g.map((t) => service.embed(t))))),
+          await expectMisses(`concurrent embed ${key}`, row.texts, () =>
+            rate(others, row.batch, (g) => Promise.all(g.map((t) => service.embed(t)))),
+          ),
         );
         if (row.batch === 32) roundTexts.set(row.kind, texts);
       }
@@ -633,11 +808,17 @@ export async function runEmbeddingsBench(options: { log?: (line: string) => void
     const rt = result.texts.resume;
     log('');
     log('-- throughput: texts/s, unique texts (every one a cache miss); best round (median round) --');
-    log(`short  = search query / job headline: ~${st.words.toFixed(0)} words, ~${st.pieces.toFixed(0)} word pieces, ${st.windows.toFixed(1)} window`);
-    log(`resume = resume-length extracted text: ~${rt.words.toFixed(0)} words, ~${rt.pieces.toFixed(0)} word pieces, ${rt.windows.toFixed(1)} windows of <= ${config.embeddingWindowTokens}`);
+    log(
+      `short  = search query / job headline: ~${st.words.toFixed(0)} words, ~${st.pieces.toFixed(0)} word pieces, ${st.windows.toFixed(1)} window`,
+    );
+    log(
+      `resume = resume-length extracted text: ~${rt.words.toFixed(0)} words, ~${rt.pieces.toFixed(0)} word pieces, ${rt.windows.toFixed(1)} windows of <= ${config.embeddingWindowTokens}`,
+    );
     log('embedBatch = service.embedBatch(batch texts); concurrent = `batch` embed() calls at once (micro-batched);');
     log('bare = onnxruntime-node InferenceSession on the same .onnx: same AutoTokenizer, windows, length-sorted runs of');
-    log(`       <= ${config.embeddingMaxBatch} windows and <= ${config.embeddingMaxBatchTokens} padded tokens (as the service), int64 inputs, mean pooling.`);
+    log(
+      `       <= ${config.embeddingMaxBatch} windows and <= ${config.embeddingMaxBatchTokens} padded tokens (as the service), int64 inputs, mean pooling.`,
+    );
     log('service/bare = median over rounds of embedBatch/bare, the two run back to back on the same texts (best round / best round)');
     const cell = (best: number, mid: number) => `${best.toFixed(1)} (${mid.toFixed(1)})`;
     log('kind    batch  texts x rounds      embedBatch/s  concurrent embed()/s        bare ORT/s   service/bare');
@@ -650,22 +831,35 @@ export async function runEmbeddingsBench(options: { log?: (line: string) => void
     }
     log(
       `what-if (bare, 32 resumes, best of 2): chunks of ${config.embeddingMaxBatch} windows (count only) ` +
-        result.bareTokenBudget.map((b) => (b.tokens ? `| <= ${b.tokens} tokens per ONNX run ` : '') + `${b.resumePerSec.toFixed(1)}/s `).join(''),
+        result.bareTokenBudget
+          .map((b) => (b.tokens ? `| <= ${b.tokens} tokens per ONNX run ` : '') + `${b.resumePerSec.toFixed(1)}/s `)
+          .join(''),
     );
-    log(`agreement: service vs bare on ${sample.length} texts: min cosine ${result.agreement.minCosine.toFixed(6)}, max |diff| ${result.agreement.maxAbsDiff.toExponential(2)}`);
+    log(
+      `agreement: service vs bare on ${sample.length} texts: min cosine ${result.agreement.minCosine.toFixed(6)}, max |diff| ${result.agreement.maxAbsDiff.toExponential(2)}`,
+    );
 
     // 4. Memory.
     const modelShare = result.rss.peakServiceMb - result.rss.withoutModelMb;
     log('');
-    log(`-- memory: RSS of the whole process (Nest context + ${CONTEXT_OVERRIDES.databaseUrl ? 'pg client' : 'in-memory PGlite'} + transformers.js/ONNX Runtime) --`);
-    log(`same context without a model (child process): ${withoutModel ? `${result.rss.withoutModelMb.toFixed(0)} MB` : 'n/a (the child failed)'}`);
-    log(`model loaded: after boot ${result.rss.afterBootMb.toFixed(0)} MB, after short-text batches ${result.rss.afterShortMb.toFixed(0)} MB, ` +
-      `peak after resume batches ${result.rss.peakServiceMb.toFixed(0)} MB${withoutModel ? ` (model + ONNX Runtime arena: ~${modelShare.toFixed(0)} MB of it)` : ''}`);
+    log(
+      `-- memory: RSS of the whole process (Nest context + ${CONTEXT_OVERRIDES.databaseUrl ? 'pg client' : 'in-memory PGlite'} + transformers.js/ONNX Runtime) --`,
+    );
+    log(
+      `same context without a model (child process): ${withoutModel ? `${result.rss.withoutModelMb.toFixed(0)} MB` : 'n/a (the child failed)'}`,
+    );
+    log(
+      `model loaded: after boot ${result.rss.afterBootMb.toFixed(0)} MB, after short-text batches ${result.rss.afterShortMb.toFixed(0)} MB, ` +
+        `peak after resume batches ${result.rss.peakServiceMb.toFixed(0)} MB${withoutModel ? ` (model + ONNX Runtime arena: ~${modelShare.toFixed(0)} MB of it)` : ''}`,
+    );
     log(`with the bare session as well: ${result.rss.afterBareMb.toFixed(0)} MB`);
     log(
       'what-if, a process holding only the bare ONNX session (child), peak RSS over 32 resumes: ' +
         result.bareTokenBudget
-          .map((b) => `${b.tokens ? `<= ${b.tokens} tokens/run` : `chunks of ${config.embeddingMaxBatch} windows`} ${b.sessionOnlyRss ? `${b.sessionOnlyRss.peakMb.toFixed(0)} MB` : 'n/a'}`)
+          .map(
+            (b) =>
+              `${b.tokens ? `<= ${b.tokens} tokens/run` : `chunks of ${config.embeddingMaxBatch} windows`} ${b.sessionOnlyRss ? `${b.sessionOnlyRss.peakMb.toFixed(0)} MB` : 'n/a'}`,
+          )
           .join(', ') +
         ` (${result.bareTokenBudget[0].sessionOnlyRss?.loadedMb.toFixed(0) ?? '?'} MB with the model loaded)`,
     );
@@ -697,7 +891,9 @@ export async function runEmbeddingsBench(options: { log?: (line: string) => void
     log('');
     log('-- targets --');
     for (const check of result.checks) log(`${check.pass ? 'PASS' : 'MISS'}  ${check.name}: ${check.value} (target ${check.target})`);
-    log(`(bench took ${result.seconds.toFixed(0)} s; load average ${result.machine.loadAtStart.toFixed(2)} at start, ${result.machine.loadAtEnd.toFixed(2)} at end)`);
+    log(
+      `(bench took ${result.seconds.toFixed(0)} s; load average ${result.machine.loadAtStart.toFixed(2)} at start, ${result.machine.loadAtEnd.toFixed(2)} at end)`,
+    );
     return result;
   } finally {
     sampler.stop();

@@ -25,7 +25,24 @@ export interface BenchCheck {
   pass: boolean;
 }
 
-const WORDS = ['python', 'sql', 'nursing', 'ledger', 'forklift', 'kubernetes', 'teaching', 'sales', 'payroll', 'react', 'triage', 'audit', 'logistics', 'marketing', 'welding', 'fortran'];
+const WORDS = [
+  'python',
+  'sql',
+  'nursing',
+  'ledger',
+  'forklift',
+  'kubernetes',
+  'teaching',
+  'sales',
+  'payroll',
+  'react',
+  'triage',
+  'audit',
+  'logistics',
+  'marketing',
+  'welding',
+  'fortran',
+];
 
 const percentile = (values: number[], p: number) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -125,11 +142,17 @@ export async function runSearchBench(options: { rows?: number; log?: (line: stri
     const hybrid: number[] = [];
     for (let i = 0; i < 15; i++) {
       const query = `${WORDS[i % 16]} ${WORDS[(i * 7) % 16]} engineer ${i}`;
-      keyword.push((await timed(() => search.search(DEFAULT_ORGANIZATION_ID, { query, target: 'resumes', mode: 'keyword', limit: 20 })))[0]);
+      keyword.push(
+        (await timed(() => search.search(DEFAULT_ORGANIZATION_ID, { query, target: 'resumes', mode: 'keyword', limit: 20 })))[0],
+      );
       hybrid.push((await timed(() => search.search(DEFAULT_ORGANIZATION_ID, { query, target: 'resumes', mode: 'hybrid', limit: 20 })))[0]);
     }
-    log(`keyword search (full text, OR of words), limit 20: p50 ${percentile(keyword, 50).toFixed(1)} ms, p95 ${percentile(keyword, 95).toFixed(1)} ms`);
-    log(`hybrid search (query embedding + vector + keyword + RRF), limit 20: p50 ${percentile(hybrid, 50).toFixed(1)} ms, p95 ${percentile(hybrid, 95).toFixed(1)} ms`);
+    log(
+      `keyword search (full text, OR of words), limit 20: p50 ${percentile(keyword, 50).toFixed(1)} ms, p95 ${percentile(keyword, 95).toFixed(1)} ms`,
+    );
+    log(
+      `hybrid search (query embedding + vector + keyword + RRF), limit 20: p50 ${percentile(hybrid, 50).toFixed(1)} ms, p95 ${percentile(hybrid, 95).toFixed(1)} ms`,
+    );
 
     const checks: BenchCheck[] = [
       { name: 'vector search p95 (limit 20)', value: `${plain.p95.toFixed(1)} ms`, target: '<= 100 ms', pass: plain.p95 <= 100 },

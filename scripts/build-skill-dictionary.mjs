@@ -911,36 +911,191 @@ Cultural Awareness|Cross-cultural communication|Intercultural competence
 // Entries for generic-sounding O*NET / ESCO items that should never enter the dictionary.
 const EXCLUDE = new Set(
   [
-    'linkedin', 'facebook', 'instagram', 'tiktok', 'twitter', 'youtube', 'smugmug flickr', 'groupme', 'facetime',
-    'eko', 'doc cop', 'flipgrid', 'skype', 'mcafee', 'delphi technology',
-    'energy', 'logic', 'history', 'politics', 'literature', 'cameras', 'medicines', 'patents', 'betting',
-    'graphite', 'explosives', 'radars', 'crafting', 'spiritualism', 'astrology', 'lactation', 'childbirth',
-    'craftsmanship', 'geometry', 'optics', 'acoustics', 'botany', 'nutrition', 'yoga', 'photonics',
-    'information structure', 'business model', 'customer insight', 'energy market', 'water pressure',
-    'design drawings', 'gas market', 'check methods', 'geographic areas', 'animal acquisition',
-    'social alliances', 'sightseeing information', 'foreign affairs', 'electricity consumption',
-    'gas consumption', 'body language', 'solution deployment', 'hardware platforms', 'political parties',
-    'computer history', 'musical instruments', 'chemical products', 'food materials', 'laboratory equipment',
-    'financial products', 'production processes', 'manufacturing processes', 'assessment processes',
-    'innovation processes', 'consultation methods', 'interview techniques', 'documentation types',
-    'check methods', 'transmission towers', 'fine arts', 'car controls', 'cleaning products',
-    'organisational policies', 'business management principles',
+    'linkedin',
+    'facebook',
+    'instagram',
+    'tiktok',
+    'twitter',
+    'youtube',
+    'smugmug flickr',
+    'groupme',
+    'facetime',
+    'eko',
+    'doc cop',
+    'flipgrid',
+    'skype',
+    'mcafee',
+    'delphi technology',
+    'energy',
+    'logic',
+    'history',
+    'politics',
+    'literature',
+    'cameras',
+    'medicines',
+    'patents',
+    'betting',
+    'graphite',
+    'explosives',
+    'radars',
+    'crafting',
+    'spiritualism',
+    'astrology',
+    'lactation',
+    'childbirth',
+    'craftsmanship',
+    'geometry',
+    'optics',
+    'acoustics',
+    'botany',
+    'nutrition',
+    'yoga',
+    'photonics',
+    'information structure',
+    'business model',
+    'customer insight',
+    'energy market',
+    'water pressure',
+    'design drawings',
+    'gas market',
+    'check methods',
+    'geographic areas',
+    'animal acquisition',
+    'social alliances',
+    'sightseeing information',
+    'foreign affairs',
+    'electricity consumption',
+    'gas consumption',
+    'body language',
+    'solution deployment',
+    'hardware platforms',
+    'political parties',
+    'computer history',
+    'musical instruments',
+    'chemical products',
+    'food materials',
+    'laboratory equipment',
+    'financial products',
+    'production processes',
+    'manufacturing processes',
+    'assessment processes',
+    'innovation processes',
+    'consultation methods',
+    'interview techniques',
+    'documentation types',
+    'check methods',
+    'transmission towers',
+    'fine arts',
+    'car controls',
+    'cleaning products',
+    'organisational policies',
+    'business management principles',
     // generic O*NET leftovers once " software" is stripped
-    'email', 'database', 'mapping', 'graphics', 'billing', 'presentation', 'spreadsheet', 'statistical',
-    'simulation', 'debugging', 'google', 'tax', 'timekeeping', 'meet', 'sites', 'notes', 'ide', 'gps',
-    'disassembler', 'mis', 'pms', 'oms', 'sis', 'eai', 'gda', 'helix', 'blink', 'domino',
+    'email',
+    'database',
+    'mapping',
+    'graphics',
+    'billing',
+    'presentation',
+    'spreadsheet',
+    'statistical',
+    'simulation',
+    'debugging',
+    'google',
+    'tax',
+    'timekeeping',
+    'meet',
+    'sites',
+    'notes',
+    'ide',
+    'gps',
+    'disassembler',
+    'mis',
+    'pms',
+    'oms',
+    'sis',
+    'eai',
+    'gda',
+    'helix',
+    'blink',
+    'domino',
     // religions, vague ESCO terms
-    'christianity', 'islam', 'buddhism', 'hinduism', 'judaism', 'quran', 'torah', 'prayer', 'bible texts',
-    'monasticism', 'occultism', 'numerology', 'horary astrology', 'elective astrology', 'astropsychology',
-    'human ear', 'hair', 'wood cuts', 'prepared meals', 'cost metrics', 'numerical sequences', 'games rules',
-    'hand gestures', 'hybrid model', 'sporting events', 'personal development', 'capacity building',
-    'search engines', 'operating systems', 'first response', 'water consumption', 'natural areas maintenance',
-    'migration', 'protein', 'logging', 'dies', 'morality', 'ethics', 'spelling', 'grammar', 'consultation',
-    'reflexion', 'similitude', 'pregnancy', 'obesity', 'allergies', 'football', 'golf', 'tennis', 'ski',
-    'snowboard', 'boxing', 'ice-skating', 'wildlife', 'sensors', 'lasers', 'adhesives', 'bristles', 'cosmetics',
-    'petroleum', 'gemstones', 'beeswax', 'coining', 'typology', 'terminology', 'camouflage', 'oxidation',
-    'category specific expertise', 'training  subject expertise', 'player logic', 'local geography',
-    'technical terminology', 'joint ventures', 'security threats', 'environmental threats', 'cancer risks',
+    'christianity',
+    'islam',
+    'buddhism',
+    'hinduism',
+    'judaism',
+    'quran',
+    'torah',
+    'prayer',
+    'bible texts',
+    'monasticism',
+    'occultism',
+    'numerology',
+    'horary astrology',
+    'elective astrology',
+    'astropsychology',
+    'human ear',
+    'hair',
+    'wood cuts',
+    'prepared meals',
+    'cost metrics',
+    'numerical sequences',
+    'games rules',
+    'hand gestures',
+    'hybrid model',
+    'sporting events',
+    'personal development',
+    'capacity building',
+    'search engines',
+    'operating systems',
+    'first response',
+    'water consumption',
+    'natural areas maintenance',
+    'migration',
+    'protein',
+    'logging',
+    'dies',
+    'morality',
+    'ethics',
+    'spelling',
+    'grammar',
+    'consultation',
+    'reflexion',
+    'similitude',
+    'pregnancy',
+    'obesity',
+    'allergies',
+    'football',
+    'golf',
+    'tennis',
+    'ski',
+    'snowboard',
+    'boxing',
+    'ice-skating',
+    'wildlife',
+    'sensors',
+    'lasers',
+    'adhesives',
+    'bristles',
+    'cosmetics',
+    'petroleum',
+    'gemstones',
+    'beeswax',
+    'coining',
+    'typology',
+    'terminology',
+    'camouflage',
+    'oxidation',
+    'category specific expertise',
+    'training  subject expertise',
+    'player logic',
+    'local geography',
+    'technical terminology',
+    'joint ventures',
+    'security threats',
+    'environmental threats',
+    'cancer risks',
   ].map((s) => s.toLowerCase()),
 );
 
@@ -956,7 +1111,9 @@ const NATURAL_LANGUAGES = new Set(
   sanskrit sardinian scottish serbian sesotho shona sindhi sinhala slovak slovenian somali spanish
   sundanese swahili swedish tagalog tajik tamil tatar telugu thai tibetan tigrinya turkish turkmen
   ukrainian urdu uyghur uzbek vietnamese welsh wolof xhosa yiddish yoruba zulu limburgish walloon
-  flemish ancient greek`.split(/\s+/).filter(Boolean),
+  flemish ancient greek`
+    .split(/\s+/)
+    .filter(Boolean),
 );
 
 // ---------------------------------------------------------------------------------------------
@@ -1048,8 +1205,14 @@ for (const [category, block] of Object.entries(CURATED)) {
     // (statistics, nursing: any case). Either before the canonical name (whole entry) or an alias.
     const marker = line[0] === '!' ? true : line[0] === '?' ? 'common' : false;
     const parts = (marker ? line.slice(1) : line).split('|');
-    const ambiguousAliases = parts.slice(1).filter((a) => a.startsWith('!')).map((a) => a.slice(1));
-    const commonAliases = parts.slice(1).filter((a) => a.startsWith('?')).map((a) => a.slice(1));
+    const ambiguousAliases = parts
+      .slice(1)
+      .filter((a) => a.startsWith('!'))
+      .map((a) => a.slice(1));
+    const commonAliases = parts
+      .slice(1)
+      .filter((a) => a.startsWith('?'))
+      .map((a) => a.slice(1));
     const [name, ...aliases] = parts.map((a) => a.replace(/^[!?]/, ''));
     dict.add(name, aliases, category, { ambiguous: marker, ambiguousAliases, commonAliases, source: 'curated' });
   }
@@ -1064,17 +1227,51 @@ const COMMODITY_CATEGORY = [
   [/computer aided|industrial control|CAD|CAM/i, 'engineering'],
   [/inventory|supply chain|logistics|materials requirements/i, 'logistics'],
   [/data base|database|business intelligence|analytical|data mining/i, 'data_science'],
-  [/development environment|object or component|program testing|web platform|application server|configuration management|enterprise application/i, 'tool'],
+  [
+    /development environment|object or component|program testing|web platform|application server|configuration management|enterprise application/i,
+    'tool',
+  ],
   [/operating system/i, 'tool'],
   [/word processing|spreadsheet|presentation|office suite|electronic mail|calendar/i, 'office'],
   [/graphics|photo|video|desktop publishing|music|sound/i, 'design'],
   [/computer based training|learning|course/i, 'education'],
 ];
 const VENDORS = [
-  'Microsoft', 'Adobe', 'Oracle', 'Apache', 'Amazon', 'Google', 'IBM', 'Atlassian', 'Autodesk', 'Intuit',
-  'The MathWorks', 'Dassault Systemes', 'Trimble', 'ESRI', 'Bentley', 'Cisco', 'Red Hat', 'Apple', 'SAP',
-  'Qlik Tech', 'StataCorp', 'National Instruments', 'Wolfram Research', 'PTC', 'Corel', 'Hewlett Packard',
-  'Blackbaud', 'Sage', 'Citrix', 'Veritas', 'Quest', 'LogMeIn', 'iParadigms', 'NortonLifeLock', 'Perforce',
+  'Microsoft',
+  'Adobe',
+  'Oracle',
+  'Apache',
+  'Amazon',
+  'Google',
+  'IBM',
+  'Atlassian',
+  'Autodesk',
+  'Intuit',
+  'The MathWorks',
+  'Dassault Systemes',
+  'Trimble',
+  'ESRI',
+  'Bentley',
+  'Cisco',
+  'Red Hat',
+  'Apple',
+  'SAP',
+  'Qlik Tech',
+  'StataCorp',
+  'National Instruments',
+  'Wolfram Research',
+  'PTC',
+  'Corel',
+  'Hewlett Packard',
+  'Blackbaud',
+  'Sage',
+  'Citrix',
+  'Veritas',
+  'Quest',
+  'LogMeIn',
+  'iParadigms',
+  'NortonLifeLock',
+  'Perforce',
 ];
 const onetText = readFileSync(resolve(dataDir, 'onet_technology_skills.tsv'), 'utf8');
 const onet = new Map(); // example -> {commodity, hot, occupations}
@@ -1097,7 +1294,14 @@ for (const [example, info] of onet) {
   const acr = name.match(/^(.*?)\s+([A-Z][A-Z0-9/&-]{1,})$/);
   const words = name.split(' ');
   const generic = words.length > 1 && words.slice(1).every((w) => /^[a-z]/.test(w));
-  if (acr && /\s/.test(acr[1]) && acr[1].split(' ').slice(1).every((w) => /^[a-z]/.test(w))) {
+  if (
+    acr &&
+    /\s/.test(acr[1]) &&
+    acr[1]
+      .split(' ')
+      .slice(1)
+      .every((w) => /^[a-z]/.test(w))
+  ) {
     aliases.push(acr[1]);
     name = acr[2];
   } else if (generic || /^[a-z]/.test(name)) {
@@ -1128,18 +1332,31 @@ for (const [example, info] of onet) {
 }
 
 // 3. ESCO -----------------------------------------------------------------------------------------
-const VAGUE = /\b(types?|history|variety|characteristics|principles|theory|theories|regulations?|legislation|policies|policy|standards?|procedures?|processes|process|methods?|techniques?|practices?|components?|products?|industry|materials?|equipment|requirements|documents?|trends|activities|operations|sector|concepts?|features|specifications|properties|functions|devices?|instruments|tools|machines?|machinery|systems of|of|and|in|for|on|with|to)\b/i;
+const VAGUE =
+  /\b(types?|history|variety|characteristics|principles|theory|theories|regulations?|legislation|policies|policy|standards?|procedures?|processes|process|methods?|techniques?|practices?|components?|products?|industry|materials?|equipment|requirements|documents?|trends|activities|operations|sector|concepts?|features|specifications|properties|functions|devices?|instruments|tools|machines?|machinery|systems of|of|and|in|for|on|with|to)\b/i;
 const ESCO_CATEGORY = [
-  [/\b(nurs|medic|clinic|surg|patient|therap|disease|diagnos|anatom|physiolog|pharma|dental|dentist|obstetr|paediatr|pediatr|oncolog|cardio|neuro|radiolog|patholog|psychiatr|gastro|dermat|orthop|immunolog|health|hygien|ophthalm|audiolog|midwif|geriatr|rehabilit|epidemiolog|toxicolog|haemat|hemat|virolog|microbiolog|wound|blood|emergency)/i, 'healthcare'],
-  [/\b(account|financ|tax|audit|bank|invest|budget|insur|credit|loan|econom|bookkeep|payroll|fiscal|actuar|securities|stock|pension|mortgage)/i, 'finance'],
+  [
+    /\b(nurs|medic|clinic|surg|patient|therap|disease|diagnos|anatom|physiolog|pharma|dental|dentist|obstetr|paediatr|pediatr|oncolog|cardio|neuro|radiolog|patholog|psychiatr|gastro|dermat|orthop|immunolog|health|hygien|ophthalm|audiolog|midwif|geriatr|rehabilit|epidemiolog|toxicolog|haemat|hemat|virolog|microbiolog|wound|blood|emergency)/i,
+    'healthcare',
+  ],
+  [
+    /\b(account|financ|tax|audit|bank|invest|budget|insur|credit|loan|econom|bookkeep|payroll|fiscal|actuar|securities|stock|pension|mortgage)/i,
+    'finance',
+  ],
   [/\b(market|advertis|brand|seo\b|social media|public relations|copywrit|media)/i, 'marketing'],
   [/\b(sales|selling|retail|customer|merchandis|e-commerce|commerce)/i, 'sales'],
   [/\b(teach|pedagog|curricul|education|learning|didactic|tutor|school|montessori|literacy)/i, 'education'],
   [/\b(logistic|warehouse|shipping|freight|supply chain|cargo|transport|inventory|procurement|purchas|customs|distribution)/i, 'logistics'],
   [/\b(law|legal|juris|litigation|contract|patent|intellectual property|criminal)/i, 'legal'],
   [/\b(recruit|employ|labour|labor|human resource|personnel|workforce|occupational)/i, 'hr'],
-  [/\b(software|programming|computer|ICT|data|web|network|database|cloud|cyber|algorithm|machine learning|artificial intelligence|digital|internet|app\b|mobile|cryptograph)/i, 'technology'],
-  [/\b(engineer|mechanic|electric|electron|hydraul|pneumat|thermo|CAD|manufactur|machin|weld|robot|automation|construct|structural|civil|material|metal|chemical|chemistry|physics|optic|energy)/i, 'engineering'],
+  [
+    /\b(software|programming|computer|ICT|data|web|network|database|cloud|cyber|algorithm|machine learning|artificial intelligence|digital|internet|app\b|mobile|cryptograph)/i,
+    'technology',
+  ],
+  [
+    /\b(engineer|mechanic|electric|electron|hydraul|pneumat|thermo|CAD|manufactur|machin|weld|robot|automation|construct|structural|civil|material|metal|chemical|chemistry|physics|optic|energy)/i,
+    'engineering',
+  ],
   [/\b(manage|leadership|project|strateg|business|organis|organiz|quality)/i, 'management'],
   [/\b(design|art|music|photo|video|film|animation|graphic|typograph|fashion|textile|theatre|dance)/i, 'design'],
   [/\b(agricultur|farm|crop|livestock|forest|animal|fish|horticult|veterinar|soil|plant)/i, 'agriculture'],
@@ -1188,7 +1405,7 @@ for (const r of escoRows.slice(1)) {
   // single words from ESCO: lowercase nouns ("criminology") and plain capitalised words ("Scratch")
   const singleLower =
     words.length !== 1 ? false : /^[a-z]/.test(label) ? 'common' : /^[A-Z][a-z]+$/.test(label) || /^[A-Z]{2,4}$/.test(label);
-  let category = isProgramming ? 'programming_language' : ESCO_CATEGORY.find(([re]) => re.test(label))?.[1] ?? 'knowledge';
+  let category = isProgramming ? 'programming_language' : (ESCO_CATEGORY.find(([re]) => re.test(label))?.[1] ?? 'knowledge');
   const before = dict.entries.length;
   dict.add(label, alts, category, { source: 'esco', ambiguous: singleLower });
   if (dict.entries.length > before) escoAdded++;

@@ -151,8 +151,10 @@ async function runOnce(set: LabelledSet, withDiagnostics: boolean, announce: boo
       jobViews.set(job.id, view);
       if (view.embeddingStatus !== 'ready') pending++;
     }
-    if (announce) console.log(`ingested ${set.jobs.length} jobs and ${set.resumes.length} resumes in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-    if (pending) throw new EvalError(`${pending} records were stored without a vector (model unavailable?): the vector numbers would be meaningless`);
+    if (announce)
+      console.log(`ingested ${set.jobs.length} jobs and ${set.resumes.length} resumes in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    if (pending)
+      throw new EvalError(`${pending} records were stored without a vector (model unavailable?): the vector numbers would be meaningless`);
 
     const toSetIds = (dbIds: string[]) => dbIds.map((id) => setIdOfResume.get(id) ?? `unknown:${id}`);
     const queryOf = (job: LabelledJob) => `${job.title}\n${job.description}\n${job.requirements.join('\n')}`;
@@ -214,7 +216,9 @@ async function runOnce(set: LabelledSet, withDiagnostics: boolean, announce: boo
       for (const job of set.jobs) {
         const rel = set.relevance[job.id];
         console.log(`  ${job.id}`);
-        const graded = Object.entries(rel).filter(([, g]) => g > 0).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+        const graded = Object.entries(rel)
+          .filter(([, g]) => g > 0)
+          .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
         for (const [id, grade] of graded) {
           const ranks = columns.map((r) => {
             const i = r.perJob[job.id].ranked.indexOf(id);

@@ -14,7 +14,13 @@ import { PDFParse } from 'pdf-parse';
 import { SkillExtractor } from '../src/skills/skill-extractor.js';
 import { ResumeParser } from '../src/resumes/parsing/resume-parser.js';
 import type { ParsedResume } from '../src/resumes/parsing/parsed-resume.js';
-import { FIXTURE_NOW, buildHostileCases, renderResumeCorpus, type RenderedResume, type ResumeTruth } from '../test/fixtures/generate-fixtures.js';
+import {
+  FIXTURE_NOW,
+  buildHostileCases,
+  renderResumeCorpus,
+  type RenderedResume,
+  type ResumeTruth,
+} from '../test/fixtures/generate-fixtures.js';
 
 const FIELD_TARGET = 0.9;
 const SKILL_F1_TARGET = 0.85;
@@ -167,7 +173,9 @@ async function main(): Promise<number> {
       for (const j of r.truth.experience) {
         const e = parsed.experience.find((x) => x.start === j.start || x.start === `${j.start.slice(0, 4)}-01`);
         if (!e || norm(e.title) !== norm(j.title) || norm(e.company) !== norm(j.company))
-          console.log(`  want ${JSON.stringify([j.title, j.company, j.start])} got ${JSON.stringify(e ? [e.title, e.company, e.start] : null)}`);
+          console.log(
+            `  want ${JSON.stringify([j.title, j.company, j.start])} got ${JSON.stringify(e ? [e.title, e.company, e.start] : null)}`,
+          );
       }
     }
     for (const b of [buckets[r.format]!, buckets.all!]) {
@@ -207,7 +215,9 @@ async function main(): Promise<number> {
   for (const [name, b] of Object.entries(buckets)) {
     if (!b.n) continue;
     const s = prf(b);
-    console.log([name, String(b.n), ...FIELDS.map((f) => pct(b.fields[f] / b.n)), pct(s.p), pct(s.r), pct(s.f1)].map((h) => h.padEnd(9)).join(' '));
+    console.log(
+      [name, String(b.n), ...FIELDS.map((f) => pct(b.fields[f] / b.n)), pct(s.p), pct(s.r), pct(s.f1)].map((h) => h.padEnd(9)).join(' '),
+    );
   }
   console.log(
     `\npositions (informational): ${exp.found}/${exp.jobs} found by start date; title ${pct(exp.title / Math.max(1, exp.found))}, company ${pct(exp.company / Math.max(1, exp.found))}; languages P ${pct(languages.tp / Math.max(1, languages.pred))} R ${pct(languages.tp / Math.max(1, languages.truth))}`,
@@ -232,7 +242,11 @@ async function main(): Promise<number> {
       try {
         await app.extract(h.buffer, h.filename);
       } catch (err) {
-        got = ((err as { code?: string }).code ?? (err as { getResponse?: () => { code?: string } }).getResponse?.()?.code ?? (err as Error).name) || 'ERROR';
+        got =
+          ((err as { code?: string }).code ??
+            (err as { getResponse?: () => { code?: string } }).getResponse?.()?.code ??
+            (err as Error).name) ||
+          'ERROR';
       }
       if (got === h.expectedCode) ok++;
       else rows.push(`  ${h.name}: expected ${h.expectedCode ?? 'accepted'}, got ${got ?? 'accepted'}`);

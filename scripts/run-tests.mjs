@@ -36,7 +36,9 @@ for (const dir of ['src', 'test']) if (existsSync(join(root, 'dist', dir))) walk
 const selected = only.length ? specs.filter((s) => only.some((o) => s.includes(o))) : specs;
 specs.sort();
 
-console.log(`backends: pglite${env.DATABASE_URL ? ' + postgresql' : ''}; cache: memory${env.REDIS_URL ? ' + redis' : ''}; model: ${env.MODEL_ID ?? 'Xenova/all-MiniLM-L6-v2'} from ${env.MODEL_PATH ?? 'the hub'}`);
+console.log(
+  `backends: pglite${env.DATABASE_URL ? ' + postgresql' : ''}; cache: memory${env.REDIS_URL ? ' + redis' : ''}; model: ${env.MODEL_ID ?? 'Xenova/all-MiniLM-L6-v2'} from ${env.MODEL_PATH ?? 'the hub'}`,
+);
 const result = spawnSync(process.execPath, ['--test', '--test-reporter=spec', ...selected.sort()], {
   cwd: root,
   env,

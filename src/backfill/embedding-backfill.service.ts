@@ -66,7 +66,10 @@ export class EmbeddingBackfillService implements OnApplicationBootstrap, OnAppli
    */
   async invalidateOtherModels(): Promise<{ resumes: number; jobs: number }> {
     const model = this.embeddings.modelId;
-    const counts = { resumes: await this.resumes.invalidateEmbeddingsNotFrom(model), jobs: await this.jobs.invalidateEmbeddingsNotFrom(model) };
+    const counts = {
+      resumes: await this.resumes.invalidateEmbeddingsNotFrom(model),
+      jobs: await this.jobs.invalidateEmbeddingsNotFrom(model),
+    };
     if (counts.resumes || counts.jobs) {
       this.logger.warn(`${counts.resumes} resumes and ${counts.jobs} jobs had vectors from another model than ${model}: re-embedding them`);
     }
@@ -108,7 +111,10 @@ export class EmbeddingBackfillService implements OnApplicationBootstrap, OnAppli
       if (!(error instanceof EmbeddingUnavailableError)) throw error;
       report.stoppedBecause = error.message;
     }
-    for (const [counts, source] of [[report.resumes, this.resumes], [report.jobs, this.jobs]] as const) {
+    for (const [counts, source] of [
+      [report.resumes, this.resumes],
+      [report.jobs, this.jobs],
+    ] as const) {
       const backlog = await source.countEmbeddingBacklog();
       counts.remaining = backlog.pending;
       counts.failed = backlog.failed;

@@ -22,7 +22,10 @@ export class CountingCircuitBreaker<A extends unknown[], R> {
   private recentFailures: number[] = [];
   readonly counts = { failures: 0, successes: 0, rejections: 0, timeouts: 0, opened: 0 };
 
-  constructor(action: (...args: A) => Promise<R>, private readonly options: BreakerOptions) {
+  constructor(
+    action: (...args: A) => Promise<R>,
+    private readonly options: BreakerOptions,
+  ) {
     this.breaker = new CircuitBreaker(action, {
       timeout: options.timeoutMs,
       resetTimeout: options.resetTimeoutMs,

@@ -32,19 +32,25 @@ async function migrateSession(db: SqlSession, lock: boolean, migrationsDir: stri
       "started_at" TIMESTAMPTZ NOT NULL DEFAULT now(),
       "applied_steps_count" INTEGER NOT NULL DEFAULT 0)`);
     const done = new Set(
-      (await db.query<{ migration_name: string }>(
-        'SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL',
-      )).map((row) => row.migration_name),
+      (
+        await db.query<{ migration_name: string }>(
+          'SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL',
+        )
+      ).map((row) => row.migration_name),
     );
     for (const name of names) {
       if (done.has(name)) continue;
       const sql = readFileSync(join(migrationsDir, name, 'migration.sql'), 'utf8');
       // The migration and its record commit together: a failed migration leaves nothing behind.
-      await db.exec(`BEGIN;\n${sql}\n;\nINSERT INTO "_prisma_migrations" (id, checksum, migration_name, finished_at, applied_steps_count)
-        VALUES ('${randomUUID()}', '${sha256(sql)}', '${name.replace(/'/g, "''")}', now(), 1);\nCOMMIT;`).catch(async (error: unknown) => {
-        await db.exec('ROLLBACK').catch(() => undefined);
-        throw new Error(`Migration ${name} failed: ${(error as Error).message}`);
-      });
+      await db
+        .exec(
+          `BEGIN;\n${sql}\n;\nINSERT INTO "_prisma_migrations" (id, checksum, migration_name, finished_at, applied_steps_count)
+        VALUES ('${randomUUID()}', '${sha256(sql)}', '${name.replace(/'/g, "''")}', now(), 1);\nCOMMIT;`,
+        )
+        .catch(async (error: unknown) => {
+          await db.exec('ROLLBACK').catch(() => undefined);
+          throw new Error(`Migration ${name} failed: ${(error as Error).message}`);
+        });
       applied.push(name);
     }
   } finally {

@@ -79,11 +79,19 @@ export abstract class SearchableRepository {
    * - broad filter: HNSW with pgvector >= 0.8 iterative scans (strict order) until `limit` rows
    *   pass; on older pgvector, exact as well.
    */
-  async searchByVector(organizationId: string, query: Float32Array, limit: number, searchFilters: SearchFilters = {}): Promise<VectorHit[]> {
+  async searchByVector(
+    organizationId: string,
+    query: Float32Array,
+    limit: number,
+    searchFilters: SearchFilters = {},
+  ): Promise<VectorHit[]> {
     const vector = toVectorLiteral(query);
     const filters = this.filterSql(searchFilters);
     const filtered = filters !== Prisma.empty;
-    const exact = filtered && (!(await this.supportsIterativeScans()) || (await this.countUpTo(organizationId, filters, this.vectorSearch.exactScanMaxRows + 1)) <= this.vectorSearch.exactScanMaxRows);
+    const exact =
+      filtered &&
+      (!(await this.supportsIterativeScans()) ||
+        (await this.countUpTo(organizationId, filters, this.vectorSearch.exactScanMaxRows + 1)) <= this.vectorSearch.exactScanMaxRows);
     return this.prisma.$transaction(async (tx) => {
       if (exact) {
         await tx.$queryRaw`SELECT set_config('enable_indexscan', 'off', true)`;

@@ -39,6 +39,9 @@ describe('DocumentProcessor', () => {
   });
 
   it('rejects by content, not by name', async () => {
-    await assert.rejects(processor.extract(Buffer.from('GIF89a\u0001\u0000')), (error: unknown) => error instanceof ApiError && error.code === 'UNSUPPORTED_MEDIA_TYPE');
+    await assert.rejects(
+      processor.extract(Buffer.from('GIF89a\u0001\u0000')),
+      (error: unknown) => error instanceof ApiError && error.code === 'UNSUPPORTED_MEDIA_TYPE',
+    );
   });
 });

@@ -12,8 +12,7 @@ export interface ExtractionRequest {
 }
 
 export type ExtractionResponse =
-  | { id: number; ok: true; text: string; pages: number | null }
-  | { id: number; ok: false; code: ErrorCode; message: string };
+  { id: number; ok: true; text: string; pages: number | null } | { id: number; ok: false; code: ErrorCode; message: string };
 
 parentPort?.on('message', async (request: ExtractionRequest) => {
   let response: ExtractionResponse;
@@ -21,7 +20,8 @@ parentPort?.on('message', async (request: ExtractionRequest) => {
     const { text, pages } = await extractRaw(request.format, request.bytes, request.limits);
     response = { id: request.id, ok: true, text, pages };
   } catch (error) {
-    const failure = error instanceof ExtractionFailure ? error : new ExtractionFailure(ErrorCode.CORRUPT_DOCUMENT, (error as Error).message);
+    const failure =
+      error instanceof ExtractionFailure ? error : new ExtractionFailure(ErrorCode.CORRUPT_DOCUMENT, (error as Error).message);
     response = { id: request.id, ok: false, code: failure.code, message: failure.message };
   }
   parentPort!.postMessage(response);

@@ -12,7 +12,10 @@ const PROBE_TEXT = 'Software engineer with experience in customer support.';
 
 /** The model cannot embed right now (not loaded, or the breaker is open). Callers degrade. */
 export class EmbeddingUnavailableError extends Error {
-  constructor(readonly reason: 'model_not_loaded' | 'breaker_open' | 'model_error', message: string) {
+  constructor(
+    readonly reason: 'model_not_loaded' | 'breaker_open' | 'model_error',
+    message: string,
+  ) {
     super(message);
     this.name = 'EmbeddingUnavailableError';
   }

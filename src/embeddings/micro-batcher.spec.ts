@@ -14,7 +14,10 @@ describe('MicroBatcher', () => {
     );
     const results = await Promise.all([1, 2, 3, 4, 5, 6].map((n) => batcher.submit(n)));
     assert.deepEqual(results, [10, 20, 30, 40, 50, 60]);
-    assert.deepEqual(batches, [[1, 2, 3, 4], [5, 6]]);
+    assert.deepEqual(batches, [
+      [1, 2, 3, 4],
+      [5, 6],
+    ]);
   });
 
   it('gathers calls that arrive while a batch runs into the next batch', async () => {
@@ -47,7 +50,10 @@ describe('MicroBatcher', () => {
       { windowMs: 1, maxBatch: 8 },
     );
     const outcomes = await Promise.allSettled([batcher.submit('a'), batcher.submit('b')]);
-    assert.deepEqual(outcomes.map((o) => o.status), ['rejected', 'rejected']);
+    assert.deepEqual(
+      outcomes.map((o) => o.status),
+      ['rejected', 'rejected'],
+    );
     fail = false;
     assert.equal(await batcher.submit('c'), 'c');
   });

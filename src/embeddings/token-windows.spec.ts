@@ -13,7 +13,10 @@ describe('splitIntoWindows', () => {
     assert.ok(windows.every((w) => w.length <= 254));
     assert.deepEqual(windows[1].slice(0, 32), windows[0].slice(-32), 'consecutive windows overlap');
     assert.equal(windows.at(-1)!.at(-1), 599, 'the end is covered');
-    assert.deepEqual([...new Set(windows.flat())].sort((a, b) => a - b), ids);
+    assert.deepEqual(
+      [...new Set(windows.flat())].sort((a, b) => a - b),
+      ids,
+    );
   });
 
   it('rejects an overlap that would never advance', () => {

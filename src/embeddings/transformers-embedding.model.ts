@@ -124,7 +124,7 @@ export class TransformersEmbeddingModel extends EmbeddingModel implements OnModu
     const pooled: Float32Array[] = new Array(windows.length);
     // Each ONNX run is capped by padded tokens as well as by count: 32 full 256-piece windows in
     // one run cost more per text and ONNX Runtime keeps that arena (BENCHMARKS.md: 806 vs 352 MB).
-    for (let i = 0; i < order.length; ) {
+    for (let i = 0; i < order.length;) {
       let end = i + 1;
       while (
         end < order.length &&
@@ -134,7 +134,10 @@ export class TransformersEmbeddingModel extends EmbeddingModel implements OnModu
         end++;
       }
       const batch = order.slice(i, end);
-      const vectors = await this.runBatch(model, batch.map((w) => windows[w].ids));
+      const vectors = await this.runBatch(
+        model,
+        batch.map((w) => windows[w].ids),
+      );
       batch.forEach((w, j) => (pooled[w] = vectors[j]));
       i = end;
     }
@@ -152,6 +155,11 @@ export class TransformersEmbeddingModel extends EmbeddingModel implements OnModu
       token_type_ids: new Tensor('int64', padded.tokenTypeIds, dims),
     });
     const hidden = output.last_hidden_state as Tensor;
-    return meanPoolNormalized(hidden.data as Float32Array, hidden.dims[2], padded, sequences.map((s) => s.length));
+    return meanPoolNormalized(
+      hidden.data as Float32Array,
+      hidden.dims[2],
+      padded,
+      sequences.map((s) => s.length),
+    );
   }
 }

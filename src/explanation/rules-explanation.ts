@@ -148,7 +148,9 @@ export function explainByRules(
   const facts: string[] = [];
   if (requiredCount > 0) facts.push(`${skills.required.matched.length} of ${requiredCount} required skills`);
   else if (skills.preferred.matched.length + skills.preferred.missing.length > 0) {
-    facts.push(`${skills.preferred.matched.length} of ${skills.preferred.matched.length + skills.preferred.missing.length} preferred skills`);
+    facts.push(
+      `${skills.preferred.matched.length} of ${skills.preferred.matched.length + skills.preferred.missing.length} preferred skills`,
+    );
   }
   if (experience.status !== 'not_applicable') facts.push(lowerFirst(experience.evidence[0] ?? ''));
   if (facts.filter(Boolean).length > 0) parts.push(`${capitalize(facts.filter(Boolean).join('; '))}.`);
@@ -182,4 +184,3 @@ function joinReasons(reasons: string[]): string {
   if (reasons.length === 1) return reasons[0];
   return `${reasons.slice(0, -1).join(', ')} and ${reasons[reasons.length - 1]}`;
 }
-

@@ -38,14 +38,25 @@ export class HealthIndicators {
       await withTimeout(this.embeddingCache.ping(), this.config.healthProbeTimeoutMs);
       return check.up({ backend: this.embeddingCache.backend, degraded: false, ...this.embeddingCache.counters });
     } catch (error) {
-      return check.up({ backend: this.embeddingCache.backend, degraded: true, error: (error as Error).message, ...this.embeddingCache.counters });
+      return check.up({
+        backend: this.embeddingCache.backend,
+        degraded: true,
+        error: (error as Error).message,
+        ...this.embeddingCache.counters,
+      });
     }
   }
 
   model(): HealthIndicatorResult {
     const check = this.health.check('model');
     const status = this.embeddings.stats().model;
-    const details = { modelId: status.modelId, source: status.source, dtype: status.dtype, state: status.state, lastInference: status.lastInference };
+    const details = {
+      modelId: status.modelId,
+      source: status.source,
+      dtype: status.dtype,
+      state: status.state,
+      lastInference: status.lastInference,
+    };
     return status.state === 'ready' ? check.up(details) : check.down({ ...details, error: status.error });
   }
 

@@ -13,7 +13,10 @@ describe('detectRequiredEducation', () => {
   });
 
   it('ignores nice-to-have, preferred and "a plus" lines and clauses', () => {
-    assert.equal(detectRequiredEducation('Python and SQL\nNice to have: PyTorch or TensorFlow, Spark, MS or PhD in a quantitative field'), null);
+    assert.equal(
+      detectRequiredEducation('Python and SQL\nNice to have: PyTorch or TensorFlow, Spark, MS or PhD in a quantitative field'),
+      null,
+    );
     assert.equal(detectRequiredEducation("Bachelor's degree preferred; industrial experience a plus"), null);
     assert.equal(detectRequiredEducation('BSN preferred'), null);
     assert.equal(detectRequiredEducation('A PhD would be a plus.'), null);
@@ -37,7 +40,7 @@ describe('detectRequiredEducation', () => {
 
   it('does not read "High School" in a name as a diploma requirement', () => {
     assert.equal(detectRequiredEducation('Cedar Ridge High School is hiring a mathematics teacher.'), null);
-    assert.equal(detectRequiredEducation('Cedar Ridge High School is hiring.\nBachelor\'s degree in mathematics'), 'bachelor');
+    assert.equal(detectRequiredEducation("Cedar Ridge High School is hiring.\nBachelor's degree in mathematics"), 'bachelor');
     assert.equal(detectRequiredEducation('High school diploma or GED required'), 'secondary');
     assert.equal(detectRequiredEducation('Must have a GED.'), 'secondary');
     assert.equal(detectRequiredEducation('Completed secondary education'), 'secondary');
@@ -47,7 +50,10 @@ describe('detectRequiredEducation', () => {
 
 describe('requiredParts', () => {
   it('keeps requirement text and drops preferences', () => {
-    assert.deepEqual(requiredParts('Strong TypeScript and Node.js.\nNice to have: Kafka\nDocker'), ['Strong TypeScript and Node.js.', 'Docker']);
+    assert.deepEqual(requiredParts('Strong TypeScript and Node.js.\nNice to have: Kafka\nDocker'), [
+      'Strong TypeScript and Node.js.',
+      'Docker',
+    ]);
   });
 });
 

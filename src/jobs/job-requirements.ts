@@ -9,8 +9,14 @@ import { PREFERRED_CUE, cueOf, labelOf, sentenceRanges } from '../skills/require
 /** Degree wording, highest level first. Abbreviations are matched case-sensitively (below). */
 const EDUCATION_PATTERNS: Array<[EducationLevel, RegExp]> = [
   ['doctorate', /\b(?:ph\.?\s?d\b|doctorate|doctoral\b)/i],
-  ['master', /\b(?:master's(?!\p{L})|(?<!scrum\s)masters?\s+(?:degree|of|in|or|and)\b|msc\b|m\.sc\b|mba\b|m\.s\.(?!\p{L})|(?:graduate|postgraduate|post-graduate|advanced)\s+degree)/iu],
-  ['bachelor', /\b(?:bachelor'?s?\b|bsc\b|b\.sc\b|b\.s\.(?!\p{L})|b\.a\.(?!\p{L})|ba\s+degree|undergraduate\s+degree|(?:university|college|four-year|4-year)\s+degree|(?<!(?:master'?s?|associate'?s?|doctoral|graduate|postgraduate|advanced|bachelor'?s?)\s+)degree\s+in\b)/iu],
+  [
+    'master',
+    /\b(?:master's(?!\p{L})|(?<!scrum\s)masters?\s+(?:degree|of|in|or|and)\b|msc\b|m\.sc\b|mba\b|m\.s\.(?!\p{L})|(?:graduate|postgraduate|post-graduate|advanced)\s+degree)/iu,
+  ],
+  [
+    'bachelor',
+    /\b(?:bachelor'?s?\b|bsc\b|b\.sc\b|b\.s\.(?!\p{L})|b\.a\.(?!\p{L})|ba\s+degree|undergraduate\s+degree|(?:university|college|four-year|4-year)\s+degree|(?<!(?:master'?s?|associate'?s?|doctoral|graduate|postgraduate|advanced|bachelor'?s?)\s+)degree\s+in\b)/iu,
+  ],
   ['associate', /\b(?:associate'?s?\s+degree|associate\s+of\b|(?<!(?:high|secondary)\s+school\s+)diploma\b)/i],
   [
     'secondary',
@@ -29,8 +35,10 @@ const DEGREE_ABBREVIATIONS: Array<[EducationLevel, RegExp]> = [
 ];
 /** "MS"/"M.S." or "BS"/"B.S."/"BA" followed or preceded by degree wording. */
 const SHORT_DEGREE = /(?<![\p{L}.])(M\.?S|B\.?S|B\.?A)\.?(?![\p{L}])/gu;
-const MICROSOFT_PRODUCT = /^\.?\s*(?:Office|Excel|Word|Access|Project|Teams|SQL|Dynamics|Outlook|PowerPoint|Visio|SharePoint|Azure|Windows|Power\s?BI|365|Exchange|DOS|Paint|Publisher|Server|Intune)\b/;
-const DEGREE_CONTEXT_AFTER = /^\.?\s*(?:degree|in\s+\p{L}|or\s+(?:Ph\.?\s?D|M\.?S|B\.?S|B\.?A|master|bachelor|doctorate|higher|equivalent)|\/\s*(?:Ph\.?\s?D|M\.?S|B\.?S|B\.?A)|(?:and|&)\s+(?:Ph\.?\s?D|M\.?S))/iu;
+const MICROSOFT_PRODUCT =
+  /^\.?\s*(?:Office|Excel|Word|Access|Project|Teams|SQL|Dynamics|Outlook|PowerPoint|Visio|SharePoint|Azure|Windows|Power\s?BI|365|Exchange|DOS|Paint|Publisher|Server|Intune)\b/;
+const DEGREE_CONTEXT_AFTER =
+  /^\.?\s*(?:degree|in\s+\p{L}|or\s+(?:Ph\.?\s?D|M\.?S|B\.?S|B\.?A|master|bachelor|doctorate|higher|equivalent)|\/\s*(?:Ph\.?\s?D|M\.?S|B\.?S|B\.?A)|(?:and|&)\s+(?:Ph\.?\s?D|M\.?S))/iu;
 const DEGREE_CONTEXT_BEFORE = /(?:Ph\.?\s?D|M\.?S|B\.?S|B\.?A|master'?s?|bachelor'?s?|degree)\.?\s*(?:or|\/|and|&|,)\s*$/iu;
 
 function abbreviationLevels(text: string): EducationLevel[] {
@@ -49,7 +57,8 @@ function abbreviationLevels(text: string): EducationLevel[] {
 const LEVEL_ORDER: readonly EducationLevel[] = ['none', 'secondary', 'associate', 'bachelor', 'master', 'doctorate'];
 
 /** A clause that is only a cue ("preferred", "is a plus") qualifies the clause before it. */
-const CUE_ONLY = /^\s*(?:(?:is|are|would\s+be|strongly|highly|also|very)\s+)*(?:preferred|a\s+plus|(?:big|huge|definite|strong)\s+plus|plus|desired|desirable|ideally|optional|helpful|beneficial|an?\s+advantage|advantageous|nice\s+to\s+have|a\s+bonus|bonus)\s*[.!]?\s*$/i;
+const CUE_ONLY =
+  /^\s*(?:(?:is|are|would\s+be|strongly|highly|also|very)\s+)*(?:preferred|a\s+plus|(?:big|huge|definite|strong)\s+plus|plus|desired|desirable|ideally|optional|helpful|beneficial|an?\s+advantage|advantageous|nice\s+to\s+have|a\s+bonus|bonus)\s*[.!]?\s*$/i;
 
 /**
  * The parts of a job ad that state requirements: lines under a "Nice to have:" / "Preferred
@@ -59,7 +68,10 @@ const CUE_ONLY = /^\s*(?:(?:is|are|would\s+be|strongly|highly|also|very)\s+)*(?:
 export function requiredParts(text: string): string[] {
   const out: string[] = [];
   let preferredSection = false;
-  for (const line of (text ?? '').normalize('NFKC').replace(/[\u2018\u2019\u02BC]/g, "'").split(/\r?\n/)) {
+  for (const line of (text ?? '')
+    .normalize('NFKC')
+    .replace(/[\u2018\u2019\u02BC]/g, "'")
+    .split(/\r?\n/)) {
     if (!line.trim()) continue;
     const label = labelOf(line);
     if (label.standalone) {

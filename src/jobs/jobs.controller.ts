@@ -28,7 +28,11 @@ export class JobsController {
   @ApiOperation({ summary: 'One job' })
   @ApiOkResponse({ type: JobView })
   @ApiNotFoundResponse({ description: 'NOT_FOUND' })
-  get(@CurrentOrganization() organizationId: string, @Param('id', uuidParam) id: string, @Query() query: JobIncludeQuery): Promise<JobView> {
+  get(
+    @CurrentOrganization() organizationId: string,
+    @Param('id', uuidParam) id: string,
+    @Query() query: JobIncludeQuery,
+  ): Promise<JobView> {
     return this.jobs.get(organizationId, id, query.include?.includes('embedding'));
   }
 

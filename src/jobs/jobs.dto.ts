@@ -38,7 +38,11 @@ export class CreateJobRequest {
   @Max(60)
   minYearsExperience?: number;
 
-  @ApiPropertyOptional({ type: [String], example: ['Node.js', 'TypeScript', 'PostgreSQL'], description: 'Required skills, in addition to those found in the text' })
+  @ApiPropertyOptional({
+    type: [String],
+    example: ['Node.js', 'TypeScript', 'PostgreSQL'],
+    description: 'Required skills, in addition to those found in the text',
+  })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(100)
@@ -80,7 +84,11 @@ export class JobView {
   @ApiProperty({ nullable: true }) location!: string | null;
   @ApiProperty({ nullable: true }) minYearsExperience!: number | null;
   @ApiProperty({ type: [String], description: 'Canonical skills (required + preferred)' }) skills!: string[];
-  @ApiProperty({ type: 'object', additionalProperties: true, example: { requiredSkills: ['Node.js'], preferredSkills: ['Kubernetes'], educationLevel: 'bachelor', remote: false } })
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    example: { requiredSkills: ['Node.js'], preferredSkills: ['Kubernetes'], educationLevel: 'bachelor', remote: false },
+  })
   parsed!: ParsedJob;
   @ApiProperty({ enum: ['ready', 'pending', 'failed'] }) embeddingStatus!: 'ready' | 'pending' | 'failed';
   @ApiProperty({ nullable: true }) embeddingModel!: string | null;

@@ -54,7 +54,10 @@ export class JobsRepository extends SearchableRepository {
 
   /** Display fields for search results: title and skills. */
   async describe(organizationId: string, ids: string[]): Promise<Map<string, { label: string | null; skills: string[] }>> {
-    const rows = await this.prisma.job.findMany({ where: { organizationId, id: { in: ids } }, select: { id: true, title: true, skills: true } });
+    const rows = await this.prisma.job.findMany({
+      where: { organizationId, id: { in: ids } },
+      select: { id: true, title: true, skills: true },
+    });
     return new Map(rows.map((row) => [row.id, { label: row.title, skills: row.skills }]));
   }
 

@@ -28,7 +28,10 @@ describe('toCandidateProfile', () => {
   });
 
   it('does not discount a resume without sections: its summary is all there is', () => {
-    const profile = toCandidateProfile(resumeRow({ sections: {}, skills: [skill('Python', 'summary')], experience: [] }), SkillExtractor.shared());
+    const profile = toCandidateProfile(
+      resumeRow({ sections: {}, skills: [skill('Python', 'summary')], experience: [] }),
+      SkillExtractor.shared(),
+    );
     assert.deepEqual(profile.unbackedSkills, []);
   });
 });

@@ -23,7 +23,9 @@ export function toCandidateProfile(row: Resume, skills: SkillExtractor): Candida
 function unbackedSkills(parsed: Partial<ParsedResume>): string[] {
   const sections = parsed.sections ?? {};
   if (!('experience' in sections) && !('skills' in sections)) return [];
-  return (parsed.skills ?? []).filter((skill) => skill.foundIn?.length && skill.foundIn.every((where) => where === 'summary')).map((skill) => skill.name);
+  return (parsed.skills ?? [])
+    .filter((skill) => skill.foundIn?.length && skill.foundIn.every((where) => where === 'summary'))
+    .map((skill) => skill.name);
 }
 
 export function toJobProfile(row: Job): JobProfile {

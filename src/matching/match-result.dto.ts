@@ -37,7 +37,8 @@ export class SkillsPartView {
   @ApiProperty({ type: SkillGroupView }) preferred!: SkillGroupView;
   @ApiProperty({ type: [String], description: 'Candidate skills the job does not list' }) extra!: string[];
   @ApiProperty({ type: [String], description: 'Matched skills only the resume summary mentions (half credit)' }) unbacked!: string[];
-  @ApiProperty({ type: [ImpliedSkillView], description: 'Matched skills the resume implies rather than names' }) implied!: ImpliedSkillView[];
+  @ApiProperty({ type: [ImpliedSkillView], description: 'Matched skills the resume implies rather than names' })
+  implied!: ImpliedSkillView[];
   @ApiProperty({ type: [String] }) evidence!: string[];
 }
 
@@ -102,7 +103,8 @@ export class MatchBreakdownView {
   @ApiProperty({ nullable: true, type: Number }) semanticSimilarity!: number | null;
   @ApiProperty() skillMatch!: number;
   @ApiProperty() otherFactors!: number;
-  @ApiProperty({ type: MatchWeightsView, description: 'Weights applied (semantic 0 when a vector was missing)' }) weights!: MatchWeightsView;
+  @ApiProperty({ type: MatchWeightsView, description: 'Weights applied (semantic 0 when a vector was missing)' })
+  weights!: MatchWeightsView;
   @ApiProperty({ type: [String] }) matchedSkills!: string[];
   @ApiProperty({ type: [String] }) missingSkills!: string[];
   @ApiProperty({ type: [String] }) extraSkills!: string[];

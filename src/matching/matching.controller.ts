@@ -1,7 +1,13 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentOrganization } from '../common/organization.js';
-import { BatchMatchRequest, CalculateMatchRequest, ExplainMatchRequest, SimilaritySearchRequest, SimilaritySearchResponse } from './matching.dto.js';
+import {
+  BatchMatchRequest,
+  CalculateMatchRequest,
+  ExplainMatchRequest,
+  SimilaritySearchRequest,
+  SimilaritySearchResponse,
+} from './matching.dto.js';
 import { BatchMatchResponse, MatchExplanationView, MatchResultView } from './match-result.dto.js';
 import { MatchingService } from './matching.service.js';
 import { SimilaritySearchService } from './search/similarity-search.service.js';

@@ -73,7 +73,11 @@ export const SEARCH_MODES = ['vector', 'keyword', 'hybrid'] as const;
 export type SearchMode = (typeof SEARCH_MODES)[number];
 
 export class SearchFiltersInput {
-  @ApiPropertyOptional({ type: [String], example: ['PostgreSQL'], description: 'All of these skills (canonicalised: "postgres" = PostgreSQL)' })
+  @ApiPropertyOptional({
+    type: [String],
+    example: ['PostgreSQL'],
+    description: 'All of these skills (canonicalised: "postgres" = PostgreSQL)',
+  })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(20)
@@ -112,7 +116,11 @@ export class SimilaritySearchRequest {
   @IsIn(SEARCH_TARGETS)
   target!: SearchTarget;
 
-  @ApiPropertyOptional({ enum: SEARCH_MODES, default: 'vector', description: 'hybrid = reciprocal rank fusion of full-text and vector ranks' })
+  @ApiPropertyOptional({
+    enum: SEARCH_MODES,
+    default: 'vector',
+    description: 'hybrid = reciprocal rank fusion of full-text and vector ranks',
+  })
   @IsOptional()
   @IsIn(SEARCH_MODES)
   mode: SearchMode = 'vector';
@@ -133,9 +141,14 @@ export class SimilaritySearchRequest {
 
 export class SearchHitView {
   @ApiProperty({ format: 'uuid' }) id!: string;
-  @ApiProperty({ nullable: true, description: 'vector/hybrid: 1 - cosine distance (null: no vector yet); keyword: full-text rank in 0..1', example: 0.82 })
+  @ApiProperty({
+    nullable: true,
+    description: 'vector/hybrid: 1 - cosine distance (null: no vector yet); keyword: full-text rank in 0..1',
+    example: 0.82,
+  })
   similarity!: number | null;
-  @ApiProperty({ nullable: true, example: 'Senior Backend Engineer', description: 'Job title, or candidate name / file name' }) label!: string | null;
+  @ApiProperty({ nullable: true, example: 'Senior Backend Engineer', description: 'Job title, or candidate name / file name' }) label!:
+    string | null;
   @ApiProperty({ type: [String] }) skills!: string[];
   @ApiPropertyOptional({ type: [String], description: 'Query words found in the text (keyword and hybrid hits)' }) matchedTerms?: string[];
   @ApiPropertyOptional({ description: 'hybrid: reciprocal rank fusion score' }) fusedScore?: number;

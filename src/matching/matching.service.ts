@@ -39,10 +39,18 @@ export class MatchingService {
     ]);
     if (!job) throw ApiError.notFound('Job', request.jobId);
     if (!resume) throw ApiError.notFound('Resume', request.resumeId);
-    const breakdown = scoreMatch({ semanticSimilarity: similarity, candidate: toCandidateProfile(resume, this.skills), job: toJobProfile(job), weights });
+    const breakdown = scoreMatch({
+      semanticSimilarity: similarity,
+      candidate: toCandidateProfile(resume, this.skills),
+      job: toJobProfile(job),
+      weights,
+    });
     const warnings = [job, resume]
       .filter((row) => row.embeddingStatus !== 'ready')
-      .map((row) => `${row === job ? 'Job' : 'Resume'} ${row.id} has no embedding yet (${row.embeddingStatus}); semantic similarity was left out`);
+      .map(
+        (row) =>
+          `${row === job ? 'Job' : 'Resume'} ${row.id} has no embedding yet (${row.embeddingStatus}); semantic similarity was left out`,
+      );
     const result: MatchResult = { jobId: job.id, resumeId: resume.id, ...breakdown, warnings };
     if (request.explain) result.explanation = await this.explanations.explain(breakdown, job.title);
     return result;
@@ -71,7 +79,12 @@ export class MatchingService {
     const results = resumes
       .map((resume) => ({
         resumeId: resume.id,
-        ...scoreMatch({ semanticSimilarity: similarity.get(resume.id) ?? null, candidate: toCandidateProfile(resume, this.skills), job: jobProfile, weights }),
+        ...scoreMatch({
+          semanticSimilarity: similarity.get(resume.id) ?? null,
+          candidate: toCandidateProfile(resume, this.skills),
+          job: jobProfile,
+          weights,
+        }),
       }))
       .sort((a, b) => b.overallScore - a.overallScore || a.resumeId.localeCompare(b.resumeId));
     const found = new Set(resumes.map((resume) => resume.id));

@@ -24,9 +24,12 @@ describe('resumeMatchingText', () => {
   });
 
   it('keeps credentials that follow the name', () => {
-    const text = resumeMatchingText('J. Alvarez-Reyes, RN, BSN\nOak Park, IL — jar.rn@example.com — 708-555-0143\n\nRN w/ 5 yrs adult acute care', {
-      name: 'J. Alvarez-Reyes',
-    });
+    const text = resumeMatchingText(
+      'J. Alvarez-Reyes, RN, BSN\nOak Park, IL — jar.rn@example.com — 708-555-0143\n\nRN w/ 5 yrs adult acute care',
+      {
+        name: 'J. Alvarez-Reyes',
+      },
+    );
     assert.equal(text, 'RN, BSN\n\nRN w/ 5 yrs adult acute care');
   });
 

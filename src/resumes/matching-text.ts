@@ -32,7 +32,10 @@ export function resumeMatchingText(content: string, parsed: Pick<ParsedResume, '
     let line = raw;
     if (namePattern && line.search(namePattern) >= 0) {
       // What is left of a name line ("Name, RN, BSN" -> "RN, BSN") loses its leading separators.
-      line = line.replace(namePattern, ' ').replace(/^[\s,;|·•–—-]+/, '').replace(/[ \t]{2,}/g, ' ');
+      line = line
+        .replace(namePattern, ' ')
+        .replace(/^[\s,;|·•–—-]+/, '')
+        .replace(/[ \t]{2,}/g, ' ');
     }
     if (hasContactDetails(line)) {
       if (line.length <= CONTACT_LINE_MAX_CHARS) continue;

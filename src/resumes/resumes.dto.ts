@@ -9,7 +9,10 @@ export const RESUME_INCLUDES = ['embedding', 'text'] as const;
 export type ResumeInclude = (typeof RESUME_INCLUDES)[number];
 
 export class ResumeIncludeQuery {
-  @ApiPropertyOptional({ description: 'Comma-separated extras: `embedding` (the 384 floats), `text` (extracted text)', example: 'embedding' })
+  @ApiPropertyOptional({
+    description: 'Comma-separated extras: `embedding` (the 384 floats), `text` (extracted text)',
+    example: 'embedding',
+  })
   @IsOptional()
   @Transform(commaSeparatedList)
   @IsArray()

@@ -62,7 +62,9 @@ export class ResumesRepository extends SearchableRepository {
       where: { organizationId, id: { in: ids } },
       select: { id: true, fileName: true, parsed: true, skills: true },
     });
-    return new Map(rows.map((row) => [row.id, { label: (row.parsed as { name?: string | null }).name ?? row.fileName, skills: row.skills }]));
+    return new Map(
+      rows.map((row) => [row.id, { label: (row.parsed as { name?: string | null }).name ?? row.fileName, skills: row.skills }]),
+    );
   }
 
   async list(organizationId: string, limit: number, offset: number): Promise<{ items: Resume[]; total: number }> {

@@ -86,7 +86,8 @@ describe('SkillExtractor.extract', () => {
   });
 
   it('ignores PDF structure tokens, URLs and e-mails', () => {
-    const pdf = '%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n5 0 obj << /Length 44 /Filter /FlateDecode >> stream\nendstream\n-- 1 of 2 --';
+    const pdf =
+      '%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n5 0 obj << /Length 44 /Filter /FlateDecode >> stream\nendstream\n-- 1 of 2 --';
     assert.deepEqual(names(pdf, 'skills'), []);
     assert.deepEqual(names('see https://github.com/jane/react-go and jane.python@java.com'), []);
   });
@@ -103,7 +104,21 @@ describe('SkillExtractor.extract', () => {
     const found = names(
       'Provided patient care, wound care and IV therapy; documented in Epic and Cerner. Managed accounts payable, bank reconciliations and month-end close under GAAP. Lesson planning and classroom management. Forklift certified, inventory control.',
     );
-    for (const s of ['Patient Care', 'Wound Care', 'IV Therapy', 'Epic', 'Cerner', 'Accounts Payable', 'Reconciliation', 'Month-End Close', 'GAAP', 'Lesson Planning', 'Classroom Management', 'Forklift Operation', 'Inventory Management'])
+    for (const s of [
+      'Patient Care',
+      'Wound Care',
+      'IV Therapy',
+      'Epic',
+      'Cerner',
+      'Accounts Payable',
+      'Reconciliation',
+      'Month-End Close',
+      'GAAP',
+      'Lesson Planning',
+      'Classroom Management',
+      'Forklift Operation',
+      'Inventory Management',
+    ])
       assert.ok(found.includes(s), s);
   });
 
@@ -114,14 +129,20 @@ describe('SkillExtractor.extract', () => {
     );
     assert.ok(names('Skills: closedown, VAT returns', 'skills').includes('Month-End Close'));
     assert.ok(!names('The plant closedown lasted two weeks.', 'experience').includes('Month-End Close'));
-    assert.deepEqual(names('Post-op care: med admin, wound vacs, JP drains', 'experience').filter((n) => n !== 'Surgery').sort(), ['Medication Administration', 'Wound Care'].sort());
+    assert.deepEqual(
+      names('Post-op care: med admin, wound vacs, JP drains', 'experience')
+        .filter((n) => n !== 'Surgery')
+        .sort(),
+      ['Medication Administration', 'Wound Care'].sort(),
+    );
     assert.ok(names('Medication administration and NPWT dressing changes', 'experience').includes('Wound Care'));
     assert.equal(sx.canonicalize('nominal ledger'), 'General Ledger');
     assert.equal(sx.canonicalize('wound vac'), 'Wound Care');
   });
 
   it('is fast on a long document', () => {
-    const para = 'Led a team building React and Node.js services on AWS with Docker, Kubernetes and PostgreSQL; mentored engineers, improved CI/CD and reduced costs by 20%. ';
+    const para =
+      'Led a team building React and Node.js services on AWS with Docker, Kubernetes and PostgreSQL; mentored engineers, improved CI/CD and reduced costs by 20%. ';
     const text = para.repeat(200); // ~5k words
     sx.extract(text);
     const t0 = performance.now();
@@ -136,7 +157,8 @@ describe('SkillExtractor.extractJobSkills', () => {
     const r = sx.extractJobSkills({
       title: 'Senior Backend Engineer (Node.js)',
       description: 'You will build APIs on AWS.',
-      requirements: 'Must have: TypeScript, PostgreSQL\n5+ years with Docker\nNice to have:\n- Kubernetes\n- Go\nExperience with Kafka is a plus.',
+      requirements:
+        'Must have: TypeScript, PostgreSQL\n5+ years with Docker\nNice to have:\n- Kubernetes\n- Go\nExperience with Kafka is a plus.',
     });
     assert.deepEqual(r.required.sort(), ['Back-End Development', 'Docker', 'Node.js', 'PostgreSQL', 'TypeScript'].sort());
     assert.deepEqual(r.preferred.sort(), ['AWS', 'Apache Kafka', 'Go', 'Kubernetes'].sort());
@@ -160,7 +182,10 @@ describe('SkillExtractor.extractJobSkills', () => {
       description: '',
       requirements: 'Nice to have: Kubernetes, Redis\nPython and SQL\nPreferred: Scala\nDocker',
     });
-    assert.ok(['Python', 'SQL', 'Docker'].every((s) => r.required.includes(s)), `required: ${r.required.join(', ')}`);
+    assert.ok(
+      ['Python', 'SQL', 'Docker'].every((s) => r.required.includes(s)),
+      `required: ${r.required.join(', ')}`,
+    );
     assert.deepEqual(r.preferred.sort(), ['Kubernetes', 'Redis', 'Scala'].sort());
   });
 
@@ -172,18 +197,30 @@ describe('SkillExtractor.extractJobSkills', () => {
     });
     assert.deepEqual(r.required.sort(), ['PostgreSQL', 'Python'].sort());
     assert.deepEqual(r.preferred.sort(), ['Kubernetes', 'Terraform'].sort());
-    const colonless = sx.extractJobSkills({ title: 'Engineer', description: '', requirements: 'Python\nPreferred qualifications\n- Kubernetes' });
+    const colonless = sx.extractJobSkills({
+      title: 'Engineer',
+      description: '',
+      requirements: 'Python\nPreferred qualifications\n- Kubernetes',
+    });
     assert.deepEqual(colonless.preferred, ['Kubernetes']);
   });
 
   it('does not read a cue sentence without a period as a heading for later lines', () => {
-    const r = sx.extractJobSkills({ title: 'Engineer', description: '', requirements: 'Kafka experience is a plus\nDocker and PostgreSQL' });
+    const r = sx.extractJobSkills({
+      title: 'Engineer',
+      description: '',
+      requirements: 'Kafka experience is a plus\nDocker and PostgreSQL',
+    });
     assert.deepEqual(r.preferred, ['Apache Kafka']);
     assert.ok(r.required.includes('Docker') && r.required.includes('PostgreSQL'), `required: ${r.required.join(', ')}`);
   });
 
   it('scopes a cue inside parentheses to the parentheses when they name a skill', () => {
-    const r = sx.extractJobSkills({ title: 'Nurse', description: '', requirements: 'Experience documenting in an EHR (Epic preferred)\nKubernetes (preferred)' });
+    const r = sx.extractJobSkills({
+      title: 'Nurse',
+      description: '',
+      requirements: 'Experience documenting in an EHR (Epic preferred)\nKubernetes (preferred)',
+    });
     assert.ok(r.required.includes('Electronic Health Records'), `required: ${r.required.join(', ')}`);
     assert.ok(r.preferred.includes('Epic') && r.preferred.includes('Kubernetes'), `preferred: ${r.preferred.join(', ')}`);
   });

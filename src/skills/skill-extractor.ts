@@ -350,7 +350,7 @@ export class SkillExtractor {
 
     // 1. greedy longest match at each token
     const matches: RawMatch[] = [];
-    for (let i = 0; i < tokens.length; ) {
+    for (let i = 0; i < tokens.length;) {
       const m = this.matchAt(text, tokens, i);
       if (m) {
         matches.push({ ...m, line: lineOf[i]! });
@@ -369,7 +369,8 @@ export class SkillExtractor {
     }
     const accepted = matches.filter((m) => {
       // lowercase "html, php, go" is fine in a list of skills, not in running text
-      if (!caseOk(m, tokens) && !(!m.cand.letter && (inSkills || labelLine.has(m.line)) && isListItem(text, tokens, m, lineOf))) return false;
+      if (!caseOk(m, tokens) && !(!m.cand.letter && (inSkills || labelLine.has(m.line)) && isListItem(text, tokens, m, lineOf)))
+        return false;
       if (!m.cand.ambiguous) return true;
       const listItem = isListItem(text, tokens, m, lineOf);
       const onLine = byLine.get(m.line)!;
@@ -449,7 +450,8 @@ function isListItem(text: string, tokens: Token[], m: RawMatch, lineOf: Int32Arr
   if (m.cand.letter) {
     const c1 = text[first.start - 1] ?? ' ';
     const c2 = text[last.end] ?? ' ';
-    if (/[-&'.\u2010\u2011]/.test(c1) || /[-&'\u2010\u2011]/.test(c2) || (c2 === '.' && /\p{L}/u.test(text[last.end + 1] ?? ''))) return false;
+    if (/[-&'.\u2010\u2011]/.test(c1) || /[-&'\u2010\u2011]/.test(c2) || (c2 === '.' && /\p{L}/u.test(text[last.end + 1] ?? '')))
+      return false;
     if (next?.key === 'and' && text.slice(last.end, next.start) === '') return false; // "R&D"
   }
   const prevOk = before === null || LIST_SEP_BEFORE.test(before) || (prev !== undefined && CONJUNCTIONS.has(prev.key));

@@ -2,13 +2,12 @@ import type { INestApplication } from '@nestjs/common';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
-import request from 'supertest';
 import { MAX_EMBEDDING_ATTEMPTS } from '../../src/backfill/embedding-backfill.service.js';
 import { EmbeddingModel } from '../../src/embeddings/embedding-model.js';
 import { EmbeddingService } from '../../src/embeddings/embedding.service.js';
 import { testBackends } from '../helpers/backends.js';
 import { FaultyEmbeddingModel, withFaultyModel } from '../helpers/faulty-embedding-model.js';
-import { startTestApp } from '../helpers/test-app.js';
+import { ApiClient, apiClient, startTestApp } from '../helpers/test-app.js';
 
 // Unique per run: a shared Redis may hold vectors of a previous run's texts.
 const run = randomUUID();
@@ -18,7 +17,7 @@ const resume = (label: string) => Buffer.from(`SUMMARY\nWarehouse lead ${label} 
 for (const backend of testBackends()) {
   describe(`a text the model cannot embed, in the backfill, on ${backend.name}`, () => {
     let app: INestApplication;
-    let http: ReturnType<typeof request>;
+    let http: ApiClient;
     let model: FaultyEmbeddingModel;
     let embeddings: EmbeddingService;
     const ids: Record<'first' | 'second' | 'poison' | 'outage', string> = { first: '', second: '', poison: '', outage: '' };
@@ -30,7 +29,7 @@ for (const backend of testBackends()) {
       // see that the backfill itself does not count the poison text's retries against it.
       const overrides = { ...(await backend.setup()), breakerFailureThreshold: 50, backfillIntervalMs: 0 };
       app = await startTestApp(overrides, withFaultyModel);
-      http = request(app.getHttpServer());
+      http = apiClient(app);
       model = app.get(EmbeddingModel) as FaultyEmbeddingModel;
       embeddings = app.get(EmbeddingService);
 

@@ -4,9 +4,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import request from 'supertest';
 import { testBackends } from '../helpers/backends.js';
-import { startTestApp } from '../helpers/test-app.js';
+import { ApiClient, apiClient, startTestApp } from '../helpers/test-app.js';
 
 const RESUME = 'Jane Smith\njane@example.com\nSKILLS\nPython, SQL, Tableau\nEXPERIENCE\nData Analyst, Foo Ltd\n2019 - Present';
 
@@ -14,12 +13,12 @@ const RESUME = 'Jane Smith\njane@example.com\nSKILLS\nPython, SQL, Tableau\nEXPE
 for (const backend of testBackends()) {
   describe(`degraded mode (model cannot load) on ${backend.name}`, () => {
     let app: INestApplication;
-    let http: ReturnType<typeof request>;
+    let http: ApiClient;
 
     before(async () => {
       const emptyModelDir = mkdtempSync(join(tmpdir(), 'hirematch-no-model-'));
       app = await startTestApp({ ...(await backend.setup()), modelPath: emptyModelDir, modelId: 'missing/model' });
-      http = request(app.getHttpServer());
+      http = apiClient(app);
     });
 
     after(async () => {

@@ -2,18 +2,18 @@ import type { INestApplication } from '@nestjs/common';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
-import request from 'supertest';
 import { EmbeddingModel } from '../../src/embeddings/embedding-model.js';
 import { EmbeddingService } from '../../src/embeddings/embedding.service.js';
 import { testBackends } from '../helpers/backends.js';
 import { FaultyEmbeddingModel, withFaultyModel } from '../helpers/faulty-embedding-model.js';
-import { startTestApp } from '../helpers/test-app.js';
+import { ApiClient, apiClient, startTestApp } from '../helpers/test-app.js';
 import { unitCosine } from '../helpers/unit-vectors.js';
 
 const RESET_MS = 300;
 // Unique per run: a shared Redis may still hold the vectors of a previous run's texts.
 const run = randomUUID();
-const resume = (n: number) => Buffer.from(`Candidate ${n} ${run}\ncandidate${n}@example.com\nSKILLS\nRust, Kafka, Terraform\nEXPERIENCE\nPlatform engineer ${n}`);
+const resume = (n: number) =>
+  Buffer.from(`Candidate ${n} ${run}\ncandidate${n}@example.com\nSKILLS\nRust, Kafka, Terraform\nEXPERIENCE\nPlatform engineer ${n}`);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /** The reset timer may fire late on a loaded machine: wait for the state, with a deadline. */
 async function untilHalfOpen(embeddings: EmbeddingService): Promise<void> {
@@ -24,7 +24,7 @@ async function untilHalfOpen(embeddings: EmbeddingService): Promise<void> {
 for (const backend of testBackends()) {
   describe(`model failures and the circuit breaker on ${backend.name}`, () => {
     let app: INestApplication;
-    let http: ReturnType<typeof request>;
+    let http: ApiClient;
     let model: FaultyEmbeddingModel;
     let embeddings: EmbeddingService;
     const pendingIds: string[] = [];
@@ -33,7 +33,7 @@ for (const backend of testBackends()) {
     before(async () => {
       const overrides = { ...(await backend.setup()), breakerResetTimeoutMs: RESET_MS, backfillIntervalMs: 0 };
       app = await startTestApp(overrides, withFaultyModel);
-      http = request(app.getHttpServer());
+      http = apiClient(app);
       model = app.get(EmbeddingModel) as FaultyEmbeddingModel;
       embeddings = app.get(EmbeddingService);
     });
@@ -83,9 +83,16 @@ for (const backend of testBackends()) {
       await untilHalfOpen(embeddings);
       assert.equal(embeddings.stats().breaker.state, 'half-open');
       // This search query is the trial call that closes the breaker.
-      const search = await http.post('/api/v1/matching/similarity-search').send({ query: `Rust Kafka Terraform ${run}`, target: 'resumes' }).expect(200);
+      const search = await http
+        .post('/api/v1/matching/similarity-search')
+        .send({ query: `Rust Kafka Terraform ${run}`, target: 'resumes' })
+        .expect(200);
       assert.equal(embeddings.stats().breaker.state, 'closed');
-      assert.deepEqual(search.body.results.map((r: { id: string }) => r.id), [readyId], 'pending rows are not searched');
+      assert.deepEqual(
+        search.body.results.map((r: { id: string }) => r.id),
+        [readyId],
+        'pending rows are not searched',
+      );
       assert.equal(search.body.skippedPending, 4, 'and the response says so');
     });
 
@@ -98,7 +105,10 @@ for (const backend of testBackends()) {
         assert.equal(stored.body.embeddingStatus, 'ready');
         assert.equal(stored.body.embedding.length, 384);
       }
-      const search = await http.post('/api/v1/matching/similarity-search').send({ query: `Rust Kafka Terraform ${run}`, target: 'resumes' }).expect(200);
+      const search = await http
+        .post('/api/v1/matching/similarity-search')
+        .send({ query: `Rust Kafka Terraform ${run}`, target: 'resumes' })
+        .expect(200);
       assert.equal(search.body.results.length, 5);
       assert.equal(search.body.skippedPending, 0);
     });
@@ -118,15 +128,22 @@ for (const backend of testBackends()) {
 
 describe('automatic backfill when the breaker closes', () => {
   let app: INestApplication;
-  let http: ReturnType<typeof request>;
+  let http: ApiClient;
   let model: FaultyEmbeddingModel;
 
   before(async () => {
     app = await startTestApp(
-      { databaseUrl: null, pgliteDataDir: 'memory://', redisUrl: null, breakerResetTimeoutMs: RESET_MS, breakerFailureThreshold: 1, backfillIntervalMs: 60_000 },
+      {
+        databaseUrl: null,
+        pgliteDataDir: 'memory://',
+        redisUrl: null,
+        breakerResetTimeoutMs: RESET_MS,
+        breakerFailureThreshold: 1,
+        backfillIntervalMs: 60_000,
+      },
       withFaultyModel,
     );
-    http = request(app.getHttpServer());
+    http = apiClient(app);
     model = app.get(EmbeddingModel) as FaultyEmbeddingModel;
   });
 
@@ -142,7 +159,10 @@ describe('automatic backfill when the breaker closes', () => {
     model.failing = false;
     await untilHalfOpen(app.get(EmbeddingService));
     // Any successful call closes the breaker; the backfill follows on its own.
-    await http.post('/api/v1/embeddings/batch').send({ texts: ['wake up'] }).expect(200);
+    await http
+      .post('/api/v1/embeddings/batch')
+      .send({ texts: ['wake up'] })
+      .expect(200);
     let status = 'pending';
     for (let i = 0; i < 200 && status !== 'ready'; i++) {
       await sleep(50);

@@ -4,11 +4,10 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import request from 'supertest';
 import { APP_CONFIG, AppConfig } from '../../src/config/app-config.js';
 import { EmbeddingService } from '../../src/embeddings/embedding.service.js';
 import { testBackends } from '../helpers/backends.js';
-import { startTestApp } from '../helpers/test-app.js';
+import { apiClient, startTestApp } from '../helpers/test-app.js';
 import { unitCosine as cosine } from '../helpers/unit-vectors.js';
 
 const unique = (label: string) => `${label} ${randomUUID()}`;
@@ -50,15 +49,21 @@ describe('the model through the real transformers.js loading path', () => {
   });
 
   it('serves the batch endpoint: one unit vector per text, at most 64 texts', async () => {
-    const http = request(app.getHttpServer());
-    const res = await http.post('/api/v1/embeddings/batch').send({ texts: ['payroll specialist', 'forklift operator'] }).expect(200);
+    const http = apiClient(app);
+    const res = await http
+      .post('/api/v1/embeddings/batch')
+      .send({ texts: ['payroll specialist', 'forklift operator'] })
+      .expect(200);
     assert.equal(res.body.embeddings.length, 2);
     assert.equal(res.body.dimensions, 384);
     assert.equal(res.body.model, config.modelId);
     assert.ok(Math.abs(cosine(res.body.embeddings[0], res.body.embeddings[0]) - 1) < 1e-4);
     const same = await embeddings.embed('payroll specialist');
     assert.ok(cosine(same, res.body.embeddings[0]) > 0.9999, 'the batch path embeds like embed()');
-    const tooMany = await http.post('/api/v1/embeddings/batch').send({ texts: Array.from({ length: 65 }, (_, i) => `t${i}`) }).expect(400);
+    const tooMany = await http
+      .post('/api/v1/embeddings/batch')
+      .send({ texts: Array.from({ length: 65 }, (_, i) => `t${i}`) })
+      .expect(400);
     assert.equal(tooMany.body.code, 'VALIDATION_FAILED');
     await http.post('/api/v1/embeddings/batch').send({ texts: [] }).expect(400);
   });
@@ -117,7 +122,7 @@ describe('embedding cache when Redis is unreachable', () => {
   after(() => app?.close());
 
   it('still embeds, uploads and searches; counts the errors; readiness says degraded', async () => {
-    const http = request(app.getHttpServer());
+    const http = apiClient(app);
     const embeddings = app.get(EmbeddingService);
     const vector = await embeddings.embed(unique('forklift operator, warehouse logistics'));
     assert.equal(vector.length, 384);

@@ -1,10 +1,9 @@
 import type { INestApplication } from '@nestjs/common';
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import request from 'supertest';
 import { testBackends } from '../helpers/backends.js';
 import { renderDocx, renderPdf } from '../helpers/resume-documents.js';
-import { startTestApp } from '../helpers/test-app.js';
+import { ApiClient, apiClient, startTestApp } from '../helpers/test-app.js';
 import { unitCosine } from '../helpers/unit-vectors.js';
 
 const ENGINEER = [
@@ -26,7 +25,7 @@ const ENGINEER = [
 ];
 
 const NURSE = [
-  'Aoife O\'Brien',
+  "Aoife O'Brien",
   'aoife.obrien@example.ie | +353 1 555 0142 | Dublin, Ireland',
   'PROFILE',
   'Registered nurse with intensive care experience, patient assessment and medication administration.',
@@ -50,14 +49,14 @@ const JOB = {
 for (const backend of testBackends()) {
   describe(`foundation slice on ${backend.name}`, () => {
     let app: INestApplication;
-    let http: ReturnType<typeof request>;
+    let http: ApiClient;
     let engineerId: string;
     let nurseId: string;
     let jobId: string;
 
     before(async () => {
       app = await startTestApp(await backend.setup());
-      http = request(app.getHttpServer());
+      http = apiClient(app);
     });
 
     after(async () => {
@@ -217,8 +216,11 @@ for (const backend of testBackends()) {
     });
 
     it('matches on the work, not the person: a resume that differs only in name and contact details scores the same', async () => {
-      const twin = [ 'Jamal Washington', 'jamal.w@example.org | (415) 555-0123 | San Francisco, CA', ...ENGINEER.slice(2)];
-      const res = await http.post('/api/v1/resumes').attach('file', Buffer.from(twin.join('\n')), 'jamal.txt').expect(201);
+      const twin = ['Jamal Washington', 'jamal.w@example.org | (415) 555-0123 | San Francisco, CA', ...ENGINEER.slice(2)];
+      const res = await http
+        .post('/api/v1/resumes')
+        .attach('file', Buffer.from(twin.join('\n')), 'jamal.txt')
+        .expect(201);
       assert.equal(res.body.parsed.name, 'Jamal Washington');
       const [mine, theirs] = await Promise.all(
         [engineerId, res.body.id].map((id) => http.get(`/api/v1/resumes/${id}?include=embedding`).expect(200)),

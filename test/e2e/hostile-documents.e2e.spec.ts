@@ -1,13 +1,12 @@
 import type { INestApplication } from '@nestjs/common';
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import request from 'supertest';
 import { DEFAULT_STATUS, ErrorCode } from '../../src/common/error-codes.js';
 import { EmbeddingService } from '../../src/embeddings/embedding.service.js';
 import { buildHostileCases, HostileCase } from '../fixtures/generate-fixtures.js';
 import { testBackends } from '../helpers/backends.js';
 import { renderPdf } from '../helpers/resume-documents.js';
-import { startTestApp } from '../helpers/test-app.js';
+import { ApiClient, apiClient, startTestApp } from '../helpers/test-app.js';
 
 const cacheCalls = (app: INestApplication) => {
   const { cache } = app.get(EmbeddingService).stats();
@@ -17,13 +16,13 @@ const cacheCalls = (app: INestApplication) => {
 for (const backend of testBackends()) {
   describe(`hostile uploads on ${backend.name}`, () => {
     let app: INestApplication;
-    let http: ReturnType<typeof request>;
+    let http: ApiClient;
     let cases: HostileCase[];
 
     before(async () => {
       cases = await buildHostileCases();
       app = await startTestApp(await backend.setup());
-      http = request(app.getHttpServer());
+      http = apiClient(app);
     });
 
     after(async () => {
@@ -36,7 +35,9 @@ for (const backend of testBackends()) {
       assert.ok(rejected.length >= 10);
       const callsBefore = cacheCalls(app);
       for (const hostile of rejected) {
-        const res = await http.post('/api/v1/resumes').attach('file', hostile.buffer, { filename: hostile.filename, contentType: hostile.mimeType });
+        const res = await http
+          .post('/api/v1/resumes')
+          .attach('file', hostile.buffer, { filename: hostile.filename, contentType: hostile.mimeType });
         const code = hostile.expectedCode as ErrorCode;
         assert.equal(res.body.code, code, `${hostile.name}: ${JSON.stringify(res.body)}`);
         assert.equal(res.status, DEFAULT_STATUS[code], hostile.name);
@@ -51,7 +52,10 @@ for (const backend of testBackends()) {
     it('accepts text with a stray NUL, strips it and says so', async () => {
       for (const accepted of cases.filter((c) => c.expectedCode === null)) {
         const res = await http.post('/api/v1/resumes').attach('file', accepted.buffer, accepted.filename).expect(201);
-        assert.ok(res.body.warnings.some((w: string) => /control characters/.test(w)), JSON.stringify(res.body.warnings));
+        assert.ok(
+          res.body.warnings.some((w: string) => /control characters/.test(w)),
+          JSON.stringify(res.body.warnings),
+        );
       }
     });
   });
@@ -59,7 +63,7 @@ for (const backend of testBackends()) {
 
 describe('document limits', () => {
   let app: INestApplication;
-  let http: ReturnType<typeof request>;
+  let http: ApiClient;
   const lines = (n: number) => Array.from({ length: n }, (_, i) => `Line ${i}: delivered projects on time with Excel and SQL reporting.`);
 
   before(async () => {
@@ -71,7 +75,7 @@ describe('document limits', () => {
       maxPdfPages: 2,
       maxTextChars: 2_000,
     });
-    http = request(app.getHttpServer());
+    http = apiClient(app);
   });
 
   after(() => app?.close());
@@ -79,9 +83,15 @@ describe('document limits', () => {
   it('refuses each limit with its own code', async () => {
     const big = await http.post('/api/v1/resumes').attach('file', Buffer.alloc(60_000, 'a'), 'big.txt').expect(413);
     assert.equal(big.body.code, 'FILE_TOO_LARGE');
-    const pages = await http.post('/api/v1/resumes').attach('file', await renderPdf(lines(150)), 'long.pdf').expect(413);
+    const pages = await http
+      .post('/api/v1/resumes')
+      .attach('file', await renderPdf(lines(150)), 'long.pdf')
+      .expect(413);
     assert.equal(pages.body.code, 'TOO_MANY_PAGES');
-    const text = await http.post('/api/v1/resumes').attach('file', Buffer.from(lines(60).join('\n')), 'long.txt').expect(413);
+    const text = await http
+      .post('/api/v1/resumes')
+      .attach('file', Buffer.from(lines(60).join('\n')), 'long.txt')
+      .expect(413);
     assert.equal(text.body.code, 'TEXT_TOO_LONG');
     assert.equal((await http.get('/api/v1/resumes')).body.total, 0);
   });
@@ -89,11 +99,11 @@ describe('document limits', () => {
 
 describe('extraction time limit', () => {
   let app: INestApplication;
-  let http: ReturnType<typeof request>;
+  let http: ApiClient;
 
   before(async () => {
     app = await startTestApp({ databaseUrl: null, pgliteDataDir: 'memory://', redisUrl: null, extractionTimeoutMs: 100, maxPdfPages: 500 });
-    http = request(app.getHttpServer());
+    http = apiClient(app);
   });
 
   after(() => app?.close());

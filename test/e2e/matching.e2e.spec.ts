@@ -1,13 +1,11 @@
 import type { INestApplication } from '@nestjs/common';
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import request from 'supertest';
 import { PrismaClient } from '../../src/generated/prisma/client.js';
 import { DEFAULT_ORGANIZATION_ID } from '../../src/common/organization.js';
 import { testBackends } from '../helpers/backends.js';
 import { FakeOpenAiServer } from '../helpers/fake-openai-server.js';
-import { startTestApp } from '../helpers/test-app.js';
-
+import { ApiClient, apiClient, startTestApp } from '../helpers/test-app.js';
 
 /** 1,000 synthetic resumes with random vectors; every 20th (5%) has the rare skill Fortran. */
 function insertSyntheticResumes(prisma: PrismaClient): Promise<number> {
@@ -74,14 +72,14 @@ Patient care, Triage, Wound care, Medication administration`,
 for (const backend of testBackends()) {
   describe(`matching and search on ${backend.name}`, () => {
     let app: INestApplication;
-    let http: ReturnType<typeof request>;
+    let http: ApiClient;
     let jobId: string;
     const ids: Record<keyof typeof RESUMES, string> = { strong: '', partial: '', unrelated: '' };
 
     before(async () => {
       // A tiny exact-scan threshold: filtered searches here go through the HNSW iterative scan.
       app = await startTestApp({ ...(await backend.setup()), vectorExactScanMaxRows: 10 });
-      http = request(app.getHttpServer());
+      http = apiClient(app);
       jobId = (await http.post('/api/v1/jobs').send(JOB).expect(201)).body.id;
       for (const [key, text] of Object.entries(RESUMES) as Array<[keyof typeof RESUMES, string]>) {
         ids[key] = (await http.post('/api/v1/resumes').attach('file', Buffer.from(text), `${key}.txt`).expect(201)).body.id;
@@ -95,26 +93,43 @@ for (const backend of testBackends()) {
 
     it('ranks candidates for a job by the full score, best first', async () => {
       const res = await http.get(`/api/v1/jobs/${jobId}/candidates?limit=10`).expect(200);
-      assert.deepEqual(res.body.items.map((item: { id: string }) => item.id), [ids.strong, ids.partial, ids.unrelated]);
+      assert.deepEqual(
+        res.body.items.map((item: { id: string }) => item.id),
+        [ids.strong, ids.partial, ids.unrelated],
+      );
       assert.equal(res.body.total, 3);
       assert.equal(res.body.items[0].label, 'Lena Fischer');
       const scores = res.body.items.map((item: { overallScore: number }) => item.overallScore);
-      assert.deepEqual([...scores].sort((a, b) => b - a), scores);
+      assert.deepEqual(
+        [...scores].sort((a, b) => b - a),
+        scores,
+      );
     });
 
     it('pages in a stable order, and filters by score, skills and years', async () => {
       const full = (await http.get(`/api/v1/jobs/${jobId}/candidates`).expect(200)).body.items.map((item: { id: string }) => item.id);
       const paged: string[] = [];
       for (let offset = 0; offset < 3; offset++) {
-        paged.push(...(await http.get(`/api/v1/jobs/${jobId}/candidates?limit=1&offset=${offset}`).expect(200)).body.items.map((item: { id: string }) => item.id));
+        paged.push(
+          ...(await http.get(`/api/v1/jobs/${jobId}/candidates?limit=1&offset=${offset}`).expect(200)).body.items.map(
+            (item: { id: string }) => item.id,
+          ),
+        );
       }
       assert.deepEqual(paged, full);
 
       const kubernetes = await http.get(`/api/v1/jobs/${jobId}/candidates?skills=kubernetes,postgres`).expect(200);
-      assert.deepEqual(kubernetes.body.items.map((item: { id: string }) => item.id), [ids.strong], 'aliases are canonicalised');
+      assert.deepEqual(
+        kubernetes.body.items.map((item: { id: string }) => item.id),
+        [ids.strong],
+        'aliases are canonicalised',
+      );
 
       const senior = await http.get(`/api/v1/jobs/${jobId}/candidates?minYears=5`).expect(200);
-      assert.deepEqual(senior.body.items.map((item: { id: string }) => item.id), [ids.strong]);
+      assert.deepEqual(
+        senior.body.items.map((item: { id: string }) => item.id),
+        [ids.strong],
+      );
 
       const threshold = full.length ? (await http.get(`/api/v1/jobs/${jobId}/candidates`)).body.items[1].overallScore : 0;
       const good = await http.get(`/api/v1/jobs/${jobId}/candidates?minScore=${threshold}`).expect(200);
@@ -128,7 +143,11 @@ for (const backend of testBackends()) {
     it('ranks jobs for a resume', async () => {
       const other = await http
         .post('/api/v1/jobs')
-        .send({ title: 'ICU Nurse', description: 'Care for intensive care patients in our hospital.', requirements: 'Registered nurse, triage, patient care.' })
+        .send({
+          title: 'ICU Nurse',
+          description: 'Care for intensive care patients in our hospital.',
+          requirements: 'Registered nurse, triage, patient care.',
+        })
         .expect(201);
       const forNurse = await http.get(`/api/v1/resumes/${ids.unrelated}/jobs`).expect(200);
       assert.equal(forNurse.body.items[0].id, other.body.id);
@@ -143,7 +162,10 @@ for (const backend of testBackends()) {
         .post('/api/v1/matching/batch')
         .send({ jobId, resumeIds: [ids.unrelated, ids.strong, unknown, ids.partial] })
         .expect(200);
-      assert.deepEqual(res.body.results.map((r: { resumeId: string }) => r.resumeId), [ids.strong, ids.partial, ids.unrelated]);
+      assert.deepEqual(
+        res.body.results.map((r: { resumeId: string }) => r.resumeId),
+        [ids.strong, ids.partial, ids.unrelated],
+      );
       assert.deepEqual(res.body.notFound, [unknown]);
       const tooMany = Array.from({ length: 501 }, (_, i) => `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`);
       const rejected = await http.post('/api/v1/matching/batch').send({ jobId, resumeIds: tooMany }).expect(400);
@@ -185,13 +207,19 @@ for (const backend of testBackends()) {
         .post('/api/v1/matching/similarity-search')
         .send({ query: 'engineer', target: 'resumes', filters: { location: 'munich' } })
         .expect(200);
-      assert.deepEqual(filtered.body.results.map((r: { id: string }) => r.id), [ids.partial]);
+      assert.deepEqual(
+        filtered.body.results.map((r: { id: string }) => r.id),
+        [ids.partial],
+      );
 
       const search = (filters: object) =>
         http.post('/api/v1/matching/similarity-search').send({ query: 'engineer nurse', target: 'resumes', filters }).expect(200);
       assert.equal((await search({ createdAfter: new Date(Date.now() + 60_000).toISOString() })).body.results.length, 0);
       assert.equal((await search({ createdAfter: '2020-01-01T00:00:00Z' })).body.results.length, 3);
-      assert.deepEqual((await search({ minYears: 5 })).body.results.map((r: { id: string }) => r.id), [ids.strong]);
+      assert.deepEqual(
+        (await search({ minYears: 5 })).body.results.map((r: { id: string }) => r.id),
+        [ids.strong],
+      );
       const invalid = await http
         .post('/api/v1/matching/similarity-search')
         .send({ query: 'x', target: 'resumes', filters: { createdAfter: 'yesterday' } })
@@ -209,7 +237,11 @@ for (const backend of testBackends()) {
       assert.equal(res.body.results.length, 30, 'limit results exist (50 rows match), so limit come back');
       assert.ok(res.body.results.every((r: { skills: string[] }) => r.skills.includes('Fortran')));
       const similarities = res.body.results.map((r: { similarity: number }) => r.similarity);
-      assert.deepEqual([...similarities].sort((a, b) => b - a), similarities, 'still ordered by similarity');
+      assert.deepEqual(
+        [...similarities].sort((a, b) => b - a),
+        similarities,
+        'still ordered by similarity',
+      );
       await prisma.$executeRaw`DELETE FROM resumes WHERE embedding_model = 'synthetic'`;
     });
   });
@@ -217,11 +249,11 @@ for (const backend of testBackends()) {
 
 describe('exact scan for selective filters', () => {
   let app: INestApplication;
-  let http: ReturnType<typeof request>;
+  let http: ApiClient;
 
   before(async () => {
     app = await startTestApp({ databaseUrl: null, pgliteDataDir: 'memory://', redisUrl: null, vectorExactScanMaxRows: 100 });
-    http = request(app.getHttpServer());
+    http = apiClient(app);
   });
 
   after(() => app?.close());
@@ -235,18 +267,26 @@ describe('exact scan for selective filters', () => {
       .send({ query, target: 'resumes', limit: 20, filters: { skills: ['Fortran'] } })
       .expect(200);
     // Ground truth: every Fortran row ordered by cosine distance to the same query embedding.
-    const vector = (await http.post('/api/v1/embeddings/batch').send({ texts: [query] }).expect(200)).body.embeddings[0];
+    const vector = (
+      await http
+        .post('/api/v1/embeddings/batch')
+        .send({ texts: [query] })
+        .expect(200)
+    ).body.embeddings[0];
     const truth = await prisma.$queryRaw<Array<{ id: string }>>`
       SELECT id::text AS id FROM resumes WHERE 'Fortran' = ANY(skills)
       ORDER BY embedding <=> ${`[${vector.join(',')}]`}::vector, id LIMIT 20`;
-    assert.deepEqual(res.body.results.map((r: { id: string }) => r.id), truth.map((row) => row.id));
+    assert.deepEqual(
+      res.body.results.map((r: { id: string }) => r.id),
+      truth.map((row) => row.id),
+    );
   });
 });
 
 describe('LLM explanations through an OpenAI-compatible server', () => {
   const llm = new FakeOpenAiServer();
   let app: INestApplication;
-  let http: ReturnType<typeof request>;
+  let http: ApiClient;
   let body: { jobId: string; resumeId: string };
 
   before(async () => {
@@ -260,7 +300,7 @@ describe('LLM explanations through an OpenAI-compatible server', () => {
       openaiModel: 'test-model',
       openaiTimeoutMs: 300,
     });
-    http = request(app.getHttpServer());
+    http = apiClient(app);
     const jobId = (await http.post('/api/v1/jobs').send(JOB).expect(201)).body.id;
     const resumeId = (await http.post('/api/v1/resumes').attach('file', Buffer.from(RESUMES.strong), 'lena.txt').expect(201)).body.id;
     body = { jobId, resumeId };
@@ -281,7 +321,8 @@ describe('LLM explanations through an OpenAI-compatible server', () => {
     assert.equal(sent.authorization, 'Bearer test-key');
     assert.equal(sent.body.model, 'test-model');
     const prompt = JSON.stringify(sent.body.messages);
-    for (const pii of ['Lena', 'Fischer', 'lena.fischer@example.de', 'Zalando']) assert.ok(!prompt.includes(pii), `${pii} must not be sent`);
+    for (const pii of ['Lena', 'Fischer', 'lena.fischer@example.de', 'Zalando'])
+      assert.ok(!prompt.includes(pii), `${pii} must not be sent`);
   });
 
   it('falls back to rules on a 500 and on a timeout, saying why', async () => {
@@ -292,7 +333,10 @@ describe('LLM explanations through an OpenAI-compatible server', () => {
 
     llm.behaviour = 'slow';
     const started = Date.now();
-    const slow = await http.post('/api/v1/matching/calculate').send({ ...body, explain: true }).expect(200);
+    const slow = await http
+      .post('/api/v1/matching/calculate')
+      .send({ ...body, explain: true })
+      .expect(200);
     assert.equal(slow.body.explanation.source, 'rules');
     assert.match(slow.body.explanation.fallbackReason, /time/i);
     assert.ok(Date.now() - started < 2_500, 'the client timeout bounds the wait');

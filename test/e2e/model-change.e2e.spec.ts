@@ -4,12 +4,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import request from 'supertest';
 import type { AppConfig } from '../../src/config/app-config.js';
 import { APP_CONFIG } from '../../src/config/app-config.js';
 import { PrismaClient } from '../../src/generated/prisma/client.js';
 import { testBackends } from '../helpers/backends.js';
-import { startTestApp } from '../helpers/test-app.js';
+import { apiClient, startTestApp } from '../helpers/test-app.js';
 import { unitCosine } from '../helpers/unit-vectors.js';
 
 const RESUME = 'SUMMARY\nWarehouse lead who runs cycle counts in Manhattan WMS.\nSKILLS\nWMS, forklift, inventory control';
@@ -36,7 +35,7 @@ for (const backend of testBackends()) {
 
     it('re-embeds at boot the vectors another model made, and never compares across models meanwhile', async () => {
       let app: INestApplication = await startTestApp(overrides);
-      let http = request(app.getHttpServer());
+      let http = apiClient(app);
       const resume = await http.post('/api/v1/resumes').attach('file', Buffer.from(RESUME), 'lead.txt').expect(201);
       const job = await http
         .post('/api/v1/jobs')
@@ -51,11 +50,14 @@ for (const backend of testBackends()) {
 
       app = await startTestApp(overrides);
       try {
-        http = request(app.getHttpServer());
+        http = apiClient(app);
         const stale = await http.get(`/api/v1/resumes/${resume.body.id}?include=embedding`).expect(200);
         assert.equal(stale.body.embeddingStatus, 'pending');
         assert.equal(stale.body.embedding, null, 'the old vector is gone, not compared');
-        const search = await http.post('/api/v1/matching/similarity-search').send({ query: 'warehouse WMS', target: 'resumes' }).expect(200);
+        const search = await http
+          .post('/api/v1/matching/similarity-search')
+          .send({ query: 'warehouse WMS', target: 'resumes' })
+          .expect(200);
         assert.deepEqual(search.body.results, []);
         assert.equal(search.body.skippedPending, 1);
 

@@ -4,10 +4,9 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import request from 'supertest';
 import { loadConfig } from '../../src/config/app-config.js';
 import { ModelHubMirror } from '../helpers/model-hub-mirror.js';
-import { startTestApp } from '../helpers/test-app.js';
+import { ApiClient, apiClient, startTestApp } from '../helpers/test-app.js';
 
 const config = loadConfig();
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -17,7 +16,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 describe('downloading the model from a slow hub', { skip: !config.modelPath && 'needs a local MODEL_PATH to mirror' }, () => {
   const mirror = new ModelHubMirror(resolve(config.modelPath ?? '.'));
   let app: INestApplication;
-  let http: ReturnType<typeof request>;
+  let http: ApiClient;
 
   before(async () => {
     const hub = await mirror.start();
@@ -32,7 +31,7 @@ describe('downloading the model from a slow hub', { skip: !config.modelPath && '
       modelLoadTimeoutMs: 300,
     });
     assert.ok(Date.now() - started < 10_000, 'start-up did not wait for the download');
-    http = request(app.getHttpServer());
+    http = apiClient(app);
   });
 
   after(async () => {
@@ -44,7 +43,10 @@ describe('downloading the model from a slow hub', { skip: !config.modelPath && '
     await http.get('/health/live').expect(200);
     const ready = await http.get('/health/ready').expect(503);
     assert.equal(ready.body.details.model.state, 'loading');
-    const upload = await http.post('/api/v1/resumes').attach('file', Buffer.from('Ana Ruiz\nana@example.com\nSKILLS\nPayroll, Excel'), 'ana.txt').expect(201);
+    const upload = await http
+      .post('/api/v1/resumes')
+      .attach('file', Buffer.from('Ana Ruiz\nana@example.com\nSKILLS\nPayroll, Excel'), 'ana.txt')
+      .expect(201);
     assert.equal(upload.body.embeddingStatus, 'pending');
 
     mirror.release();
@@ -55,7 +57,10 @@ describe('downloading the model from a slow hub', { skip: !config.modelPath && '
     }
     const model = (await http.get('/health/ready')).body.details.model;
     assert.equal(status, 200, `ready once the model has loaded: ${JSON.stringify(model)}`);
-    assert.ok(mirror.requests.some((line) => line.includes(`/${config.modelId}/resolve/`)), 'fetched through the hub path');
+    assert.ok(
+      mirror.requests.some((line) => line.includes(`/${config.modelId}/resolve/`)),
+      'fetched through the hub path',
+    );
     const backfill = await http.post('/api/v1/embeddings/backfill').expect(200);
     assert.equal(backfill.body.resumes.embedded, 1);
   });

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import type { INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Test, TestingModuleBuilder } from '@nestjs/testing';
+import request from 'supertest';
 import { AppModule } from '../../src/app.module.js';
 import { configureApp } from '../../src/app.setup.js';
 import type { AppConfig } from '../../src/config/app-config.js';
@@ -21,4 +22,11 @@ export async function startTestApp(
   const app = configureApp(moduleRef.createNestApplication<NestExpressApplication>({ logger: process.env.TEST_LOGS ? undefined : false }));
   await app.init();
   return app;
+}
+
+/** An HTTP client for the app; every e2e spec talks to the API through it (one place for default headers). */
+export type ApiClient = ReturnType<typeof request.agent>;
+
+export function apiClient(app: INestApplication): ApiClient {
+  return request.agent(app.getHttpServer());
 }

@@ -45,7 +45,10 @@ describe('validateLabelledSet', () => {
     assert.deepEqual(validateLabelledSet(null), ['root must be an object']);
     const problems = validateLabelledSet({
       jobs: [{ id: 'j', title: 'T', description: 'D', location: 'L', requirements: ['r'], remote: false, minYearsExperience: 1 }],
-      resumes: [{ id: 'r1', label: 'x', text: 'y' }, { id: 'r1', label: 'x', text: 'y' }],
+      resumes: [
+        { id: 'r1', label: 'x', text: 'y' },
+        { id: 'r1', label: 'x', text: 'y' },
+      ],
       relevance: { j: { r1: 4 }, other: {} },
     });
     assert.deepEqual(problems, [

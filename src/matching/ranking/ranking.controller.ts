@@ -14,7 +14,11 @@ export class RankingController {
   @ApiOperation({ summary: 'Rank stored resumes for a job: vector pre-selection, then the full match score' })
   @ApiOkResponse({ type: RankingPage })
   @ApiNotFoundResponse({ description: 'NOT_FOUND' })
-  candidates(@CurrentOrganization() organizationId: string, @Param('id', uuidParam) id: string, @Query() query: RankingQuery): Promise<RankingPage> {
+  candidates(
+    @CurrentOrganization() organizationId: string,
+    @Param('id', uuidParam) id: string,
+    @Query() query: RankingQuery,
+  ): Promise<RankingPage> {
     return this.ranking.candidatesForJob(organizationId, id, query);
   }
 
@@ -22,7 +26,11 @@ export class RankingController {
   @ApiOperation({ summary: 'Rank stored jobs for a resume: vector pre-selection, then the full match score' })
   @ApiOkResponse({ type: RankingPage })
   @ApiNotFoundResponse({ description: 'NOT_FOUND' })
-  jobs(@CurrentOrganization() organizationId: string, @Param('id', uuidParam) id: string, @Query() query: RankingQuery): Promise<RankingPage> {
+  jobs(
+    @CurrentOrganization() organizationId: string,
+    @Param('id', uuidParam) id: string,
+    @Query() query: RankingQuery,
+  ): Promise<RankingPage> {
     return this.ranking.jobsForResume(organizationId, id, query);
   }
 }

@@ -45,13 +45,28 @@ export class RankingService {
     const pool = vector
       ? await this.resumes.searchByVector(organizationId, Float32Array.from(vector), poolSize(options), filters)
       : // A job without a vector yet is pre-selected by its words instead.
-        (await this.resumes.searchByKeywords(organizationId, jobEmbeddingText(job), poolSize(options), filters)).map((hit) => ({ id: hit.id, similarity: null }));
-    const rows = new Map((await this.resumes.findByIds(organizationId, pool.map((hit) => hit.id))).map((row) => [row.id, row]));
+        (await this.resumes.searchByKeywords(organizationId, jobEmbeddingText(job), poolSize(options), filters)).map((hit) => ({
+          id: hit.id,
+          similarity: null,
+        }));
+    const rows = new Map(
+      (
+        await this.resumes.findByIds(
+          organizationId,
+          pool.map((hit) => hit.id),
+        )
+      ).map((row) => [row.id, row]),
+    );
     const jobProfile = toJobProfile(job);
     const scored = pool.flatMap((hit) => {
       const resume = rows.get(hit.id);
       if (!resume) return [];
-      const breakdown = scoreMatch({ semanticSimilarity: hit.similarity, candidate: toCandidateProfile(resume, this.skills), job: jobProfile, weights: options.weights });
+      const breakdown = scoreMatch({
+        semanticSimilarity: hit.similarity,
+        candidate: toCandidateProfile(resume, this.skills),
+        job: jobProfile,
+        weights: options.weights,
+      });
       return [toRanked(resume.id, resumeLabel(resume), breakdown)];
     });
     return this.page(scored, options, pool.length, await this.resumes.countPending(organizationId));
@@ -64,8 +79,18 @@ export class RankingService {
     const vector = await this.resumes.findEmbedding(organizationId, resumeId);
     const pool = vector
       ? await this.jobs.searchByVector(organizationId, Float32Array.from(vector), poolSize(options), filters)
-      : (await this.jobs.searchByKeywords(organizationId, resume.content.slice(0, 5_000), poolSize(options), filters)).map((hit) => ({ id: hit.id, similarity: null }));
-    const rows = new Map((await this.jobs.findByIds(organizationId, pool.map((hit) => hit.id))).map((row) => [row.id, row]));
+      : (await this.jobs.searchByKeywords(organizationId, resume.content.slice(0, 5_000), poolSize(options), filters)).map((hit) => ({
+          id: hit.id,
+          similarity: null,
+        }));
+    const rows = new Map(
+      (
+        await this.jobs.findByIds(
+          organizationId,
+          pool.map((hit) => hit.id),
+        )
+      ).map((row) => [row.id, row]),
+    );
     const candidate = toCandidateProfile(resume, this.skills);
     const scored = pool.flatMap((hit) => {
       const job = rows.get(hit.id);
@@ -114,4 +139,3 @@ function toRanked(id: string, label: string | null, breakdown: ReturnType<typeof
     missingSkills: breakdown.missingSkills,
   };
 }
-

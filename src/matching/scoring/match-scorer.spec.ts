@@ -121,7 +121,10 @@ describe('scoreMatch', () => {
     assert.deepEqual(b.weights, { semantic: 0.5, skills: 0.25, other: 0.25 });
     // 0.5 * 0.8 + 0.25 * 0.7 + 0.25 * 1 = 0.825
     assert.equal(b.overallScore, 0.825);
-    assert.throws(() => scoreMatch({ semanticSimilarity: 0.8, candidate: candidate(), job: job(), weights: { skills: -1 } }), InvalidWeightsError);
+    assert.throws(
+      () => scoreMatch({ semanticSimilarity: 0.8, candidate: candidate(), job: job(), weights: { skills: -1 } }),
+      InvalidWeightsError,
+    );
   });
 
   it('scores a weak match with partial credit on every other factor', () => {

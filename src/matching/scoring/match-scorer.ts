@@ -105,8 +105,7 @@ export interface ScoreMatchInput {
 }
 
 function describeSemantic(score: number): string {
-  const level =
-    score >= 0.75 ? 'Very high' : score >= 0.6 ? 'High' : score >= 0.45 ? 'Moderate' : score >= 0.3 ? 'Low' : 'Very low';
+  const level = score >= 0.75 ? 'Very high' : score >= 0.6 ? 'High' : score >= 0.45 ? 'Moderate' : score >= 0.3 ? 'Low' : 'Very low';
   return `${level} overall similarity between the resume and the job description (${score.toFixed(2)})`;
 }
 

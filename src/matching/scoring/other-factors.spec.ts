@@ -38,13 +38,19 @@ describe('scoreExperience', () => {
 describe('scoreEducation', () => {
   it('compares ordered levels', () => {
     assert.equal(scoreEducation('master', 'bachelor').score, 1);
-    assert.deepEqual(scoreEducation('master', 'bachelor').evidence, ["Holds a master's degree, which exceeds the bachelor's degree requirement"]);
-    assert.deepEqual(scoreEducation('bachelor', 'bachelor').evidence, ["Holds a bachelor's degree, which meets the bachelor's degree requirement"]);
+    assert.deepEqual(scoreEducation('master', 'bachelor').evidence, [
+      "Holds a master's degree, which exceeds the bachelor's degree requirement",
+    ]);
+    assert.deepEqual(scoreEducation('bachelor', 'bachelor').evidence, [
+      "Holds a bachelor's degree, which meets the bachelor's degree requirement",
+    ]);
     assert.equal(scoreEducation('associate', 'bachelor').score, 0.5);
     assert.equal(scoreEducation('secondary', 'bachelor').score, 0.25);
     assert.equal(scoreEducation('secondary', 'master').score, 0);
     assert.equal(scoreEducation('secondary', 'master').status, 'unmet');
-    assert.deepEqual(scoreEducation('associate', 'bachelor').evidence, ["Highest education is an associate degree; bachelor's degree required"]);
+    assert.deepEqual(scoreEducation('associate', 'bachelor').evidence, [
+      "Highest education is an associate degree; bachelor's degree required",
+    ]);
   });
 
   it('handles missing requirement and missing candidate level', () => {
@@ -65,7 +71,11 @@ describe('parseLocation', () => {
     assert.deepEqual(parseLocation('Ohio'), { city: null, region: 'ohio', country: 'united states' });
     assert.deepEqual(parseLocation('Chicago, IL (Hybrid)'), { city: 'chicago', region: 'illinois', country: 'united states' });
     assert.deepEqual(parseLocation('Chicago, IL 60619'), { city: 'chicago', region: 'illinois', country: 'united states' });
-    assert.deepEqual(parseLocation('123 Main St, Apt 4, Springfield, IL 62701'), { city: 'springfield', region: 'illinois', country: 'united states' });
+    assert.deepEqual(parseLocation('123 Main St, Apt 4, Springfield, IL 62701'), {
+      city: 'springfield',
+      region: 'illinois',
+      country: 'united states',
+    });
     assert.deepEqual(parseLocation('St. Louis, MO'), { city: 'st louis', region: 'missouri', country: 'united states' });
     assert.deepEqual(parseLocation('Leeds LS1 4AP, UK'), { city: 'leeds', region: null, country: 'united kingdom' });
   });

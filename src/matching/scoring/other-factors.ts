@@ -96,7 +96,7 @@ export const EDUCATION_ORDER: readonly EducationLevel[] = ['none', 'secondary', 
 const EDUCATION_LABEL: Record<EducationLevel, string> = {
   none: 'no formal qualification',
   secondary: 'a high-school diploma',
-  associate: "an associate degree",
+  associate: 'an associate degree',
   bachelor: "a bachelor's degree",
   master: "a master's degree",
   doctorate: 'a doctorate',
@@ -145,25 +145,64 @@ const US_STATES: Record<string, string> = Object.fromEntries(
 const US_STATE_NAMES = new Set(Object.values(US_STATES));
 
 const COUNTRIES: Record<string, string> = {
-  us: 'united states', usa: 'united states', 'united states': 'united states', 'united states of america': 'united states',
-  america: 'united states', uk: 'united kingdom', 'united kingdom': 'united kingdom', 'great britain': 'united kingdom',
-  gb: 'united kingdom', britain: 'united kingdom',
-  canada: 'canada', germany: 'germany', deutschland: 'germany', france: 'france', spain: 'spain', italy: 'italy',
-  ireland: 'ireland', netherlands: 'netherlands', 'the netherlands': 'netherlands', poland: 'poland',
-  portugal: 'portugal', sweden: 'sweden', switzerland: 'switzerland', austria: 'austria', belgium: 'belgium',
-  india: 'india', australia: 'australia', 'new zealand': 'new zealand', mexico: 'mexico', brazil: 'brazil',
-  singapore: 'singapore', japan: 'japan', china: 'china', 'south africa': 'south africa', nigeria: 'nigeria',
-  philippines: 'philippines', uae: 'united arab emirates', 'united arab emirates': 'united arab emirates',
+  us: 'united states',
+  usa: 'united states',
+  'united states': 'united states',
+  'united states of america': 'united states',
+  america: 'united states',
+  uk: 'united kingdom',
+  'united kingdom': 'united kingdom',
+  'great britain': 'united kingdom',
+  gb: 'united kingdom',
+  britain: 'united kingdom',
+  canada: 'canada',
+  germany: 'germany',
+  deutschland: 'germany',
+  france: 'france',
+  spain: 'spain',
+  italy: 'italy',
+  ireland: 'ireland',
+  netherlands: 'netherlands',
+  'the netherlands': 'netherlands',
+  poland: 'poland',
+  portugal: 'portugal',
+  sweden: 'sweden',
+  switzerland: 'switzerland',
+  austria: 'austria',
+  belgium: 'belgium',
+  india: 'india',
+  australia: 'australia',
+  'new zealand': 'new zealand',
+  mexico: 'mexico',
+  brazil: 'brazil',
+  singapore: 'singapore',
+  japan: 'japan',
+  china: 'china',
+  'south africa': 'south africa',
+  nigeria: 'nigeria',
+  philippines: 'philippines',
+  uae: 'united arab emirates',
+  'united arab emirates': 'united arab emirates',
 };
 
 /** Regions (nations of the UK, Canadian provinces) that imply a country. */
 const REGION_COUNTRY: Record<string, string> = {
-  england: 'united kingdom', scotland: 'united kingdom', wales: 'united kingdom', 'northern ireland': 'united kingdom',
-  ontario: 'canada', quebec: 'canada', 'british columbia': 'canada', alberta: 'canada',
+  england: 'united kingdom',
+  scotland: 'united kingdom',
+  wales: 'united kingdom',
+  'northern ireland': 'united kingdom',
+  ontario: 'canada',
+  quebec: 'canada',
+  'british columbia': 'canada',
+  alberta: 'canada',
 };
 
 const CITY_ALIASES: Record<string, string> = {
-  nyc: 'new york', 'new york city': 'new york', sf: 'san francisco', 'washington dc': 'washington', philly: 'philadelphia',
+  nyc: 'new york',
+  'new york city': 'new york',
+  sf: 'san francisco',
+  'washington dc': 'washington',
+  philly: 'philadelphia',
 };
 
 /** Street-address parts ("123 Main St", "Apt 4B") are dropped: only city, region and country matter. */
@@ -248,7 +287,12 @@ export function scoreLocation(candidateLocation: string | null, jobLocation: str
   }
   const compatible = (a: string | null, b: string | null) => a === null || b === null || a === b;
   if (j.city && c.city && j.city === c.city && compatible(j.region, c.region) && compatible(j.country, c.country)) {
-    return { score: LOCATION_SCORES.sameCityOrRegion, status: 'met', ...base, evidence: [`Based in the job's city (${titleCase(j.city)})`] };
+    return {
+      score: LOCATION_SCORES.sameCityOrRegion,
+      status: 'met',
+      ...base,
+      evidence: [`Based in the job's city (${titleCase(j.city)})`],
+    };
   }
   if (j.region && c.region && j.region === c.region && compatible(j.country, c.country)) {
     return {
@@ -269,7 +313,12 @@ export function scoreLocation(candidateLocation: string | null, jobLocation: str
   if (j.city === null && j.region === null && j.country === null) {
     return { score: NEUTRAL_SCORE, status: 'unknown', ...base, evidence: [`Job location "${job}" could not be compared`] };
   }
-  return { score: LOCATION_SCORES.elsewhere, status: 'unmet', ...base, evidence: [`Based in ${displayLocation(c, cand ?? '')}; the job is in ${displayLocation(j, job)}`] };
+  return {
+    score: LOCATION_SCORES.elsewhere,
+    status: 'unmet',
+    ...base,
+    evidence: [`Based in ${displayLocation(c, cand ?? '')}; the job is in ${displayLocation(j, job)}`],
+  };
 }
 
 // ---------------------------------------------------------------- title
@@ -289,19 +338,61 @@ const TITLE_PHRASES: [RegExp, string][] = [
 ];
 
 const TITLE_SYNONYMS: Record<string, string> = {
-  developer: 'engineer', programmer: 'engineer', dev: 'engineer', engineering: 'engineer',
-  mgr: 'manager', management: 'manager',
+  developer: 'engineer',
+  programmer: 'engineer',
+  dev: 'engineer',
+  engineering: 'engineer',
+  mgr: 'manager',
+  management: 'manager',
   coord: 'coordinator',
-  educator: 'teacher', instructor: 'teacher',
+  educator: 'teacher',
+  instructor: 'teacher',
   nursing: 'nurse',
-  maths: 'math', mathematics: 'math', analytics: 'analyst',
+  maths: 'math',
+  mathematics: 'math',
+  analytics: 'analyst',
 };
 
 /** Seniority and filler words that say nothing about the kind of role. */
 const TITLE_STOPWORDS = new Set([
-  'senior', 'sr', 'junior', 'jr', 'lead', 'principal', 'staff', 'head', 'chief', 'associate',
-  'i', 'ii', 'iii', 'iv', 'entry', 'level', 'mid', 'intern', 'trainee', 'the', 'a', 'an', 'of', 'and', 'for', 'in',
-  'at', 'to', 'with', 'on', 'team', 'remote', 'hybrid', 'contract', 'temporary', 'part', 'time', 'full',
+  'senior',
+  'sr',
+  'junior',
+  'jr',
+  'lead',
+  'principal',
+  'staff',
+  'head',
+  'chief',
+  'associate',
+  'i',
+  'ii',
+  'iii',
+  'iv',
+  'entry',
+  'level',
+  'mid',
+  'intern',
+  'trainee',
+  'the',
+  'a',
+  'an',
+  'of',
+  'and',
+  'for',
+  'in',
+  'at',
+  'to',
+  'with',
+  'on',
+  'team',
+  'remote',
+  'hybrid',
+  'contract',
+  'temporary',
+  'part',
+  'time',
+  'full',
 ]);
 
 /**
@@ -361,7 +452,13 @@ export function scoreTitle(jobTitle: string, candidateTitles: readonly string[])
     return { score: NEUTRAL_SCORE, status: 'unknown', ...base, bestMatchingTitle: null, evidence: ['The job title could not be compared'] };
   }
   if (titles.length === 0) {
-    return { score: NEUTRAL_SCORE, status: 'unknown', ...base, bestMatchingTitle: null, evidence: ['No previous job titles found on the resume'] };
+    return {
+      score: NEUTRAL_SCORE,
+      status: 'unknown',
+      ...base,
+      bestMatchingTitle: null,
+      evidence: ['No previous job titles found on the resume'],
+    };
   }
   let best = 0;
   let bestOverlap = 0;

@@ -53,24 +53,34 @@ describe('scoreSkills', () => {
 
   it('gives half credit to a matched skill only the summary mentions, and says which', () => {
     // required: TypeScript (unbacked, 0.5) + Node.js (1) of 2; preferred: AWS (unbacked, 0.5) of 1
-    const s = scoreSkills(['TypeScript', 'Node.js', 'AWS', 'Sourcing'], ['TypeScript', 'Node.js'], ['AWS'], { unbacked: ['typescript', 'AWS', 'Sourcing'] });
+    const s = scoreSkills(['TypeScript', 'Node.js', 'AWS', 'Sourcing'], ['TypeScript', 'Node.js'], ['AWS'], {
+      unbacked: ['typescript', 'AWS', 'Sourcing'],
+    });
     assert.equal(s.score, round((2 * 1.5 + 0.5) / 5));
     assert.deepEqual(s.required.matched, ['TypeScript', 'Node.js'], 'still listed as matched');
     assert.deepEqual(s.unbacked, ['TypeScript', 'AWS'], 'only matched skills are reported');
-    assert.ok(s.evidence.includes('Mentioned only in the summary, not in the experience or skills sections (half credit): TypeScript and AWS'));
+    assert.ok(
+      s.evidence.includes('Mentioned only in the summary, not in the experience or skills sections (half credit): TypeScript and AWS'),
+    );
     assert.equal(scoreSkills(['TypeScript', 'Node.js', 'AWS'], ['TypeScript', 'Node.js'], ['AWS']).score, 1);
   });
 
   it('matches a job skill the resume implies, says through which skill, and carries its credit', () => {
     const implied = { 'Electronic Health Records': 'Epic', JavaScript: 'React' };
-    const s = scoreSkills(['Epic', 'React', 'Wound Care'], ['Electronic Health Records', 'Wound Care', 'JavaScript', 'IV Therapy'], [], { implied, unbacked: ['React'] });
+    const s = scoreSkills(['Epic', 'React', 'Wound Care'], ['Electronic Health Records', 'Wound Care', 'JavaScript', 'IV Therapy'], [], {
+      implied,
+      unbacked: ['React'],
+    });
     // required credits: EHR 1 (via Epic), Wound Care 1, JavaScript 0.5 (via React, summary only), IV Therapy 0
     assert.equal(s.score, round((2 * 2.5) / 8));
     assert.deepEqual(s.required.matched, ['Electronic Health Records', 'Wound Care', 'JavaScript']);
-    assert.deepEqual(s.implied, [{ skill: 'Electronic Health Records', via: 'Epic' }, { skill: 'JavaScript', via: 'React' }]);
+    assert.deepEqual(s.implied, [
+      { skill: 'Electronic Health Records', via: 'Epic' },
+      { skill: 'JavaScript', via: 'React' },
+    ]);
     assert.deepEqual(s.unbacked, ['JavaScript']);
-    assert.ok(s.evidence.includes('Implied by the resume\'s own skills: Electronic Health Records (via Epic) and JavaScript (via React)'));
-    assert.deepEqual(s.extra, ['Epic', 'React'], 'the implying skills are still the candidate\'s own extras');
+    assert.ok(s.evidence.includes("Implied by the resume's own skills: Electronic Health Records (via Epic) and JavaScript (via React)"));
+    assert.deepEqual(s.extra, ['Epic', 'React'], "the implying skills are still the candidate's own extras");
   });
 
   it('shortens long lists in evidence', () => {

@@ -89,9 +89,7 @@ export function scoreSkills(
   const pref = split(preferred, have);
   const extra = candidate.filter((s) => !listed.has(normalizeKey(s)));
   const matched = [...req.matched, ...pref.matched];
-  const implied = matched
-    .filter((s) => !named.has(normalizeKey(s)))
-    .map((skill) => ({ skill, via: impliedBy.get(normalizeKey(skill))! }));
+  const implied = matched.filter((s) => !named.has(normalizeKey(s))).map((skill) => ({ skill, via: impliedBy.get(normalizeKey(skill))! }));
   /** The resume's own skill behind a matched job skill: itself, or what implies it. */
   const source = (s: string) => (named.has(normalizeKey(s)) ? s : impliedBy.get(normalizeKey(s))!);
   const unbacked = matched.filter((s) => onlyClaimed.has(normalizeKey(source(s))));

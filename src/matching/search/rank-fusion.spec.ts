@@ -19,19 +19,54 @@ describe('reciprocalRankFusion', () => {
   });
 
   it('gives tied items of a list the same rank, so the tie order does not decide the fused order', () => {
-    const keyword = [{ id: 'z', score: 0.5 }, { id: 'a', score: 0.5 }, { id: 'm', score: 0.2 }];
-    const fused = reciprocalRankFusion([keyword, [{ id: 'a', score: 0.9 }, { id: 'z', score: 0.8 }]], 0);
+    const keyword = [
+      { id: 'z', score: 0.5 },
+      { id: 'a', score: 0.5 },
+      { id: 'm', score: 0.2 },
+    ];
+    const fused = reciprocalRankFusion(
+      [
+        keyword,
+        [
+          { id: 'a', score: 0.9 },
+          { id: 'z', score: 0.8 },
+        ],
+      ],
+      0,
+    );
     assert.deepEqual(fused.find((r) => r.id === 'z')!.ranks, [1, 2]);
     assert.deepEqual(fused.find((r) => r.id === 'a')!.ranks, [1, 1]);
     assert.deepEqual(fused.find((r) => r.id === 'm')!.ranks, [3, null], 'competition ranking: 1, 1, 3');
-    assert.deepEqual(fused.map((r) => r.id), ['a', 'z', 'm']);
-    const swapped = reciprocalRankFusion([[keyword[1]!, keyword[0]!, keyword[2]!], [{ id: 'a', score: 0.9 }, { id: 'z', score: 0.8 }]], 0);
+    assert.deepEqual(
+      fused.map((r) => r.id),
+      ['a', 'z', 'm'],
+    );
+    const swapped = reciprocalRankFusion(
+      [
+        [keyword[1]!, keyword[0]!, keyword[2]!],
+        [
+          { id: 'a', score: 0.9 },
+          { id: 'z', score: 0.8 },
+        ],
+      ],
+      0,
+    );
     assert.deepEqual(swapped, fused, 'the same fusion whichever way the tie was listed');
   });
 
-  it('breaks an exact fused tie (ranks 1 + 4 vs 4 + 1) by the scores relative to each list\'s best', () => {
-    const vector = [{ id: 'p', score: 0.6 }, { id: 'x', score: 0.5 }, { id: 'y', score: 0.45 }, { id: 'q', score: 0.3 }];
-    const keyword = [{ id: 'q', score: 0.9 }, { id: 'x', score: 0.8 }, { id: 'y', score: 0.7 }, { id: 'p', score: 0.1 }];
+  it("breaks an exact fused tie (ranks 1 + 4 vs 4 + 1) by the scores relative to each list's best", () => {
+    const vector = [
+      { id: 'p', score: 0.6 },
+      { id: 'x', score: 0.5 },
+      { id: 'y', score: 0.45 },
+      { id: 'q', score: 0.3 },
+    ];
+    const keyword = [
+      { id: 'q', score: 0.9 },
+      { id: 'x', score: 0.8 },
+      { id: 'y', score: 0.7 },
+      { id: 'p', score: 0.1 },
+    ];
     const fused = reciprocalRankFusion([vector, keyword]);
     const [p, q] = ['p', 'q'].map((id) => fused.find((r) => r.id === id)!);
     assert.equal(p.score, q.score, 'an exact RRF tie');
@@ -62,7 +97,13 @@ describe('reciprocalRankFusion', () => {
   });
 
   it('keeps the first rank of a duplicated id and keeps extra fields out of the result', () => {
-    const fused = reciprocalRankFusion([[{ id: 'a', x: 1 }, { id: 'b', x: 2 }, { id: 'a', x: 3 }]]);
+    const fused = reciprocalRankFusion([
+      [
+        { id: 'a', x: 1 },
+        { id: 'b', x: 2 },
+        { id: 'a', x: 3 },
+      ],
+    ]);
     assert.deepEqual(fused, [
       { id: 'a', score: 1 / 61, ranks: [1] },
       { id: 'b', score: 1 / 62, ranks: [2] },

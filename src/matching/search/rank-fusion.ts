@@ -24,7 +24,10 @@ export function reciprocalRankFusion<T extends { id: string; score?: number }>(l
   /** Tiebreak for equal fused scores: sum over lists of score / best score of the list. */
   const relative = new Map<string, number>();
   lists.forEach((list, listIndex) => {
-    const best = Math.max(0, ...(list ?? []).map((item) => (typeof item?.score === 'number' && Number.isFinite(item.score) ? item.score : 0)));
+    const best = Math.max(
+      0,
+      ...(list ?? []).map((item) => (typeof item?.score === 'number' && Number.isFinite(item.score) ? item.score : 0)),
+    );
     let position = 0;
     let rank = 0;
     let previous: number | undefined;

@@ -60,7 +60,10 @@ export class SimilaritySearchService {
       hits = await this.hybrid(repository, organizationId, request.query, queryVector!, request.limit, filters);
     }
 
-    const details = await repository.describe(organizationId, hits.map((hit) => hit.id));
+    const details = await repository.describe(
+      organizationId,
+      hits.map((hit) => hit.id),
+    );
     for (const hit of hits) Object.assign(hit, details.get(hit.id) ?? {});
     return {
       target: request.target,
@@ -93,7 +96,8 @@ export class SimilaritySearchService {
     const missing = fused.filter((hit) => !similarity.has(hit.id)).map((hit) => hit.id);
     if (missing.length) {
       // Keyword-only hits: their cosine to the query still tells how close they are in meaning.
-      for (const row of await repository.similarities(organizationId, Array.from(queryVector), missing)) similarity.set(row.id, row.similarity!);
+      for (const row of await repository.similarities(organizationId, Array.from(queryVector), missing))
+        similarity.set(row.id, row.similarity!);
     }
     const terms = new Map(byKeyword.map((hit) => [hit.id, hit.matchedTerms]));
     return fused.map((hit) => ({

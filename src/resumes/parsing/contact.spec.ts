@@ -1,6 +1,16 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { asLocation, asName, countryOfLocation, extractEmail, extractLinks, extractLocation, extractName, extractPhone, normalizePhone } from './contact.js';
+import {
+  asLocation,
+  asName,
+  countryOfLocation,
+  extractEmail,
+  extractLinks,
+  extractLocation,
+  extractName,
+  extractPhone,
+  normalizePhone,
+} from './contact.js';
 
 describe('normalizePhone', () => {
   it('gives E.164 when the country is clear', () => {
@@ -67,7 +77,10 @@ describe('location', () => {
     assert.equal(asLocation('Jersey City, NJ'), 'Jersey City, NJ');
     assert.equal(extractLocation(['Group Accountant — Pennine Outdoor Retail Ltd, Leeds, UK']), null);
     assert.equal(extractLocation(['Laura Fischer, MS', 'laura@example.com'], { name: 'Laura Fischer' }), null);
-    assert.equal(extractLocation(['Laura Fischer, MS', 'Philadelphia, PA · laura@example.com'], { name: 'Laura Fischer' }), 'Philadelphia, PA');
+    assert.equal(
+      extractLocation(['Laura Fischer, MS', 'Philadelphia, PA · laura@example.com'], { name: 'Laura Fischer' }),
+      'Philadelphia, PA',
+    );
     assert.equal(extractLocation(['Jackson, MS'], { name: 'Laura Fischer' }), 'Jackson, MS');
   });
 

@@ -17,7 +17,10 @@ export function extractEmail(text: string): string | null {
     const after = text.slice((m.index ?? 0) + m[0].length);
     const wrap = after.match(/^[ \t]*\n[ \t]*([a-z0-9.-]{1,12})[ \t]*(?:\n|$)/);
     if (wrap && /^(?:[a-z]{1,3}(?:\.[a-z]{2,3})?|\.[a-z]{2,3})$/.test(wrap[1]!)) email += wrap[1];
-    return email.replace(/^mailto:/i, '').replace(/\.$/, '').toLowerCase();
+    return email
+      .replace(/^mailto:/i, '')
+      .replace(/\.$/, '')
+      .toLowerCase();
   }
   const o = text.match(OBFUSCATED_EMAIL_RE);
   if (o) return `${o[1]}@${o[2]!.replace(/\s*[[(]\s*dot\s*[\])]\s*/gi, '.')}`.toLowerCase();
@@ -27,8 +30,10 @@ export function extractEmail(text: string): string | null {
 // ---------------------------------------------------------------------------------------------
 // phone
 // ---------------------------------------------------------------------------------------------
-const PHONE_CANDIDATE_RE = /(?<![\w@./-])(?:\+|00)?\s?\(?\d[\d\s().\-\u2010-\u2013]{5,22}\d(?:\s*(?:x|ext\.?|extension)\s*\d{1,5})?(?![\w@-])/gi;
-const PHONE_LABEL_RE = /\b(?:phone|tel|telephone|mobile|mob|cell|cellphone|handy|téléphone|teléfono|telefon|contact|whatsapp)\b|[☎📞📱✆]|(?:^|\s)[mtpc]\s*[:.]/i;
+const PHONE_CANDIDATE_RE =
+  /(?<![\w@./-])(?:\+|00)?\s?\(?\d[\d\s().\-\u2010-\u2013]{5,22}\d(?:\s*(?:x|ext\.?|extension)\s*\d{1,5})?(?![\w@-])/gi;
+const PHONE_LABEL_RE =
+  /\b(?:phone|tel|telephone|mobile|mob|cell|cellphone|handy|téléphone|teléfono|telefon|contact|whatsapp)\b|[☎📞📱✆]|(?:^|\s)[mtpc]\s*[:.]/i;
 
 export interface PhoneCandidate {
   raw: string;
@@ -117,7 +122,8 @@ export function extractPhone(text: string, country?: string | null): string | nu
 // links
 // ---------------------------------------------------------------------------------------------
 const URL_RE = /\b(?:https?:\/\/)?(?:www\.)?(?:[a-z0-9-]+\.)+[a-z]{2,}(?:\/[^\s,;|<>()"'\u2022]*)?/gi;
-const TLDS = /\.(?:com|org|net|io|dev|app|me|co|ai|info|biz|tech|site|page|xyz|us|uk|de|fr|es|it|nl|ca|au|in|eu|ch|se|no|dk|fi|pl|pt|ie|be|at|nz|sg|jp|cn|br|mx|ly|gg|blog|design|studio|online|website|cloud|codes|digital|link|pro)(?:\/|$)/i;
+const TLDS =
+  /\.(?:com|org|net|io|dev|app|me|co|ai|info|biz|tech|site|page|xyz|us|uk|de|fr|es|it|nl|ca|au|in|eu|ch|se|no|dk|fi|pl|pt|ie|be|at|nz|sg|jp|cn|br|mx|ly|gg|blog|design|studio|online|website|cloud|codes|digital|link|pro)(?:\/|$)/i;
 
 export function extractLinks(text: string): ResumeLinks {
   const links: ResumeLinks = { linkedin: null, github: null, web: [] };
@@ -136,7 +142,8 @@ export function extractLinks(text: string): ResumeLinks {
     if (!explicit && !bare.includes('/') && !/\.(?:com|org|io|dev|me|co|net|info|app|ai|design|site|page)$/i.test(bare)) continue;
     url = 'https://' + bare.replace(/\/$/, '');
     const host = bare.toLowerCase();
-    if (/^([a-z]{2,3}\.)?linkedin\.com\//.test(host)) links.linkedin ??= url.replace(/^https:\/\/[a-z]{2,3}\.linkedin/i, 'https://linkedin');
+    if (/^([a-z]{2,3}\.)?linkedin\.com\//.test(host))
+      links.linkedin ??= url.replace(/^https:\/\/[a-z]{2,3}\.linkedin/i, 'https://linkedin');
     else if (/^github\.com\/[^/]+/.test(host)) links.github ??= url;
     else if (/^(linkedin|github)\.com$/.test(host)) continue;
     else if (!links.web.includes(url)) links.web.push(url);
@@ -149,7 +156,8 @@ export function extractLinks(text: string): ResumeLinks {
 // ---------------------------------------------------------------------------------------------
 const SEGMENT_SPLIT = /\s*(?:[|•·▪●◦\u2022\t]|\s{3,}|\s[-–—]\s)\s*/;
 const STATE_RE = /^(.{2,40}?),\s*([A-Z]{2})(?:\s+(\d{5}(?:-\d{4})?|[A-Z]\d[A-Z]\s?\d[A-Z]\d))?(?:,\s*(USA|US|United States|Canada))?$/u;
-const LOCATION_LABEL_RE = /^\s*(?:location|address|based in|city|residence|lives in|home|wohnort|adresse|dirección|ubicación)\s*[:\-–]\s*(.+)$/i;
+const LOCATION_LABEL_RE =
+  /^\s*(?:location|address|based in|city|residence|lives in|home|wohnort|adresse|dirección|ubicación)\s*[:\-–]\s*(.+)$/i;
 
 function cleanPlace(s: string): string {
   return s
@@ -235,8 +243,36 @@ export { countryOfLocation };
 // name
 // ---------------------------------------------------------------------------------------------
 const PARTICLES = new Set([
-  'de', 'da', 'das', 'do', 'dos', 'del', 'della', 'der', 'den', 'van', 'von', 'la', 'le', 'di', 'du', 'bin', 'binti', 'bint',
-  'al', 'el', 'ibn', 'ten', 'ter', 'y', 'e', 'zu', "d'", 'st.', 'mac', 'ben',
+  'de',
+  'da',
+  'das',
+  'do',
+  'dos',
+  'del',
+  'della',
+  'der',
+  'den',
+  'van',
+  'von',
+  'la',
+  'le',
+  'di',
+  'du',
+  'bin',
+  'binti',
+  'bint',
+  'al',
+  'el',
+  'ibn',
+  'ten',
+  'ter',
+  'y',
+  'e',
+  'zu',
+  "d'",
+  'st.',
+  'mac',
+  'ben',
 ]);
 const NOT_NAME_WORDS =
   /\b(?:resume|résumé|curriculum|vitae|cv|lebenslauf|profile|summary|contact|email|e-mail|phone|mobile|address|street|avenue|road|linkedin|github|portfolio|engineer|engineering|developer|manager|management|nurse|nursing|accountant|accounting|analyst|teacher|designer|consultant|specialist|director|officer|coordinator|assistant|representative|scientist|technician|administrator|executive|associate|intern|supervisor|architect|marketing|sales|registered|certified|professional|senior|junior|lead|head|chief|president|founder|owner|student|graduate|experience|education|skills|objective|references|university|college|school|inc|llc|ltd|corp|company|group|services|solutions|hospital|clinic|remote|available|citizen|license|mechanical|software|data|financial|human|resources|logistics|operations|project|product|customer|account|business|clinical|medical|health|care|recruiter|generalist|therapist|pharmacist|physician|electrician|welder|chef|cashier|clerk|agent|advisor|adviser|planner|buyer|trainer|tutor|instructor|lecturer|professor|researcher|writer|editor|photographer|artist|assistant|secretary|receptionist|controller|auditor|bookkeeper|paralegal|attorney|lawyer)\b/i;
@@ -248,7 +284,11 @@ const NAME_WORD = /^(?:(?:[dl]['’])?\p{Lu}[\p{Ll}\p{Lu}\p{M}]*(?:['’\-]\p{L}
 function titleCaseName(name: string): string {
   return name
     .split(' ')
-    .map((w) => (PARTICLES.has(w.toLowerCase()) && w !== name.split(' ')[0] ? w.toLowerCase() : w.toLowerCase().replace(/(^|[-'’])(\p{L})/gu, (_, a: string, b: string) => a + b.toUpperCase())))
+    .map((w) =>
+      PARTICLES.has(w.toLowerCase()) && w !== name.split(' ')[0]
+        ? w.toLowerCase()
+        : w.toLowerCase().replace(/(^|[-'’])(\p{L})/gu, (_, a: string, b: string) => a + b.toUpperCase()),
+    )
     .join(' ')
     .replace(/\b(Mc)(\p{L})/gu, (_, a: string, b: string) => a + b.toUpperCase());
 }
@@ -262,7 +302,10 @@ export function asName(text: string): string | null {
     .replace(/\s+/g, ' ')
     .trim();
   // drop trailing credentials: "Jane Doe, RN, BSN" / "John Smith, CPA" / "Ana Ruiz MBA"
-  s = s.replace(/(?:,?\s+(?:RN|BSN|MSN|CPA|CMA|ACCA|FCCA|ACA|FCA|CIMA|ACMA|CGMA|CIA|CFE|CCRN|APRN|FNP|LCSW|MPH|MSW|MSc|BSc|MEng|PMP|MBA|PhD|Ph\.D\.|MD|M\.D\.|PE|P\.E\.|CFA|SHRM-CP|SHRM-SCP|PHR|SPHR|LPN|NP|MS|MA|BS|BA|MEd|EdD|CPhT|CNA|DDS|Esq\.?|Jr\.?|Sr\.?|II|III|IV))+$/, '');
+  s = s.replace(
+    /(?:,?\s+(?:RN|BSN|MSN|CPA|CMA|ACCA|FCCA|ACA|FCA|CIMA|ACMA|CGMA|CIA|CFE|CCRN|APRN|FNP|LCSW|MPH|MSW|MSc|BSc|MEng|PMP|MBA|PhD|Ph\.D\.|MD|M\.D\.|PE|P\.E\.|CFA|SHRM-CP|SHRM-SCP|PHR|SPHR|LPN|NP|MS|MA|BS|BA|MEd|EdD|CPhT|CNA|DDS|Esq\.?|Jr\.?|Sr\.?|II|III|IV))+$/,
+    '',
+  );
   if (!s || s.length > 60 || /[\d@/\\|#$%^*_=+<>{}[\]()]/.test(s)) return null;
   if (NOT_NAME_WORDS.test(s)) return null;
   const words = s.split(' ');
@@ -289,7 +332,10 @@ export function asName(text: string): string | null {
 
 /** The candidate's name from the first header lines. */
 export function extractName(lines: string[]): string | null {
-  const candidates = lines.map((l) => l.trim()).filter(Boolean).slice(0, 10);
+  const candidates = lines
+    .map((l) => l.trim())
+    .filter(Boolean)
+    .slice(0, 10);
   for (const line of candidates) {
     const lab = line.match(/^\s*(?:full\s+)?name\s*[:\-]\s*(.+)$/i);
     if (lab) {
@@ -299,9 +345,7 @@ export function extractName(lines: string[]): string | null {
   }
   for (const line of candidates) {
     if (/^(?:curriculum vitae|resume|résumé|cv|lebenslauf)$/i.test(line)) continue;
-    const first = line
-      .split(SEGMENT_SPLIT)[0]!
-      .replace(/^(?:resume|résumé|cv|curriculum vitae)\s*(?:of|[-:–—])\s*/i, '');
+    const first = line.split(SEGMENT_SPLIT)[0]!.replace(/^(?:resume|résumé|cv|curriculum vitae)\s*(?:of|[-:–—])\s*/i, '');
     const n = asName(first) ?? asName(line);
     if (n) {
       if (asLocation(n)) continue;
@@ -323,7 +367,13 @@ export function extractName(lines: string[]): string | null {
 /** True when the line holds an e-mail address, a phone number or a web link. */
 export function hasContactDetails(line: string): boolean {
   const links = extractLinks(line);
-  return extractEmail(line) !== null || phoneCandidates(line).length > 0 || links.linkedin !== null || links.github !== null || links.web.length > 0;
+  return (
+    extractEmail(line) !== null ||
+    phoneCandidates(line).length > 0 ||
+    links.linkedin !== null ||
+    links.github !== null ||
+    links.web.length > 0
+  );
 }
 
 /** The line with every e-mail address, phone number and web link blanked out. */

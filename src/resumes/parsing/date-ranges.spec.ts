@@ -49,7 +49,10 @@ describe('findDateRanges', () => {
 
 describe('merging', () => {
   it('counts month ranges inclusively and year ranges start-to-start', () => {
-    assert.deepEqual(rangeMonths(one('Jan 2019 - Mar 2019'), now).map((x) => x % 12), [0, 3]);
+    assert.deepEqual(
+      rangeMonths(one('Jan 2019 - Mar 2019'), now).map((x) => x % 12),
+      [0, 3],
+    );
     assert.equal(mergedMonths([one('Jan 2019 - Mar 2019')], now), 3);
     assert.equal(mergedMonths([one('2017 - 2019')], now), 24);
   });

@@ -81,7 +81,10 @@ function institutionOf(line: string): string | null {
 }
 
 function fieldOf(line: string, deg: { match: string; index: number }): string | null {
-  let rest = line.slice(deg.index + deg.match.length).replace(/^\s*\(Hons\.?\)/i, '').replace(/^[\s,.:\u2013-]+/, '');
+  let rest = line
+    .slice(deg.index + deg.match.length)
+    .replace(/^\s*\(Hons\.?\)/i, '')
+    .replace(/^[\s,.:\u2013-]+/, '');
   const generic = rest.match(
     /^(?:of\s+)?(Science|Arts|Applied Science|Fine Arts|Business Administration|Engineering|Education|Laws|Technology|Commerce|Philosophy|Nursing)\b\s*(?:(?:in|,|\u2013|-|:)\s*(.*))?$/i,
   );
@@ -135,12 +138,29 @@ export function parseEducation(lines: string[], options: { now?: Date } = {}): E
         }
       }
     }
-    for (const j of [d + 1, d - 1]) if (j >= 0 && j < L.length && !degreeLines.includes(j) && L[j] && !near.includes(j) && /\b(?:19|20)\d{2}\b/.test(L[j]!) && L[j]!.length < 40) near.push(j);
+    for (const j of [d + 1, d - 1])
+      if (
+        j >= 0 &&
+        j < L.length &&
+        !degreeLines.includes(j) &&
+        L[j] &&
+        !near.includes(j) &&
+        /\b(?:19|20)\d{2}\b/.test(L[j]!) &&
+        L[j]!.length < 40
+      )
+        near.push(j);
     entries.push({
-      degree: deg.match.trim().replace(/\s+(?:of|in|en|de|degree|OF|IN)$/, '').replace(/[,\s]+$/, '') || null,
+      degree:
+        deg.match
+          .trim()
+          .replace(/\s+(?:of|in|en|de|degree|OF|IN)$/, '')
+          .replace(/[,\s]+$/, '') || null,
       field: fieldOf(line, deg),
       institution,
-      year: yearOf(near.map((j) => L[j]!), options.now),
+      year: yearOf(
+        near.map((j) => L[j]!),
+        options.now,
+      ),
       level: deg.level,
     });
   }
@@ -156,6 +176,12 @@ export function parseEducation(lines: string[], options: { now?: Date } = {}): E
 
 /** Degree level mentioned anywhere (used when there is no education section). */
 export function educationFromText(text: string, options: { now?: Date } = {}): EducationEntry[] {
-  const lines = text.split('\n').filter((l) => /\b(?:Bachelor|Master|Ph\.?D|Doctor|MBA|Associate|B\.S\.|M\.S\.|B\.A\.|M\.A\.|BSc|MSc|High School|Diploma)\b/i.test(l) && l.length < 200);
+  const lines = text
+    .split('\n')
+    .filter(
+      (l) =>
+        /\b(?:Bachelor|Master|Ph\.?D|Doctor|MBA|Associate|B\.S\.|M\.S\.|B\.A\.|M\.A\.|BSc|MSc|High School|Diploma)\b/i.test(l) &&
+        l.length < 200,
+    );
   return parseEducation(lines, options);
 }

@@ -3,7 +3,8 @@ import type { ExperienceEntry } from './parsed-resume.js';
 import { findDateRanges, toIsoMonth, type DateRange } from './date-ranges.js';
 import { asLocation } from './contact.js';
 
-const BULLET_RE = /^\s*(?:[-*\u2013\u2014\u2022\u2023\u2043\u25AA\u25A0\u25CF\u25E6\u25B8\u25BA\u27A2\u2713\u2714\u00B7o>]\s+|\d{1,2}[.)]\s+)/;
+const BULLET_RE =
+  /^\s*(?:[-*\u2013\u2014\u2022\u2023\u2043\u25AA\u25A0\u25CF\u25E6\u25B8\u25BA\u27A2\u2713\u2714\u00B7o>]\s+|\d{1,2}[.)]\s+)/;
 
 const TITLE_WORDS =
   /\b(?:engineer|engineering|developer|programmer|architect|manager|director|head|lead|leader|chief|officer|president|vp|cto|ceo|cfo|coo|founder|co-founder|owner|partner|principal|consultant|analyst|specialist|scientist|researcher|associate|assistant|intern|internship|trainee|apprentice|coordinator|administrator|admin|supervisor|foreman|technician|technologist|designer|nurse|rn|lpn|cna|practitioner|physician|therapist|pharmacist|medic|paramedic|caregiver|aide|accountant|bookkeeper|auditor|controller|clerk|teller|cashier|teacher|tutor|instructor|lecturer|professor|educator|counselor|counsellor|librarian|representative|rep|agent|advisor|adviser|executive|account\s+manager|salesperson|recruiter|generalist|planner|buyer|dispatcher|driver|operator|handler|picker|packer|loader|mechanic|electrician|welder|machinist|carpenter|plumber|writer|editor|copywriter|marketer|strategist|producer|photographer|receptionist|secretary|paralegal|attorney|lawyer|solicitor|chef|cook|server|barista|bartender|host|volunteer|fellow|postdoc|student|sre|devops|qa|tester|scrum\s+master|product\s+owner|estimator|inspector|surveyor|draftsman|drafter|officer|steward|crew|staff|member|worker|laborer|labourer|superintendent|controller)\b/i;
@@ -35,11 +36,17 @@ function stripDate(line: string, r: DateRange): string {
 
 /** Splits a header line into parts: "Title — Company | City, ST" */
 function parts(text: string): string[] {
-  let t = text.replace(/\((?:remote|hybrid|on-?site|contract|part[- ]time|full[- ]time|temporary|freelance|internship|[^)]*\d{4}[^)]*)\)/gi, ' ');
+  let t = text.replace(
+    /\((?:remote|hybrid|on-?site|contract|part[- ]time|full[- ]time|temporary|freelance|internship|[^)]*\d{4}[^)]*)\)/gi,
+    ' ',
+  );
   t = t.replace(/\s+(?:at|@)\s+/g, ' | @');
   const out: string[] = [];
   for (const p of t.split(/\s*(?:\||\u2022|\u00B7|\t|\s{3,}|\s[\u2013\u2014-]\s|\s[\u2013\u2014]|[\u2013\u2014]\s)\s*/)) {
-    const s = p.trim().replace(/^[,;:]+|[,;:]+$/g, '').trim();
+    const s = p
+      .trim()
+      .replace(/^[,;:]+|[,;:]+$/g, '')
+      .trim();
     if (!s) continue;
     // "Acme Corp, Austin, TX" -> company + location ; "Engineer, Acme" -> two parts
     const loc = asLocation(s);
@@ -52,7 +59,8 @@ function parts(text: string): string[] {
       // keep "Acme, Inc." together; peel a trailing location
       const merged: string[] = [];
       for (const c of commas) {
-        if (merged.length && /^(?:inc\.?|llc|ltd\.?|l\.?p\.?|corp\.?|co\.|gmbh|plc|s\.a\.|pty ltd)$/i.test(c)) merged[merged.length - 1] += `, ${c}`;
+        if (merged.length && /^(?:inc\.?|llc|ltd\.?|l\.?p\.?|corp\.?|co\.|gmbh|plc|s\.a\.|pty ltd)$/i.test(c))
+          merged[merged.length - 1] += `, ${c}`;
         else merged.push(c);
       }
       for (let i = 0; i < merged.length; i++) {
@@ -89,7 +97,11 @@ function classify(all: string[]): { title: string | null; company: string | null
   return { title: title ? tidy(title) : null, company: company ? tidy(company) : null };
 }
 
-const tidy = (s: string) => s.replace(/\s+/g, ' ').replace(/^[\s,;:|-]+|[\s,;:|-]+$/g, '').trim();
+const tidy = (s: string) =>
+  s
+    .replace(/\s+/g, ' ')
+    .replace(/^[\s,;:|-]+|[\s,;:|-]+$/g, '')
+    .trim();
 
 /**
  * Every date range in the section is one position; the lines just above it (or, when those are
@@ -133,7 +145,8 @@ export function parseExperience(lines: string[], options: { now?: Date } = {}): 
   // layout: is the title/company written above the dates (usual) or below them?
   const firstOwn = hits.length ? stripDate(L[hits[0]!.line]!, hits[0]!.range) : '';
   const firstCls = classify(parts(firstOwn));
-  const headerBelow = hits.length > 0 && context[0]!.above.length === 0 && context[0]!.below.length > 0 && !(firstCls.title && firstCls.company);
+  const headerBelow =
+    hits.length > 0 && context[0]!.above.length === 0 && context[0]!.below.length > 0 && !(firstCls.title && firstCls.company);
   hits.forEach((hit, h) => {
     const own = stripDate(L[hit.line]!, hit.range);
     let ps = own && /\p{L}{2}/u.test(own) ? parts(own) : [];

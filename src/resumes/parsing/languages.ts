@@ -59,7 +59,8 @@ export function findLanguages(text: string): string[] {
   return out;
 }
 
-const LANGUAGE_LINE_RE = /^\s*(?:[-*\u2022]\s*)?(?:spoken\s+|foreign\s+|human\s+)?(?:languages?|sprachen|langues|idiomas|lingue)(?:\s+spoken)?\s*[:\-\u2013]\s*(.+)$/i;
+const LANGUAGE_LINE_RE =
+  /^\s*(?:[-*\u2022]\s*)?(?:spoken\s+|foreign\s+|human\s+)?(?:languages?|sprachen|langues|idiomas|lingue)(?:\s+spoken)?\s*[:\-\u2013]\s*(.+)$/i;
 
 /** Languages from the languages section, plus "Languages: ..." lines elsewhere. */
 export function extractLanguages(sectionLines: string[] | undefined, allLines: string[]): string[] {
@@ -83,7 +84,10 @@ export function extractCertifications(sectionLines: string[] | undefined, otherL
   const clean = (l: string) =>
     l
       .replace(BULLET, '')
-      .replace(/\s*[,(|\u2013\u2014-]?\s*(?:issued|obtained|earned|expires?|expiry|valid(?:\s+until|\s+through)?|exp\.?)?\s*:?\s*(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+)?(?:19|20)\d{2}(?:\s*[-\u2013]\s*(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+)?(?:(?:19|20)\d{2}|present))?\)?\s*$/i, '')
+      .replace(
+        /\s*[,(|\u2013\u2014-]?\s*(?:issued|obtained|earned|expires?|expiry|valid(?:\s+until|\s+through)?|exp\.?)?\s*:?\s*(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+)?(?:19|20)\d{2}(?:\s*[-\u2013]\s*(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+)?(?:(?:19|20)\d{2}|present))?\)?\s*$/i,
+        '',
+      )
       .replace(/\s+/g, ' ')
       .replace(/[\s,;:|\u2013-]+$/, '')
       .trim();

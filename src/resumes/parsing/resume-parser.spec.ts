@@ -59,7 +59,21 @@ describe('ResumeParser', () => {
     assert.equal(r.highestEducationLevel, 'bachelor');
     assert.equal(r.education[0]!.institution, 'University of Texas at Austin');
     const skills = Object.fromEntries(r.skills.map((s) => [s.name, s.foundIn]));
-    for (const s of ['Go', 'Node.js', 'TypeScript', 'Kubernetes', 'AWS', 'Python', 'C', 'R', 'Docker', 'Terraform', 'Git', 'REST APIs', 'Express'])
+    for (const s of [
+      'Go',
+      'Node.js',
+      'TypeScript',
+      'Kubernetes',
+      'AWS',
+      'Python',
+      'C',
+      'R',
+      'Docker',
+      'Terraform',
+      'Git',
+      'REST APIs',
+      'Express',
+    ])
       assert.ok(skills[s], `skill ${s}`);
     assert.deepEqual(skills['Go'], ['summary', 'experience', 'skills']);
     assert.ok(!skills['Computer Science'], 'a degree field is not a claimed skill');
@@ -96,16 +110,25 @@ describe('ResumeParser', () => {
     ].join('\n');
     const r = parser.parse(text, { now });
     assert.equal(r.location, 'Oak Park, IL');
-    assert.deepEqual(r.experience.map((e) => [e.title, e.company, e.start, e.current]), [['RN', 'Rush Oak Park Hosp.', '2020-10', true]]);
+    assert.deepEqual(
+      r.experience.map((e) => [e.title, e.company, e.start, e.current]),
+      [['RN', 'Rush Oak Park Hosp.', '2020-10', true]],
+    );
     assert.equal(r.totalYearsExperience, 4.8);
     const skills = r.skills.map((s) => s.name);
     assert.ok(skills.includes('Wound Care') && skills.includes('Medication Administration'), skills.join(', '));
     // a resume without any dated position: years unknown, not 0
-    assert.equal(parser.parse('Jane Doe\nSkills: Python, SQL\nExperience\nBuilt data pipelines for a retailer.', { now }).totalYearsExperience, null);
+    assert.equal(
+      parser.parse('Jane Doe\nSkills: Python, SQL\nExperience\nBuilt data pipelines for a retailer.', { now }).totalYearsExperience,
+      null,
+    );
   });
 
   it('does not take the name line or an employer line as the location', () => {
-    const r = parser.parse('Laura Fischer, MS\nlaura@example.com\n\nExperience\nBiostatistician — Pennine Retail Ltd, Leeds, UK\n2019 – 2024', { now });
+    const r = parser.parse(
+      'Laura Fischer, MS\nlaura@example.com\n\nExperience\nBiostatistician — Pennine Retail Ltd, Leeds, UK\n2019 – 2024',
+      { now },
+    );
     assert.equal(r.name, 'Laura Fischer');
     assert.equal(r.location, null);
     const employerOnly = parser.parse('Sam Lee\nsam@example.com\n\nExperience\nSoftware Engineer — Acme, Austin, TX\n2019 – 2024', { now });
@@ -145,8 +168,9 @@ describe('ResumeParser', () => {
       fields += checks.length;
       const pred = new Set(r.skills.map((s) => s.name));
       const truth = new Set(f.truth.skills);
-      for (const s of pred) if (truth.has(s)) tp++;
-      else fp++;
+      for (const s of pred)
+        if (truth.has(s)) tp++;
+        else fp++;
       for (const s of truth) if (!pred.has(s)) fn++;
     }
     const p = tp / (tp + fp);

@@ -79,10 +79,11 @@ export class ResumeParser {
     const name = extractName(top) ?? extractName(clean.split('\n').slice(0, 6));
     const email = extractEmail(topText) ?? extractEmail(clean);
     // fallback: the first lines, but never an employer's or school's location from those sections
-    const elsewhere = new Set(
-      split.sections.filter((s) => PLACES_OF_OTHERS.includes(s.name)).flatMap((s) => s.lines.map((l) => l.trim())),
-    );
-    const early = clean.split('\n').slice(0, 15).filter((l) => !elsewhere.has(l.trim()));
+    const elsewhere = new Set(split.sections.filter((s) => PLACES_OF_OTHERS.includes(s.name)).flatMap((s) => s.lines.map((l) => l.trim())));
+    const early = clean
+      .split('\n')
+      .slice(0, 15)
+      .filter((l) => !elsewhere.has(l.trim()));
     const location = extractLocation(top, { name }) ?? extractLocation(early, { name });
     const country = countryOfLocation(location);
     const phone = extractPhone(topText, country) ?? extractPhone(clean.split('\n').slice(0, 25).join('\n'), country);
@@ -106,7 +107,9 @@ export class ResumeParser {
     const exp = section('experience');
     const expLines = exp
       ? exp.lines
-      : split.sections.filter((s) => !['education', 'certifications', 'awards', 'publications', 'references'].includes(s.name)).flatMap((s) => s.lines);
+      : split.sections
+          .filter((s) => !['education', 'certifications', 'awards', 'publications', 'references'].includes(s.name))
+          .flatMap((s) => s.lines);
     const experience = parseExperience(expLines, { now });
     // no dated position: the experience is unknown, not zero
     const years = experience.ranges.length ? totalYears(experience.ranges, now) : null;
@@ -132,12 +135,17 @@ export class ResumeParser {
     const headerBody = split.header.filter((l) => !/@|https?:|www\.|\d{3}[\s.)-]+\d{3}/.test(l)).join('\n');
     if (headerBody.trim()) addSkills(headerBody, 'summary');
     // employer names ("Carolina Freight Lines", "Mistral Robotics SAS") are not skills
-    const companies = [...new Set(experience.entries.map((e) => e.company).filter((c): c is string => !!c && /\s/.test(c) && c.length >= 6))];
+    const companies = [
+      ...new Set(experience.entries.map((e) => e.company).filter((c): c is string => !!c && /\s/.test(c) && c.length >= 6)),
+    ];
     const maskCompanies = (t: string) => companies.reduce((acc, c) => acc.split(c).join(' '.repeat(c.length)), t);
     for (const s of split.sections) {
       if (['languages', 'references', 'contact', 'interests'].includes(s.name)) continue;
       // a degree's field ("B.S. in Nursing") is not a claimed skill; coursework lines are
-      const lines = s.name === 'education' ? s.lines.filter((l) => /\b(?:course|coursework|modules|thesis|dissertation|projects?|skills)\b/i.test(l)) : s.lines;
+      const lines =
+        s.name === 'education'
+          ? s.lines.filter((l) => /\b(?:course|coursework|modules|thesis|dissertation|projects?|skills)\b/i.test(l))
+          : s.lines;
       if (lines.length) addSkills(maskCompanies(lines.join('\n')), SECTION_SKILL_NAMES[s.name] ?? s.name);
     }
     if (!split.sections.length) addSkills(clean, 'unknown');

@@ -15,7 +15,11 @@ describe('detectHeading', () => {
     assert.equal(detectHeading('Compétences')?.name, 'skills');
     assert.equal(detectHeading('WORK')?.name, 'experience');
     assert.equal(detectHeading('ADDITIONAL')?.name, 'additional');
-    assert.deepEqual(detectHeading('LICENSE/CERTS: IL RN (active) · BLS'), { name: 'certifications', heading: 'LICENSE/CERTS', rest: 'IL RN (active) · BLS' });
+    assert.deepEqual(detectHeading('LICENSE/CERTS: IL RN (active) · BLS'), {
+      name: 'certifications',
+      heading: 'LICENSE/CERTS',
+      rest: 'IL RN (active) · BLS',
+    });
     assert.equal(detectHeading('Work: 5 days a week'), null);
   });
 
@@ -30,7 +34,10 @@ describe('splitSections', () => {
   it('splits header and sections and records the headings', () => {
     const s = splitSections('Jane Doe\njane@x.com\n\nSUMMARY\nHello\nEXPERIENCE\nDev at X\nSkills\nLanguages: Go, Python\nTools: Git');
     assert.deepEqual(s.header, ['Jane Doe', 'jane@x.com', '']);
-    assert.deepEqual(s.sections.map((x) => x.name), ['summary', 'experience', 'skills']);
+    assert.deepEqual(
+      s.sections.map((x) => x.name),
+      ['summary', 'experience', 'skills'],
+    );
     assert.deepEqual(s.headings, { summary: 'SUMMARY', experience: 'EXPERIENCE', skills: 'Skills' });
     // "Languages:" inside the skills section is a sub-label, not the languages section
     assert.deepEqual(s.sections[2]!.lines, ['Languages: Go, Python', 'Tools: Git']);
