@@ -397,7 +397,7 @@ class BareOnnxEmbedder {
       }
     });
     const order = windows.map((_, i) => i).sort((a, b) => windows[a].ids.length - windows[b].ids.length);
-    const pooled: Float32Array[] = new Array(windows.length);
+    const pooled = new Array<Float32Array>(windows.length);
     for (let i = 0; i < order.length;) {
       let end = Math.min(i + this.config.embeddingMaxBatch, order.length);
       if (tokenBudget > 0) {
@@ -911,7 +911,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1]
   work.then(
     () => process.exit(0),
     (error: unknown) => {
-      console.error(`bench:embeddings failed: ${(error as Error).stack ?? error}`);
+      console.error(`bench:embeddings failed: ${(error as Error).stack ?? String(error)}`);
       process.exit(1);
     },
   );

@@ -34,7 +34,7 @@ async function main(): Promise<void> {
 main().then(
   () => process.exit(0),
   (error: unknown) => {
-    console.error(`bench failed: ${(error as Error).stack ?? error}`);
+    console.error(`bench failed: ${(error as Error).stack ?? String(error)}`);
     process.exit(1);
   },
 );

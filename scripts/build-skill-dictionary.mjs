@@ -1451,7 +1451,7 @@ for (const raw of IMPLIES.split('\n')) {
   for (const name of narrower.split(',').map((n) => n.trim())) {
     const entry = entryNamed(name);
     if (entry.name === target) throw new Error(`IMPLIES: "${name}" implies itself`);
-    (entry.implies ??= []).includes(target) || entry.implies.push(target);
+    if (!(entry.implies ??= []).includes(target)) entry.implies.push(target);
   }
 }
 

@@ -212,7 +212,7 @@ async function runOnce(set: LabelledSet, withDiagnostics: boolean, announce: boo
       for (const r of extra) console.log(`| ${r.name} | ${f(r.meanNdcg)} | ${f(r.mrr)} |`);
 
       console.log(`\nrank (1-based, '-' = not returned) of every resume graded >= 1: keyword vector hybrid full | semantic skills other`);
-      const columns: MethodResult[] = [...METHODS.map((m) => results[m]), extra[0]!, extra[1]!, extra[2]!];
+      const columns: MethodResult[] = [...METHODS.map((m) => results[m]), extra[0], extra[1], extra[2]];
       for (const job of set.jobs) {
         const rel = set.relevance[job.id];
         console.log(`  ${job.id}`);
@@ -241,7 +241,7 @@ async function main(): Promise<number> {
   const all: RunResult[] = [];
   for (let i = 0; i < runs; i++) {
     all.push(await runOnce(set, diagnose && i === 0, i === 0));
-    if (runs > 1) console.log(`run ${i + 1}/${runs}: ${METHODS.map((m) => `${m} ${f(all[i]!.results[m].meanNdcg)}`).join(', ')}`);
+    if (runs > 1) console.log(`run ${i + 1}/${runs}: ${METHODS.map((m) => `${m} ${f(all[i].results[m].meanNdcg)}`).join(', ')}`);
   }
 
   const avg = (m: Method, pick: (r: MethodResult) => number) => mean(all.map((run) => pick(run.results[m])));

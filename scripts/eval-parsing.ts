@@ -178,7 +178,7 @@ async function main(): Promise<number> {
           );
       }
     }
-    for (const b of [buckets[r.format]!, buckets.all!]) {
+    for (const b of [buckets[r.format], buckets.all]) {
       b.n++;
       for (const f of FIELDS) b.fields[f] += c.fields[f] ? 1 : 0;
       b.tp += c.tp;
@@ -198,7 +198,7 @@ async function main(): Promise<number> {
         education: [parsed.highestEducationLevel, r.truth.highestEducationLevel],
       };
       console.log(`\n${r.filename}`);
-      for (const f of wrong) console.log(`  ${f}: got ${JSON.stringify(show[f]![0])}, want ${JSON.stringify(show[f]![1])}`);
+      for (const f of wrong) console.log(`  ${f}: got ${JSON.stringify(show[f][0])}, want ${JSON.stringify(show[f][1])}`);
       if (c.fp.length) console.log(`  skills FP: ${c.fp.join(', ')}`);
       if (c.fn.length) console.log(`  skills FN: ${c.fn.join(', ')}`);
     }
@@ -255,7 +255,7 @@ async function main(): Promise<number> {
     rows.forEach((r) => console.log(r));
   }
 
-  const all = buckets.all!;
+  const all = buckets.all;
   const misses: string[] = [];
   for (const f of FIELDS) if (all.fields[f] / all.n < FIELD_TARGET) misses.push(`${f} ${pct(all.fields[f] / all.n)} < ${FIELD_TARGET}`);
   const f1 = prf(all).f1;

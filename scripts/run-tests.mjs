@@ -17,13 +17,23 @@ if (!env.MODEL_PATH && existsSync(join(sharedModels, 'hirematch', 'minilm-standi
   env.MODEL_ID ??= 'hirematch/minilm-standin';
 }
 
+const only = process.argv.slice(2);
+// The whole suite starts with the lint (npm run lint) and stops on its errors; a run of a few specs
+// (`npm test -- <substring>`) skips it to stay quick while iterating.
+if (!only.length) {
+  const lint = spawnSync('npm', ['run', '--silent', 'lint'], { cwd: root, stdio: 'inherit' });
+  if (lint.status !== 0) {
+    console.error('npm test: lint failed (npm run lint); fix it before the tests run');
+    process.exit(lint.status ?? 1);
+  }
+}
+
 rmSync(join(root, 'dist'), { recursive: true, force: true });
 execFileSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.json'], {
   cwd: root,
   stdio: 'inherit',
 });
 
-const only = process.argv.slice(2);
 const specs = [];
 const walk = (dir) => {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {

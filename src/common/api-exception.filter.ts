@@ -37,11 +37,11 @@ export class ApiExceptionFilter implements ExceptionFilter {
     const message = typeof raw === 'string' ? raw : (raw as { message?: unknown }).message;
     let code = STATUS_CODES[statusCode] ?? (statusCode >= 500 ? ErrorCode.INTERNAL_ERROR : ErrorCode.VALIDATION_FAILED);
     // Multer reports an oversized upload as a 413 "File too large"; an oversized JSON body is a 413 too.
-    if (statusCode === HttpStatus.PAYLOAD_TOO_LARGE && message === 'File too large') code = ErrorCode.FILE_TOO_LARGE;
+    if (code === ErrorCode.PAYLOAD_TOO_LARGE && message === 'File too large') code = ErrorCode.FILE_TOO_LARGE;
     return {
       statusCode,
       code,
-      message: Array.isArray(message) ? message.join('; ') : String(message ?? exception.message),
+      message: Array.isArray(message) ? message.join('; ') : typeof message === 'string' ? message : exception.message,
       ...(Array.isArray(message) ? { details: message } : {}),
     };
   }

@@ -14,7 +14,9 @@ export interface ExtractionRequest {
 export type ExtractionResponse =
   { id: number; ok: true; text: string; pages: number | null } | { id: number; ok: false; code: ErrorCode; message: string };
 
-parentPort?.on('message', async (request: ExtractionRequest) => {
+parentPort?.on('message', (request: ExtractionRequest) => void extractOne(request));
+
+async function extractOne(request: ExtractionRequest): Promise<void> {
   let response: ExtractionResponse;
   try {
     const { text, pages } = await extractRaw(request.format, request.bytes, request.limits);
@@ -25,7 +27,7 @@ parentPort?.on('message', async (request: ExtractionRequest) => {
     response = { id: request.id, ok: false, code: failure.code, message: failure.message };
   }
   parentPort!.postMessage(response);
-});
+}
 
 // Parsers are loaded (module imports above): the pool starts its timeout only after this.
 parentPort?.postMessage({ ready: true });

@@ -87,7 +87,7 @@ export class EmbeddingService implements OnApplicationShutdown {
       await Promise.all(
         missing.map(async (i) => {
           results[i] = byText.get(inputs[i])!;
-          await this.cache.set(keys[i], results[i]!);
+          await this.cache.set(keys[i], results[i]);
         }),
       );
     }
@@ -160,7 +160,7 @@ export class EmbeddingService implements OnApplicationShutdown {
   private async callModelDirectly(input: string): Promise<Float32Array> {
     this.modelCalls++;
     const [vector] = await withTimeout(this.model.embed([input]), this.config.embeddingTimeoutMs, 'no embedding');
-    return vector!;
+    return vector;
   }
 
   private requireLoadedModel(): void {

@@ -121,7 +121,7 @@ export class TransformersEmbeddingModel extends EmbeddingModel implements OnModu
     });
     // Similar lengths share a batch so little compute goes to padding.
     const order = windows.map((_, i) => i).sort((a, b) => windows[a].ids.length - windows[b].ids.length);
-    const pooled: Float32Array[] = new Array(windows.length);
+    const pooled = new Array<Float32Array>(windows.length);
     // Each ONNX run is capped by padded tokens as well as by count: 32 full 256-piece windows in
     // one run cost more per text and ONNX Runtime keeps that arena (BENCHMARKS.md: 806 vs 352 MB).
     for (let i = 0; i < order.length;) {
@@ -149,12 +149,12 @@ export class TransformersEmbeddingModel extends EmbeddingModel implements OnModu
   private async runBatch(model: PreTrainedModel, sequences: number[][]): Promise<Float32Array[]> {
     const padded = padBatch(sequences);
     const dims = [padded.batch, padded.length];
-    const output = await model({
+    const output = (await model({
       input_ids: new Tensor('int64', padded.inputIds, dims),
       attention_mask: new Tensor('int64', padded.attentionMask, dims),
       token_type_ids: new Tensor('int64', padded.tokenTypeIds, dims),
-    });
-    const hidden = output.last_hidden_state as Tensor;
+    })) as { last_hidden_state: Tensor };
+    const hidden = output.last_hidden_state;
     return meanPoolNormalized(
       hidden.data as Float32Array,
       hidden.dims[2],

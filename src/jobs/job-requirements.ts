@@ -45,11 +45,11 @@ function abbreviationLevels(text: string): EducationLevel[] {
   const out: EducationLevel[] = [];
   for (const [level, re] of DEGREE_ABBREVIATIONS) if (re.test(text)) out.push(level);
   for (const m of text.matchAll(SHORT_DEGREE)) {
-    const after = text.slice(m.index! + m[0].length);
-    const before = text.slice(0, m.index!);
+    const after = text.slice(m.index + m[0].length);
+    const before = text.slice(0, m.index);
     if (MICROSOFT_PRODUCT.test(after)) continue;
     if (!DEGREE_CONTEXT_AFTER.test(after) && !DEGREE_CONTEXT_BEFORE.test(before)) continue;
-    out.push(m[1]!.startsWith('M') ? 'master' : 'bachelor');
+    out.push(m[1].startsWith('M') ? 'master' : 'bachelor');
   }
   return out;
 }

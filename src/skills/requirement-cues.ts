@@ -65,7 +65,7 @@ export function labelOf(line: string): LabelledLine {
   const label = line.match(LABEL_RE);
   if (label) {
     const body = line.slice(label[0].length);
-    return { labelLength: label[0].length, labelMode: cueOf(label[1]!, true), standalone: !body.trim() };
+    return { labelLength: label[0].length, labelMode: cueOf(label[1], true), standalone: !body.trim() };
   }
   if (trimmed.length <= 60 && !/[.,;!?]/.test(trimmed) && trimmed.split(/\s+/).length <= 6) {
     const mode = cueOf(trimmed, true);

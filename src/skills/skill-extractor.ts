@@ -79,7 +79,7 @@ const TECH_CATEGORIES = new Set([
 /** A line introduced by a label like "Skills:", "Tech stack:", "Languages & tools -". */
 const SKILL_LABEL_RE =
   /^\s*(?:[-*\u2022\u25AA\u25CF\u25E6\u2023\u2043]\s*)?(?:[\p{L}&/ ]{0,30}\s)?(?:skills?|technolog(?:y|ies)|tech(?:nical)?\s*stack|stack|tools?|tooling|languages?|frameworks?|librar(?:y|ies)|databases?|platforms?|software|competenc(?:e|ies)|expertise|proficien(?:t|cy)(?:\s+in)?|familiar\s+with|environment|systems|certifications?|methodolog(?:y|ies)|cloud|devops|infrastructure|testing|applications|programs|equipment)\s*(?:[&/,]\s*[\p{L} ]{1,25})?\s*[:\u2013\u2014-]/iu;
-const LIST_SEP_BEFORE = /[,;|\u2022\u25AA\u25CF\u25E6\u00B7\u2023\u2043:(\[\t/]|\s{2,}/;
+const LIST_SEP_BEFORE = /[,;|\u2022\u25AA\u25CF\u25E6\u00B7\u2023\u2043:([\t/]|\s{2,}/;
 const LIST_SEP_AFTER = /[,;|\u2022\u25AA\u25CF\u25E6\u00B7\u2023\u2043)\]\t/.]|\s{2,}/;
 const CONJUNCTIONS = new Set(['and', 'or', 'plus']);
 
@@ -123,7 +123,7 @@ function variants(keys: string[]): string[][] {
   }
   // plural / singular of multi-word phrases ("REST APIs", "data pipeline")
   if (keys.length > 1) {
-    const last = keys[keys.length - 1]!;
+    const last = keys[keys.length - 1];
     if (/^[a-z]{3,}$/.test(last)) {
       if (last.endsWith('s') && !last.endsWith('ss') && last.length > 4) out.push([...keys.slice(0, -1), last.slice(0, -1)]);
       else if (!last.endsWith('s')) out.push([...keys.slice(0, -1), last + 's']);
@@ -172,9 +172,9 @@ export class SkillExtractor {
           seen.add(k);
           if (!this.byAlias.has(k)) this.byAlias.set(k, idx);
           const cand: Candidate = { keys: v, entry: idx, ambiguous: ambiguous || letter, letter, needsCase };
-          const list = this.index.get(v[0]!) ?? [];
+          const list = this.index.get(v[0]) ?? [];
           list.push(cand);
-          this.index.set(v[0]!, list);
+          this.index.set(v[0], list);
         }
       }
     });
@@ -184,13 +184,13 @@ export class SkillExtractor {
   /** Alias or canonical name (any case) -> canonical name; null if unknown. */
   canonicalize(name: string): string | null {
     const idx = this.byAlias.get(aliasKeys(name).join(' '));
-    return idx === undefined ? null : this.entries[idx]!.name;
+    return idx === undefined ? null : this.entries[idx].name;
   }
 
   /** Category of a skill (alias or canonical name); null if unknown. */
   categoryOf(name: string): string | null {
     const idx = this.byAlias.get(aliasKeys(name).join(' '));
-    return idx === undefined ? null : this.entries[idx]!.category;
+    return idx === undefined ? null : this.entries[idx].category;
   }
 
   /**
@@ -215,15 +215,15 @@ export class SkillExtractor {
     let known = this.implications.get(name);
     if (known) return known;
     const idx = this.byAlias.get(aliasKeys(name).join(' '));
-    const canonical = idx === undefined ? name : this.entries[idx]!.name;
+    const canonical = idx === undefined ? name : this.entries[idx].name;
     const broader: string[] = [];
-    const queue = idx === undefined ? [] : [...(this.entries[idx]!.implies ?? [])];
+    const queue = idx === undefined ? [] : [...(this.entries[idx].implies ?? [])];
     while (queue.length > 0) {
       const skill = queue.shift()!;
       if (skill === canonical || broader.includes(skill)) continue;
       broader.push(skill);
       const next = this.byAlias.get(aliasKeys(skill).join(' '));
-      if (next !== undefined) queue.push(...(this.entries[next]!.implies ?? []));
+      if (next !== undefined) queue.push(...(this.entries[next].implies ?? []));
     }
     known = { canonical, broader };
     this.implications.set(name, known);
@@ -287,10 +287,10 @@ export class SkillExtractor {
           // applies to the parentheses only; "Kubernetes (preferred)" applies to the sentence
           let rest = sentence;
           for (const paren of sentence.matchAll(/\(([^()]*)\)/g)) {
-            const inner = paren[1]!;
+            const inner = paren[1];
             const innerMode = cueOf(inner, false);
             if (!innerMode || !/\p{L}{2}/u.test(inner.replace(PREFERRED_CUE, ' ').replace(REQUIRED_CUE, ' '))) continue;
-            const start = bodyStart + from + paren.index!;
+            const start = bodyStart + from + paren.index;
             spans.push({ start, end: start + paren[0].length, mode: innerMode });
             rest = rest.replace(paren[0], ' ');
           }
@@ -299,7 +299,7 @@ export class SkillExtractor {
       }
       for (const hit of this.scan(text, section)) {
         const span = spans.find((sp) => hit.start >= sp.start && hit.start < sp.end);
-        const e = this.entries[hit.entry]!;
+        const e = this.entries[hit.entry];
         merge(mentions, hit.entry, { name: e.name, category: e.category, matchedText: [hit.text], sections: [section] });
         ((span?.mode ?? defaultMode) === 'required' ? required : preferred).add(hit.entry);
       }
@@ -308,7 +308,7 @@ export class SkillExtractor {
     run(job.requirements, 'requirements', 'required');
     const reqHasSkills = required.size + preferred.size > 0 && (job.requirements ?? '').trim().length > 0;
     run(job.description, 'description', reqHasSkills ? 'preferred' : 'required');
-    const name = (i: number) => this.entries[i]!.name;
+    const name = (i: number) => this.entries[i].name;
     const order = [...mentions.keys()];
     return {
       required: order.filter((i) => required.has(i)).map(name),
@@ -321,7 +321,7 @@ export class SkillExtractor {
 
   private collect(input: string, section: string, out: Map<number, SkillMention>): void {
     for (const hit of this.scan(input, section)) {
-      const e = this.entries[hit.entry]!;
+      const e = this.entries[hit.entry];
       merge(out, hit.entry, { name: e.name, category: e.category, matchedText: [hit.text], sections: [section] });
     }
   }
@@ -338,12 +338,12 @@ export class SkillExtractor {
     for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) lineStarts.push(i + 1);
     let line = 0;
     tokens.forEach((t, i) => {
-      while (line + 1 < lineStarts.length && lineStarts[line + 1]! <= t.start) line++;
+      while (line + 1 < lineStarts.length && lineStarts[line + 1] <= t.start) line++;
       lineOf[i] = line;
     });
     const labelLine = new Set<number>();
     lineStarts.forEach((s, l) => {
-      const e = l + 1 < lineStarts.length ? lineStarts[l + 1]! : text.length;
+      const e = l + 1 < lineStarts.length ? lineStarts[l + 1] : text.length;
       const head = text.slice(s, Math.min(e, s + 80));
       if (/[:\u2013\u2014-]/.test(head) && SKILL_LABEL_RE.test(head)) labelLine.add(l);
     });
@@ -353,7 +353,7 @@ export class SkillExtractor {
     for (let i = 0; i < tokens.length;) {
       const m = this.matchAt(text, tokens, i);
       if (m) {
-        matches.push({ ...m, line: lineOf[i]! });
+        matches.push({ ...m, line: lineOf[i] });
         i = m.to;
       } else i++;
     }
@@ -369,8 +369,7 @@ export class SkillExtractor {
     }
     const accepted = matches.filter((m) => {
       // lowercase "html, php, go" is fine in a list of skills, not in running text
-      if (!caseOk(m, tokens) && !(!m.cand.letter && (inSkills || labelLine.has(m.line)) && isListItem(text, tokens, m, lineOf)))
-        return false;
+      if (!caseOk(m) && !(!m.cand.letter && (inSkills || labelLine.has(m.line)) && isListItem(text, tokens, m, lineOf))) return false;
       if (!m.cand.ambiguous) return true;
       const listItem = isListItem(text, tokens, m, lineOf);
       const onLine = byLine.get(m.line)!;
@@ -378,32 +377,32 @@ export class SkillExtractor {
       if (m.cand.letter) return listItem && (inSkills || labelLine.has(m.line) || othersOnLine);
       if (inSkills || labelLine.has(m.line)) return true;
       if (listItem && othersOnLine) return true;
-      if (aloneOnLine(text, tokens, m, lineOf)) return true;
-      if (SKILL_CUE_BEFORE.test(text.slice(tokens[Math.max(0, m.from - 5)]!.start, tokens[m.from]!.start))) return true;
+      if (aloneOnLine(tokens, m, lineOf)) return true;
+      if (SKILL_CUE_BEFORE.test(text.slice(tokens[Math.max(0, m.from - 5)].start, tokens[m.from].start))) return true;
       // evidence: an unambiguous skill of the same field on the same line, close by
-      const cat = this.entries[m.cand.entry]!.category;
+      const cat = this.entries[m.cand.entry].category;
       const tech = TECH_CATEGORIES.has(cat);
       return onLine.some((o) => {
         if (o.cand.ambiguous || Math.abs(o.from - m.from) > 12) return false;
-        const oc = this.entries[o.cand.entry]!.category;
+        const oc = this.entries[o.cand.entry].category;
         return oc === cat || (tech && TECH_CATEGORIES.has(oc));
       });
     });
 
-    return accepted.map((m) => ({ entry: m.cand.entry, text: m.text, start: tokens[m.from]!.start }));
+    return accepted.map((m) => ({ entry: m.cand.entry, text: m.text, start: tokens[m.from].start }));
   }
 
   private matchAt(text: string, tokens: Token[], i: number): Omit<RawMatch, 'line'> | null {
-    const list = this.index.get(tokens[i]!.key);
+    const list = this.index.get(tokens[i].key);
     if (!list) return null;
     outer: for (const cand of list) {
       const n = cand.keys.length;
       if (i + n > tokens.length) continue;
       for (let k = 1; k < n; k++) {
-        if (tokens[i + k]!.key !== cand.keys[k]) continue outer;
-        if (!joinableGap(text.slice(tokens[i + k - 1]!.end, tokens[i + k]!.start))) continue outer;
+        if (tokens[i + k].key !== cand.keys[k]) continue outer;
+        if (!joinableGap(text.slice(tokens[i + k - 1].end, tokens[i + k].start))) continue outer;
       }
-      return { cand, from: i, to: i + n, text: text.slice(tokens[i]!.start, tokens[i + n - 1]!.end) };
+      return { cand, from: i, to: i + n, text: text.slice(tokens[i].start, tokens[i + n - 1].end) };
     }
     return null;
   }
@@ -419,11 +418,10 @@ function merge(out: Map<number, SkillMention>, idx: number, m: SkillMention): vo
   for (const s of m.sections) if (!cur.sections.includes(s)) cur.sections.push(s);
 }
 
-function caseOk(m: RawMatch, tokens: Token[]): boolean {
+function caseOk(m: RawMatch): boolean {
   const t = m.text;
   if (m.cand.letter) return t === t.toUpperCase() && /\p{Lu}/u.test(t);
   if (m.cand.needsCase && t === t.toLowerCase()) return false;
-  void tokens;
   return true;
 }
 
@@ -432,7 +430,7 @@ const SKILL_CUE_BEFORE =
   /\b(?:experience[d]?\s+(?:with|in|using)|proficien(?:t|cy)\s+(?:with|in)|knowledge\s+of|familiar(?:ity)?\s+with|expertise\s+in|skilled\s+in|certified\s+in|written\s+in|built\s+(?:with|in|on)|developed\s+(?:with|in)|programming\s+in|coded\s+in|using)\s*$/i;
 
 /** The match is the only content of its line (a bullet in a list of skills). */
-function aloneOnLine(text: string, tokens: Token[], m: RawMatch, lineOf: Int32Array): boolean {
+function aloneOnLine(tokens: Token[], m: RawMatch, lineOf: Int32Array): boolean {
   if (m.cand.letter) return false;
   const sameLineBefore = m.from > 0 && lineOf[m.from - 1] === m.line;
   const sameLineAfter = m.to < tokens.length && lineOf[m.to] === m.line;
@@ -440,8 +438,8 @@ function aloneOnLine(text: string, tokens: Token[], m: RawMatch, lineOf: Int32Ar
 }
 
 function isListItem(text: string, tokens: Token[], m: RawMatch, lineOf: Int32Array): boolean {
-  const first = tokens[m.from]!;
-  const last = tokens[m.to - 1]!;
+  const first = tokens[m.from];
+  const last = tokens[m.to - 1];
   const prev = m.from > 0 ? tokens[m.from - 1] : undefined;
   const next = m.to < tokens.length ? tokens[m.to] : undefined;
   const before = prev && lineOf[m.from - 1] === m.line ? text.slice(prev.end, first.start) : null;

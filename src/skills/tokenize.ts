@@ -18,10 +18,13 @@ const TOKEN_RE = /\.?[\p{L}\p{N}]+(?:[.'][\p{L}\p{N}]+)*(?:\+\+|#|\+)?|&/gu;
 
 /** Normalises text before tokenizing: NFKC, typographic apostrophes, no soft hyphens. */
 export function normalizeText(text: string): string {
-  return text
-    .normalize('NFKC')
-    .replace(/[\u2018\u2019\u02BC]/g, "'")
-    .replace(/[\u00AD\u200B\u200C\u200D\uFEFF]/g, '');
+  return (
+    text
+      .normalize('NFKC')
+      .replace(/[\u2018\u2019\u02BC]/g, "'")
+      // eslint-disable-next-line no-misleading-character-class -- each zero-width code point is removed on its own, U+200D joins nothing here
+      .replace(/[\u00AD\u200B\u200C\u200D\uFEFF]/g, '')
+  );
 }
 
 export function tokenize(text: string): Token[] {
@@ -32,7 +35,7 @@ export function tokenize(text: string): Token[] {
     let t = m[0];
     let start = m.index;
     // a leading dot only belongs to the token at a word start (".NET"), not "end.Next"
-    if (t.startsWith('.') && start > 0 && /[\p{L}\p{N}]/u.test(text[start - 1]!)) {
+    if (t.startsWith('.') && start > 0 && /[\p{L}\p{N}]/u.test(text[start - 1])) {
       t = t.slice(1);
       start++;
     }

@@ -30,7 +30,7 @@ for (const backend of testBackends()) {
       const overrides = { ...(await backend.setup()), breakerFailureThreshold: 50, backfillIntervalMs: 0 };
       app = await startTestApp(overrides, withFaultyModel);
       http = apiClient(app);
-      model = app.get(EmbeddingModel) as FaultyEmbeddingModel;
+      model = app.get<EmbeddingModel, FaultyEmbeddingModel>(EmbeddingModel);
       embeddings = app.get(EmbeddingService);
 
       model.failing = true;

@@ -34,7 +34,7 @@ for (const backend of testBackends()) {
       const overrides = { ...(await backend.setup()), breakerResetTimeoutMs: RESET_MS, backfillIntervalMs: 0 };
       app = await startTestApp(overrides, withFaultyModel);
       http = apiClient(app);
-      model = app.get(EmbeddingModel) as FaultyEmbeddingModel;
+      model = app.get<EmbeddingModel, FaultyEmbeddingModel>(EmbeddingModel);
       embeddings = app.get(EmbeddingService);
     });
 
@@ -144,7 +144,7 @@ describe('automatic backfill when the breaker closes', () => {
       withFaultyModel,
     );
     http = apiClient(app);
-    model = app.get(EmbeddingModel) as FaultyEmbeddingModel;
+    model = app.get<EmbeddingModel, FaultyEmbeddingModel>(EmbeddingModel);
   });
 
   after(() => app?.close());

@@ -1,7 +1,13 @@
-import { createServer, IncomingMessage, Server } from 'node:http';
+import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 export type FakeLlmBehaviour = 'ok' | 'slow' | 'error';
+
+/** The part of a chat-completions request the specs look at. */
+interface ChatCompletionRequest {
+  model?: string;
+  messages?: unknown[];
+}
 
 /**
  * A local OpenAI-compatible chat-completions server on 127.0.0.1 for the LLM explanation path:
@@ -9,34 +15,36 @@ export type FakeLlmBehaviour = 'ok' | 'slow' | 'error';
  */
 export class FakeOpenAiServer {
   behaviour: FakeLlmBehaviour = 'ok';
-  readonly requests: Array<{ path: string; authorization?: string; body: any }> = [];
+  readonly requests: Array<{ path: string; authorization?: string; body: ChatCompletionRequest }> = [];
   private server: Server | null = null;
 
   async start(): Promise<string> {
-    this.server = createServer(async (req, res) => {
-      const body = JSON.parse((await readBody(req)) || '{}');
-      this.requests.push({ path: req.url ?? '', authorization: req.headers.authorization, body });
-      if (this.behaviour === 'error') {
-        res.writeHead(500, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { message: 'boom' } }));
-        return;
-      }
-      if (this.behaviour === 'slow') {
-        setTimeout(() => res.writeHead(200).end('{}'), 3_000).unref();
-        return;
-      }
-      res.writeHead(200, { 'content-type': 'application/json' }).end(
-        JSON.stringify({
-          id: 'chatcmpl-test',
-          object: 'chat.completion',
-          created: Math.floor(Date.now() / 1000),
-          model: body.model,
-          choices: [{ index: 0, finish_reason: 'stop', message: { role: 'assistant', content: 'A strong fit: the LLM says so.' } }],
-          usage: { prompt_tokens: 1, completion_tokens: 1, total_tokens: 2 },
-        }),
-      );
-    });
+    this.server = createServer((req, res) => void this.answer(req, res));
     await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
     return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/v1`;
+  }
+
+  private async answer(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const body = JSON.parse((await readBody(req)) || '{}') as ChatCompletionRequest;
+    this.requests.push({ path: req.url ?? '', authorization: req.headers.authorization, body });
+    if (this.behaviour === 'error') {
+      res.writeHead(500, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { message: 'boom' } }));
+      return;
+    }
+    if (this.behaviour === 'slow') {
+      setTimeout(() => res.writeHead(200).end('{}'), 3_000).unref();
+      return;
+    }
+    res.writeHead(200, { 'content-type': 'application/json' }).end(
+      JSON.stringify({
+        id: 'chatcmpl-test',
+        object: 'chat.completion',
+        created: Math.floor(Date.now() / 1000),
+        model: body.model,
+        choices: [{ index: 0, finish_reason: 'stop', message: { role: 'assistant', content: 'A strong fit: the LLM says so.' } }],
+        usage: { prompt_tokens: 1, completion_tokens: 1, total_tokens: 2 },
+      }),
+    );
   }
 
   async stop(): Promise<void> {

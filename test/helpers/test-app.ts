@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import type { INestApplication } from '@nestjs/common';
+import type { Server } from 'node:http';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Test, TestingModuleBuilder } from '@nestjs/testing';
 import request from 'supertest';
@@ -28,5 +29,5 @@ export async function startTestApp(
 export type ApiClient = ReturnType<typeof request.agent>;
 
 export function apiClient(app: INestApplication): ApiClient {
-  return request.agent(app.getHttpServer());
+  return request.agent(app.getHttpServer() as Server);
 }

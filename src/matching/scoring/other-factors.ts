@@ -462,7 +462,7 @@ export function scoreTitle(jobTitle: string, candidateTitles: readonly string[])
   }
   let best = 0;
   let bestOverlap = 0;
-  let bestTitle: string | null = null;
+  let bestTitle = null as string | null; // assigned in the callback below, which narrowing does not see
   titles.forEach((title, index) => {
     const overlap = titleOverlap(jobTokens, head, titleTokens(title));
     const score = overlap * (1 - TITLE_RECENCY_DECAY * index);

@@ -43,7 +43,7 @@ describe('reciprocalRankFusion', () => {
     );
     const swapped = reciprocalRankFusion(
       [
-        [keyword[1]!, keyword[0]!, keyword[2]!],
+        [keyword[1], keyword[0], keyword[2]],
         [
           { id: 'a', score: 0.9 },
           { id: 'z', score: 0.8 },

@@ -16,14 +16,14 @@ export function extractEmail(text: string): string | null {
     // a narrow PDF column wraps "jane@example.com.au" as "jane@example.co" + "m.au"
     const after = text.slice((m.index ?? 0) + m[0].length);
     const wrap = after.match(/^[ \t]*\n[ \t]*([a-z0-9.-]{1,12})[ \t]*(?:\n|$)/);
-    if (wrap && /^(?:[a-z]{1,3}(?:\.[a-z]{2,3})?|\.[a-z]{2,3})$/.test(wrap[1]!)) email += wrap[1];
+    if (wrap && /^(?:[a-z]{1,3}(?:\.[a-z]{2,3})?|\.[a-z]{2,3})$/.test(wrap[1])) email += wrap[1];
     return email
       .replace(/^mailto:/i, '')
       .replace(/\.$/, '')
       .toLowerCase();
   }
   const o = text.match(OBFUSCATED_EMAIL_RE);
-  if (o) return `${o[1]}@${o[2]!.replace(/\s*[[(]\s*dot\s*[\])]\s*/gi, '.')}`.toLowerCase();
+  if (o) return `${o[1]}@${o[2].replace(/\s*[[(]\s*dot\s*[\])]\s*/gi, '.')}`.toLowerCase();
   return null;
 }
 
@@ -33,7 +33,7 @@ export function extractEmail(text: string): string | null {
 const PHONE_CANDIDATE_RE =
   /(?<![\w@./-])(?:\+|00)?\s?\(?\d[\d\s().\-\u2010-\u2013]{5,22}\d(?:\s*(?:x|ext\.?|extension)\s*\d{1,5})?(?![\w@-])/gi;
 const PHONE_LABEL_RE =
-  /\b(?:phone|tel|telephone|mobile|mob|cell|cellphone|handy|téléphone|teléfono|telefon|contact|whatsapp)\b|[☎📞📱✆]|(?:^|\s)[mtpc]\s*[:.]/i;
+  /\b(?:phone|tel|telephone|mobile|mob|cell|cellphone|handy|téléphone|teléfono|telefon|contact|whatsapp)\b|[☎📞📱✆]|(?:^|\s)[mtpc]\s*[:.]/iu;
 
 export interface PhoneCandidate {
   raw: string;
@@ -95,7 +95,7 @@ export function normalizePhone(raw: string, country?: string | null): string {
   if (digits.length === 11 && digits.startsWith('1') && /^[2-9]/.test(digits.slice(1)) && (!country || nanp.includes(country)))
     return `+${digits}`;
   if (country && CALLING_CODES[country]) {
-    const [cc, trunk] = CALLING_CODES[country]!;
+    const [cc, trunk] = CALLING_CODES[country];
     if (nanp.includes(country) && digits.length === 10 && /^[2-9]/.test(digits)) return `+1${digits}`;
     if (!nanp.includes(country)) {
       if (trunk && digits.startsWith(trunk) && digits.length - trunk.length >= 6) return `+${cc}${digits.slice(trunk.length)}`;
@@ -114,7 +114,7 @@ export function normalizePhone(raw: string, country?: string | null): string {
 export function extractPhone(text: string, country?: string | null): string | null {
   const cands = phoneCandidates(text);
   if (!cands.length) return null;
-  const best = cands.find((c) => c.labelled) ?? cands.find((c) => /^\+|^00/.test(c.raw) || c.raw.includes('(')) ?? cands[0]!;
+  const best = cands.find((c) => c.labelled) ?? cands.find((c) => /^\+|^00/.test(c.raw) || c.raw.includes('(')) ?? cands[0];
   return normalizePhone(best.raw, country);
 }
 
@@ -131,7 +131,7 @@ export function extractLinks(text: string): ResumeLinks {
   for (const m of masked.matchAll(URL_RE)) {
     let url = m[0].replace(/[.,;:!?)\]]+$/, '');
     const at = m.index ?? 0;
-    if (at > 0 && /[@\w]/.test(masked[at - 1]!)) continue;
+    if (at > 0 && /[@\w]/.test(masked[at - 1])) continue;
     const bare = url.replace(/^https?:\/\//i, '').replace(/^www\./i, '');
     if (!TLDS.test(bare.replace(/\/.*$/, '') + '/')) continue;
     if (/^\d/.test(bare)) continue;
@@ -180,10 +180,10 @@ export function asLocation(segment: string): string | null {
     .replace(/\s*\([^()]*\)\s*$/, '')
     .replace(/[.;]$/, '');
   if (!s || s.length > 70 || /@|https?:|www\.|\d{3,}[\s.-]\d{3,}/.test(s)) return null;
-  if (ORGANISATION_WORDS.test(s.split(',')[0]!)) return null;
+  if (ORGANISATION_WORDS.test(s.split(',')[0])) return null;
   // drop a leading street address: "123 Main St, Springfield, IL 62704"
   const parts = s.split(/\s*,\s*/);
-  if (parts.length >= 3 && /^\d+\s/.test(parts[0]!)) s = parts.slice(1).join(', ');
+  if (parts.length >= 3 && /^\d+\s/.test(parts[0])) s = parts.slice(1).join(', ');
   // postcodes: "Bristol BS1 4DJ", "75001 Paris", "10115 Berlin", "Toronto ON M5V 2T6" (kept for STATE_RE)
   s = s
     .split(/\s*,\s*/)
@@ -191,18 +191,18 @@ export function asLocation(segment: string): string | null {
     .join(', ');
   const st = s.match(STATE_RE);
   if (st) {
-    const city = st[1]!.replace(/^\d+\s.*?\s(?=[A-Z][a-z]+$)/, '');
-    if (US_STATES[st[2]!] || CA_PROVINCES[st[2]!]) {
+    const city = st[1].replace(/^\d+\s.*?\s(?=[A-Z][a-z]+$)/, '');
+    if (US_STATES[st[2]] || CA_PROVINCES[st[2]]) {
       if (!/^[\p{L}][\p{L}.' -]*$/u.test(city)) return null;
       return `${city}, ${st[2]}${st[4] ? `, ${st[4]}` : ''}`;
     }
   }
   const p = s.split(/\s*,\s*/);
   if (p.length >= 2 && p.length <= 3 && p.every((x) => /^[\p{L}][\p{L}.' -]*$/u.test(x) && x.split(' ').length <= 4)) {
-    const last = p[p.length - 1]!.toLowerCase();
+    const last = p[p.length - 1].toLowerCase();
     const usState = Object.values(US_STATES).some((v) => v.toLowerCase() === last);
     const caProv = Object.values(CA_PROVINCES).some((v) => v.toLowerCase() === last);
-    if (COUNTRIES[last] || usState || caProv || CITIES[p[0]!.toLowerCase()]) return p.join(', ');
+    if (COUNTRIES[last] || usState || caProv || CITIES[p[0].toLowerCase()]) return p.join(', ');
   }
   if (p.length === 1) {
     const low = s.toLowerCase().replace(/\s*\((?:remote|hybrid)\)$/, '');
@@ -223,7 +223,7 @@ export function extractLocation(lines: string[], options: { name?: string | null
   for (const line of lines) {
     const lab = line.match(LOCATION_LABEL_RE);
     if (lab) {
-      const v = lab[1]!.split(SEGMENT_SPLIT)[0]!;
+      const v = lab[1].split(SEGMENT_SPLIT)[0];
       return asLocation(v) ?? (cleanPlace(v) || null);
     }
   }
@@ -278,7 +278,7 @@ const NOT_NAME_WORDS =
   /\b(?:resume|résumé|curriculum|vitae|cv|lebenslauf|profile|summary|contact|email|e-mail|phone|mobile|address|street|avenue|road|linkedin|github|portfolio|engineer|engineering|developer|manager|management|nurse|nursing|accountant|accounting|analyst|teacher|designer|consultant|specialist|director|officer|coordinator|assistant|representative|scientist|technician|administrator|executive|associate|intern|supervisor|architect|marketing|sales|registered|certified|professional|senior|junior|lead|head|chief|president|founder|owner|student|graduate|experience|education|skills|objective|references|university|college|school|inc|llc|ltd|corp|company|group|services|solutions|hospital|clinic|remote|available|citizen|license|mechanical|software|data|financial|human|resources|logistics|operations|project|product|customer|account|business|clinical|medical|health|care|recruiter|generalist|therapist|pharmacist|physician|electrician|welder|chef|cashier|clerk|agent|advisor|adviser|planner|buyer|trainer|tutor|instructor|lecturer|professor|researcher|writer|editor|photographer|artist|assistant|secretary|receptionist|controller|auditor|bookkeeper|paralegal|attorney|lawyer)\b/i;
 
 const CASELESS_WORD = /^[\p{Lo}\p{M}·・]+$/u;
-const NAME_WORD = /^(?:(?:[dl]['’])?\p{Lu}[\p{Ll}\p{Lu}\p{M}]*(?:['’\-]\p{L}[\p{L}\p{M}]*)*\.?|\p{Lu}\.)$/u;
+const NAME_WORD = /^(?:(?:[dl]['’])?\p{Lu}[\p{Ll}\p{Lu}\p{M}]*(?:['’-]\p{L}[\p{L}\p{M}]*)*\.?|\p{Lu}\.)$/u;
 
 /** Title-cases an all-caps Latin name, keeping hyphen/apostrophe parts capitalised. */
 function titleCaseName(name: string): string {
@@ -296,7 +296,7 @@ function titleCaseName(name: string): string {
 /** The text if it looks like a person's name, normalised; otherwise null. */
 export function asName(text: string): string | null {
   let s = text
-    .replace(/^\s*(?:name|nom|nombre)\s*[:\-]\s*/i, '')
+    .replace(/^\s*(?:name|nom|nombre)\s*[:-]\s*/i, '')
     .replace(/^(?:dr|mr|mrs|ms|mx|miss|prof|sir)\.?\s+(?=\p{Lu})/iu, '')
     .replace(/[,;:]+$/, '')
     .replace(/\s+/g, ' ')
@@ -337,15 +337,15 @@ export function extractName(lines: string[]): string | null {
     .filter(Boolean)
     .slice(0, 10);
   for (const line of candidates) {
-    const lab = line.match(/^\s*(?:full\s+)?name\s*[:\-]\s*(.+)$/i);
+    const lab = line.match(/^\s*(?:full\s+)?name\s*[:-]\s*(.+)$/i);
     if (lab) {
-      const n = asName(lab[1]!);
+      const n = asName(lab[1]);
       if (n) return n;
     }
   }
   for (const line of candidates) {
     if (/^(?:curriculum vitae|resume|résumé|cv|lebenslauf)$/i.test(line)) continue;
-    const first = line.split(SEGMENT_SPLIT)[0]!.replace(/^(?:resume|résumé|cv|curriculum vitae)\s*(?:of|[-:–—])\s*/i, '');
+    const first = line.split(SEGMENT_SPLIT)[0].replace(/^(?:resume|résumé|cv|curriculum vitae)\s*(?:of|[-:–—])\s*/i, '');
     const n = asName(first) ?? asName(line);
     if (n) {
       if (asLocation(n)) continue;

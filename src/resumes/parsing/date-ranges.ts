@@ -126,17 +126,17 @@ export function parseDatePoint(raw: string): { ym: YearMonth; precision: DatePre
   const s = raw.trim().toLowerCase();
   let m = s.match(new RegExp(`^(${MONTH_NAMES})\\.?,?\\s*(?:'(\\d{2})|(\\d{4}))$`, 'iu'));
   if (m) {
-    const year = m[3] ? +m[3] : 2000 + +m[2]! > new Date().getFullYear() + 5 ? 1900 + +m[2]! : 2000 + +m[2]!;
-    return { ym: { year, month: MONTHS[m[1]!]! }, precision: 'month' };
+    const year = m[3] ? +m[3] : 2000 + +m[2] > new Date().getFullYear() + 5 ? 1900 + +m[2] : 2000 + +m[2];
+    return { ym: { year, month: MONTHS[m[1]] }, precision: 'month' };
   }
   m = s.match(new RegExp(`^(${SEASON_NAMES})\\s+(\\d{4})$`, 'i'));
-  if (m) return { ym: { year: +m[2]!, month: SEASONS[m[1]!]! }, precision: 'month' };
+  if (m) return { ym: { year: +m[2], month: SEASONS[m[1]] }, precision: 'month' };
   m = s.match(/^(\d{1,2})\s*[/.]\s*(\d{4})$/);
-  if (m) return { ym: { year: +m[2]!, month: +m[1]! }, precision: 'month' };
+  if (m) return { ym: { year: +m[2], month: +m[1] }, precision: 'month' };
   m = s.match(/^(\d{4})\s*[/.-]\s*(\d{2})$/);
-  if (m) return { ym: { year: +m[1]!, month: +m[2]! }, precision: 'month' };
+  if (m) return { ym: { year: +m[1], month: +m[2] }, precision: 'month' };
   m = s.match(/^(\d{4})$/);
-  if (m) return { ym: { year: +m[1]!, month: 1 }, precision: 'year' };
+  if (m) return { ym: { year: +m[1], month: 1 }, precision: 'year' };
   return null;
 }
 
@@ -153,7 +153,7 @@ export function findDateRanges(line: string, options: { now?: Date; allowSingle?
   RANGE_RE.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = RANGE_RE.exec(line))) {
-    const start = parseDatePoint(m[1]!);
+    const start = parseDatePoint(m[1]);
     if (!start || start.ym.year < 1950 || start.ym.year > maxYear) continue;
     const since = SINCE_RE.test(m[0]);
     let end: ReturnType<typeof parseDatePoint> = null;

@@ -31,10 +31,10 @@ describe('parseEducation', () => {
       { degree: 'B.S.', field: 'Computer Science', institution: 'University of Texas at Austin', year: 2014, level: 'bachelor' },
     ]);
     const stacked = parseEducation(['University of Michigan', 'Master of Science in Mechanical Engineering', 'Graduated 2014']);
-    assert.equal(stacked[0]!.institution, 'University of Michigan');
-    assert.equal(stacked[0]!.field, 'Mechanical Engineering');
-    assert.equal(stacked[0]!.year, 2014);
-    assert.equal(stacked[0]!.level, 'master');
+    assert.equal(stacked[0].institution, 'University of Michigan');
+    assert.equal(stacked[0].field, 'Mechanical Engineering');
+    assert.equal(stacked[0].year, 2014);
+    assert.equal(stacked[0].level, 'master');
   });
 
   it('finds the highest level', () => {

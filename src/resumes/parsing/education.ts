@@ -67,15 +67,15 @@ function institutionOf(line: string): string | null {
     // "University of Texas at Austin, Austin, TX" -> keep the name part
     const parts = seg.split(/,\s*/);
     const idx = parts.findIndex((p) => INSTITUTION_RE.test(p));
-    let name = parts[idx]!;
+    let name = parts[idx];
     // "B.S. in Nursing, University of X" handled by split; strip years
     name = name.replace(/\(?\b(?:19|20)\d{2}\b.*$/, '').trim();
     // "Master of Science at University of X"
     const atPrefix = name.match(/^(.*?)\b(?:at|from)\s+(?=\p{Lu})/u);
-    if (atPrefix && !INSTITUTION_RE.test(atPrefix[1]!)) name = name.slice(atPrefix[0].length);
+    if (atPrefix && !INSTITUTION_RE.test(atPrefix[1])) name = name.slice(atPrefix[0].length);
     if (name && !degreeLevel(name)) return name.replace(/[\s,;:-]+$/, '');
     const after = name.match(new RegExp(`(${INSTITUTION_RE.source}.*)$`, 'u'));
-    if (after) return after[1]!.trim();
+    if (after) return after[1].trim();
   }
   return null;
 }
@@ -88,11 +88,11 @@ function fieldOf(line: string, deg: { match: string; index: number }): string | 
   const generic = rest.match(
     /^(?:of\s+)?(Science|Arts|Applied Science|Fine Arts|Business Administration|Engineering|Education|Laws|Technology|Commerce|Philosophy|Nursing)\b\s*(?:(?:in|,|\u2013|-|:)\s*(.*))?$/i,
   );
-  if (generic) rest = generic[2]?.trim() ? generic[2] : generic[1]!;
+  if (generic) rest = generic[2]?.trim() ? generic[2] : generic[1];
   else rest = rest.replace(/^(?:of|in)\s+/i, '');
   const field = rest
-    .split(SEP)[0]!
-    .split(/\s+(?:at|from)\s+/)[0]!
+    .split(SEP)[0]
+    .split(/\s+(?:at|from)\s+/)[0]
     .replace(/\(.*?\)/g, '')
     .replace(/\b(?:19|20)\d{2}\b.*$/, '')
     .replace(/[\s,;:.\u2013-]+$/, '')
@@ -122,14 +122,14 @@ export function parseEducation(lines: string[], options: { now?: Date } = {}): E
   const used = new Set<number>();
   const entries: EducationEntry[] = [];
   for (const d of degreeLines) {
-    const line = L[d]!;
+    const line = L[d];
     const deg = degreeLevel(line)!;
     let institution = institutionOf(line.slice(0, deg.index) + '   ' + line.slice(deg.index + deg.match.length));
     const near: number[] = [d];
     if (!institution) {
       for (const j of [d - 1, d + 1, d + 2, d - 2]) {
         if (j < 0 || j >= L.length || used.has(j) || degreeLines.includes(j) || !L[j]) continue;
-        const inst = institutionOf(L[j]!);
+        const inst = institutionOf(L[j]);
         if (inst) {
           institution = inst;
           used.add(j);
@@ -145,8 +145,8 @@ export function parseEducation(lines: string[], options: { now?: Date } = {}): E
         !degreeLines.includes(j) &&
         L[j] &&
         !near.includes(j) &&
-        /\b(?:19|20)\d{2}\b/.test(L[j]!) &&
-        L[j]!.length < 40
+        /\b(?:19|20)\d{2}\b/.test(L[j]) &&
+        L[j].length < 40
       )
         near.push(j);
     entries.push({
@@ -158,7 +158,7 @@ export function parseEducation(lines: string[], options: { now?: Date } = {}): E
       field: fieldOf(line, deg),
       institution,
       year: yearOf(
-        near.map((j) => L[j]!),
+        near.map((j) => L[j]),
         options.now,
       ),
       level: deg.level,

@@ -69,7 +69,7 @@ function parts(text: string): string[] {
           out.push(rest);
           break;
         }
-        out.push(merged[i]!);
+        out.push(merged[i]);
       }
     } else out.push(s);
   }
@@ -113,46 +113,46 @@ export function parseExperience(lines: string[], options: { now?: Date } = {}): 
   L.forEach((line, i) => {
     if (isBullet(line) && line.length > 60) return; // dates inside achievements are not positions
     const rs = findDateRanges(line, { now: options.now });
-    if (rs.length) hits.push({ line: i, range: rs[0]! });
+    if (rs.length) hits.push({ line: i, range: rs[0] });
   });
   const entries: ExperienceEntry[] = [];
   const context = hits.map((hit, h) => {
-    const prevHitLine = h > 0 ? hits[h - 1]!.line : -1;
-    const nextHitLine = h + 1 < hits.length ? hits[h + 1]!.line : L.length;
+    const prevHitLine = h > 0 ? hits[h - 1].line : -1;
+    const nextHitLine = h + 1 < hits.length ? hits[h + 1].line : L.length;
     // lines above: up to 2 short non-bullet lines, not past the previous position's date line
     const above: string[] = [];
     for (let i = hit.line - 1; i > prevHitLine && above.length < 2; i--) {
-      const l = L[i]!.trim();
+      const l = L[i].trim();
       if (!l) {
         if (above.length) break;
         continue;
       }
-      if (isBullet(L[i]!) || isSentence(l)) break;
+      if (isBullet(L[i]) || isSentence(l)) break;
       above.unshift(l);
     }
     const below: string[] = [];
     for (let i = hit.line + 1; i < nextHitLine && below.length < 2; i++) {
-      const l = L[i]!.trim();
+      const l = L[i].trim();
       if (!l) {
         if (below.length) break;
         continue;
       }
-      if (isBullet(L[i]!) || isSentence(l) || l.length > 70) break;
+      if (isBullet(L[i]) || isSentence(l) || l.length > 70) break;
       below.push(l);
     }
     return { above, below };
   });
   // layout: is the title/company written above the dates (usual) or below them?
-  const firstOwn = hits.length ? stripDate(L[hits[0]!.line]!, hits[0]!.range) : '';
+  const firstOwn = hits.length ? stripDate(L[hits[0].line], hits[0].range) : '';
   const firstCls = classify(parts(firstOwn));
   const headerBelow =
-    hits.length > 0 && context[0]!.above.length === 0 && context[0]!.below.length > 0 && !(firstCls.title && firstCls.company);
+    hits.length > 0 && context[0].above.length === 0 && context[0].below.length > 0 && !(firstCls.title && firstCls.company);
   hits.forEach((hit, h) => {
-    const own = stripDate(L[hit.line]!, hit.range);
+    const own = stripDate(L[hit.line], hit.range);
     let ps = own && /\p{L}{2}/u.test(own) ? parts(own) : [];
     let cls = classify(ps);
     if (!cls.title || !cls.company || !TITLE_WORDS.test(cls.title)) {
-      const { above, below } = context[h]!;
+      const { above, below } = context[h];
       const extra = headerBelow ? (below.length ? below : []) : above.length ? above : below.filter((l) => !COMPANY_OR_TITLE_EMPTY(l));
       ps = headerBelow ? [...ps, ...extra.flatMap(parts)] : [...extra.flatMap(parts), ...ps];
       cls = classify(ps);

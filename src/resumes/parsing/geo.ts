@@ -427,9 +427,9 @@ export function countryOfLocation(location: string | null | undefined): string |
     )
     .filter(Boolean);
   for (let i = parts.length - 1; i >= 0; i--) {
-    const p = parts[i]!;
+    const p = parts[i];
     const low = p.toLowerCase();
-    if (COUNTRIES[low]) return COUNTRIES[low]!;
+    if (COUNTRIES[low]) return COUNTRIES[low];
     if (i > 0 && /^[A-Z]{2}$/.test(p)) {
       if (US_STATES[p]) return 'US';
       if (CA_PROVINCES[p]) return 'CA';

@@ -52,7 +52,7 @@ const LANG_RE = new RegExp(`(?<![\\p{L}])(${LANG_KEYS.map(escapeRegExp).join('|'
 export function findLanguages(text: string): string[] {
   const out: string[] = [];
   for (const m of text.matchAll(LANG_RE)) {
-    const name = LANGUAGES[m[1]!.toLowerCase()];
+    const name = LANGUAGES[m[1].toLowerCase()];
     // "Swift", "English" in a sentence? languages are only read from language contexts by the caller
     if (name && !out.includes(name)) out.push(name);
   }
@@ -69,7 +69,7 @@ export function extractLanguages(sectionLines: string[] | undefined, allLines: s
   if (sectionLines) add(findLanguages(sectionLines.join('\n')));
   for (const l of allLines) {
     const m = l.match(LANGUAGE_LINE_RE);
-    if (m) add(findLanguages(m[1]!));
+    if (m) add(findLanguages(m[1]));
   }
   return out;
 }
@@ -98,10 +98,10 @@ export function extractCertifications(sectionLines: string[] | undefined, otherL
     }
   }
   for (const l of otherLines) {
-    if (!/^\s*(?:[-*\u2022]\s*)?(?:certifications?|licen[cs]es?)\s*[:\-]/i.test(l)) continue;
+    if (!/^\s*(?:[-*\u2022]\s*)?(?:certifications?|licen[cs]es?)\s*[:-]/i.test(l)) continue;
     const c = clean(l);
     {
-      for (const p of c.replace(/^[^:\-]+[:\-]\s*/, '').split(/\s*[,;|]\s*/)) if (p && !out.includes(p)) out.push(p);
+      for (const p of c.replace(/^[^:-]+[:-]\s*/, '').split(/\s*[,;|]\s*/)) if (p && !out.includes(p)) out.push(p);
     }
   }
   return out;

@@ -57,7 +57,7 @@ describe('ResumeParser', () => {
     // Jun 2017 .. Jun 2025 without double counting 2019
     assert.equal(r.totalYearsExperience, 8.1);
     assert.equal(r.highestEducationLevel, 'bachelor');
-    assert.equal(r.education[0]!.institution, 'University of Texas at Austin');
+    assert.equal(r.education[0].institution, 'University of Texas at Austin');
     const skills = Object.fromEntries(r.skills.map((s) => [s.name, s.foundIn]));
     for (const s of [
       'Go',

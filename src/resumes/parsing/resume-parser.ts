@@ -20,6 +20,7 @@ export function cleanResumeText(text: string): string {
     .replace(/\r\n?/g, '\n')
     .replace(/[\u2018\u2019\u02BC]/g, "'")
     .replace(/[\u201C\u201D]/g, '"')
+    // eslint-disable-next-line no-misleading-character-class -- each zero-width code point is removed on its own, U+200D joins nothing here
     .replace(/[\u00AD\u200B\u200C\u200D\u2060\uFEFF]/g, '')
     .replace(/[\u2028\u2029\f\v]/g, '\n')
     // eslint-disable-next-line no-control-regex
@@ -41,9 +42,9 @@ export function undoubleSpacing(text: string): string {
   let content = 0;
   let followedByBlank = 0;
   for (let i = 0; i < lines.length; i++) {
-    if (!lines[i]!.trim()) continue;
+    if (!lines[i].trim()) continue;
     content++;
-    if (i + 1 < lines.length && !lines[i + 1]!.trim()) followedByBlank++;
+    if (i + 1 < lines.length && !lines[i + 1].trim()) followedByBlank++;
   }
   if (content < 4 || followedByBlank / content < 0.7) return text;
   return text.replace(/\n[ \t]*\n/g, '\n');

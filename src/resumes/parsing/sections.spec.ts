@@ -40,6 +40,6 @@ describe('splitSections', () => {
     );
     assert.deepEqual(s.headings, { summary: 'SUMMARY', experience: 'EXPERIENCE', skills: 'Skills' });
     // "Languages:" inside the skills section is a sub-label, not the languages section
-    assert.deepEqual(s.sections[2]!.lines, ['Languages: Go, Python', 'Tools: Git']);
+    assert.deepEqual(s.sections[2].lines, ['Languages: Go, Python', 'Tools: Git']);
   });
 });

@@ -336,11 +336,11 @@ export function detectHeading(line: string): { name: SectionName; heading: strin
 function inlineHeading(raw: string): { name: SectionName; heading: string; rest: string } | null {
   const m = raw.match(/^\s*([\p{L}&+/ ]{3,40}?)\s*[:\uFF1A]\s*(.*)$/u);
   if (!m) return null;
-  const name = LOOKUP.get(normHeading(m[1]!));
+  const name = LOOKUP.get(normHeading(m[1]));
   if (!name) return null;
   // "Experience: 5 years" inside a summary is not a heading; only list-like sections take inline content
   if (m[2] && !['skills', 'languages', 'certifications', 'interests', 'summary', 'references'].includes(name)) return null;
-  return { name, heading: m[1]!.trim(), rest: m[2]!.trim() };
+  return { name, heading: m[1].trim(), rest: m[2].trim() };
 }
 
 /** Splits text (already line-normalised) into header lines and sections. */
