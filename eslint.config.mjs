@@ -1,5 +1,5 @@
 // ESLint 9 flat config: typescript-eslint's type-checked recommendations on src, test and scripts;
-// eslint-config-prettier last so formatting is Prettier's alone (`npm run lint` runs both).
+// eslint-config-prettier last so formatting is Prettier's alone (`npm run lint` runs eslint, prettier --check, knip).
 import js from '@eslint/js';
 import { defineConfig } from 'eslint/config';
 import prettier from 'eslint-config-prettier';

@@ -1,7 +1,7 @@
 import { defineConfig } from 'prisma/config';
 
 // The datasource URL lives here in Prisma 7. The app itself connects through a driver adapter
-// (src/database/prisma-client.factory.ts); this file only serves the Prisma CLI (generate/validate).
+// (src/database/sql-connection.ts); this file only serves the Prisma CLI (generate/validate).
 export default defineConfig({
   schema: 'prisma/schema.prisma',
   migrations: { path: 'prisma/migrations' },

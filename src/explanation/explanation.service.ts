@@ -42,10 +42,6 @@ export class ExplanationService {
       : null;
   }
 
-  get llmConfigured(): boolean {
-    return this.client !== null;
-  }
-
   async explain(breakdown: MatchBreakdown, jobTitle: string): Promise<MatchExplanation> {
     const rules = explainByRules(breakdown, { jobTitle });
     if (!this.breaker) return { ...rules, source: 'rules', fallbackReason: 'no OPENAI_API_KEY configured' };

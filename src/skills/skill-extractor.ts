@@ -187,12 +187,6 @@ export class SkillExtractor {
     return idx === undefined ? null : this.entries[idx].name;
   }
 
-  /** Category of a skill (alias or canonical name); null if unknown. */
-  categoryOf(name: string): string | null {
-    const idx = this.byAlias.get(aliasKeys(name).join(' '));
-    return idx === undefined ? null : this.entries[idx].category;
-  }
-
   /**
    * Broader skills that `names` imply and do not already include, each with the skill it came
    * from, following implications transitively (NestJS -> Node.js -> JavaScript).

@@ -14,7 +14,7 @@ import { clamp01, round4 } from './score-utils.js';
 import { scoreSkills, type SkillsPart } from './skill-match.js';
 
 export type { EducationPart, ExperiencePart, FactorStatus, LocationPart, TitlePart } from './other-factors.js';
-export type { SkillGroupMatch, SkillsPart } from './skill-match.js';
+export type { SkillsPart } from './skill-match.js';
 
 export interface MatchWeights {
   semantic: number;

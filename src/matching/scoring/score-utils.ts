@@ -19,11 +19,6 @@ export function formatYears(years: number): string {
   return `${text} ${rounded === 1 ? 'year' : 'years'}`;
 }
 
-/** Whole percentage, e.g. 0.8234 -> "82%". */
-export function formatPercent(value: number): string {
-  return `${Math.round(clamp01(value) * 100)}%`;
-}
-
 /** "A", "A and B", "A, B and C", "A, B, C and 4 more" (limit = how many names are spelled out). */
 export function formatList(items: readonly string[], limit = 6): string {
   if (items.length === 0) return '';

@@ -75,8 +75,6 @@ export function extractLanguages(sectionLines: string[] | undefined, allLines: s
 }
 
 const BULLET = /^\s*(?:[-*\u2022\u2023\u25AA\u25CF\u25E6\u00B7o>]\s+|\d{1,2}[.)]\s+)/;
-const CERT_KEYWORDS =
-  /\b(?:certified|certification|certificate|certificat|licen[cs]e[d]?|registered nurse|\bRN\b|CPA|CMA|CFA|PMP|PRINCE2|CAPM|CSM|PSM|ITIL|CCNA|CCNP|CISSP|CISM|CEH|CompTIA|Security\+|Network\+|A\+|AWS Certified|Azure\s+\w+\s+(?:Associate|Expert|Fundamentals)|Google\s+(?:Cloud\s+)?(?:Professional|Associate)|CKA|CKAD|BLS|ACLS|PALS|CPR|First Aid|SHRM-(?:CP|SCP)|PHR|SPHR|CDL|Six Sigma|Green Belt|Black Belt|OSHA|ServSafe|TEFL|TESOL|CELTA|QTS|PGCE|Teaching Credential|Forklift)\b/i;
 
 /** One certification per line of the certifications section (dates and bullets stripped). */
 export function extractCertifications(sectionLines: string[] | undefined, otherLines: string[] = []): string[] {
@@ -106,5 +104,3 @@ export function extractCertifications(sectionLines: string[] | undefined, otherL
   }
   return out;
 }
-
-export { CERT_KEYWORDS };
