@@ -580,7 +580,7 @@ export async function runEmbeddingsBench(options: { log?: (line: string) => void
     const status = service.stats().model;
     if (status.state !== 'ready') {
       throw new Error(
-        `the embedding model did not load (MODEL_ID=${config.modelId}, MODEL_PATH=${config.modelPath ?? '<unset: hub>'}): ${status.error}`,
+        `the embedding model did not load (MODEL_ID=${config.modelId}, MODEL_PATH=${config.modelPath ?? '<unset: hub>'}): ${status.reason} (the log above says more)`,
       );
     }
     const onnxName = status.dtype === 'q8' ? 'model_quantized.onnx' : 'model.onnx';

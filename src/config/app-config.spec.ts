@@ -23,4 +23,15 @@ describe('loadConfig', () => {
         /REDIS_URL/.test(error.message),
     );
   });
+
+  it('retries a failed model load with a capped backoff, and refuses a cap below the first delay', () => {
+    const config = loadConfig({});
+    assert.equal(config.modelLoadRetryMinMs, 1_000);
+    assert.equal(config.modelLoadRetryMaxMs, 60_000);
+    assert.equal(loadConfig({ MODEL_LOAD_RETRY_MAX_MS: '0' }).modelLoadRetryMaxMs, 0);
+    assert.throws(
+      () => loadConfig({ MODEL_LOAD_RETRY_MIN_MS: '5000', MODEL_LOAD_RETRY_MAX_MS: '1000' }),
+      (error: unknown) => error instanceof ConfigValidationError && /MODEL_LOAD_RETRY_MAX_MS/.test(error.message),
+    );
+  });
 });

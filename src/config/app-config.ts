@@ -21,6 +21,12 @@ export interface AppConfig {
   modelCacheDir: string;
   /** How long start-up waits for the model before serving degraded (the load continues). */
   modelLoadTimeoutMs: number;
+  /** A failed load is retried after this long, then twice as long each time... */
+  modelLoadRetryMinMs: number;
+  /** ...up to this long between attempts (0: no retries). */
+  modelLoadRetryMaxMs: number;
+  /** A model download request that makes no progress for this long fails as a timeout (and is retried). */
+  modelFetchTimeoutMs: number;
   openaiApiKey: string | null;
   openaiBaseUrl: string | null;
   openaiModel: string;
@@ -116,6 +122,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
     modelHubUrl: url('MODEL_HUB_URL', ['http:', 'https:']) ?? 'https://huggingface.co/',
     modelCacheDir: str('MODEL_CACHE_DIR') ?? './data/models',
     modelLoadTimeoutMs: int('MODEL_LOAD_TIMEOUT_MS', 120_000, 100),
+    modelLoadRetryMinMs: int('MODEL_LOAD_RETRY_MIN_MS', 1_000, 10),
+    modelLoadRetryMaxMs: int('MODEL_LOAD_RETRY_MAX_MS', 60_000, 0),
+    modelFetchTimeoutMs: int('MODEL_FETCH_TIMEOUT_MS', 10_000, 100),
     openaiApiKey: str('OPENAI_API_KEY'),
     openaiBaseUrl: url('OPENAI_BASE_URL', ['http:', 'https:']),
     openaiModel: str('OPENAI_MODEL') ?? 'gpt-4o-mini',
@@ -145,6 +154,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
   };
   if (config.embeddingWindowOverlap >= config.embeddingWindowTokens - 2) {
     problems.push('EMBEDDING_WINDOW_OVERLAP must be smaller than EMBEDDING_WINDOW_TOKENS - 2');
+  }
+  if (config.modelLoadRetryMaxMs > 0 && config.modelLoadRetryMaxMs < config.modelLoadRetryMinMs) {
+    problems.push('MODEL_LOAD_RETRY_MAX_MS must be 0 (no retries) or at least MODEL_LOAD_RETRY_MIN_MS');
   }
   if (problems.length) throw new ConfigValidationError(problems);
   return config;

@@ -3,7 +3,7 @@ import { APP_CONFIG, AppConfig } from '../config/app-config.js';
 import { CountingCircuitBreaker, isBreakerOpenError } from '../common/counting-circuit-breaker.js';
 import { withTimeout } from '../common/with-timeout.js';
 import { EmbeddingCache } from './embedding-cache.js';
-import { EmbeddingModel } from './embedding-model.js';
+import { EmbeddingModel, ModelStatus } from './embedding-model.js';
 import { MicroBatcher } from './micro-batcher.js';
 import { preprocessForEmbedding } from './text-preprocessing.js';
 
@@ -133,7 +133,7 @@ export class EmbeddingService implements OnApplicationShutdown {
 
   stats() {
     return {
-      model: { ...this.model.status(), lastInference: this.lastInference },
+      model: { ...publicModelStatus(this.model.status()), lastInference: this.lastInference },
       breaker: { state: this.breaker.state, ...this.breaker.counts },
       cache: { backend: this.cache.backend, ...this.cache.counters },
       modelCalls: this.modelCalls,
@@ -166,7 +166,10 @@ export class EmbeddingService implements OnApplicationShutdown {
   private requireLoadedModel(): void {
     const status = this.model.status();
     if (status.state !== 'ready') {
-      throw new EmbeddingUnavailableError('model_not_loaded', `Embedding model ${status.modelId} is ${status.state}`);
+      throw new EmbeddingUnavailableError(
+        'model_not_loaded',
+        `Embedding model ${status.modelId} is ${status.state}${status.reason ? ` (${status.reason})` : ''}`,
+      );
     }
   }
 
@@ -184,4 +187,10 @@ export class EmbeddingService implements OnApplicationShutdown {
       throw new EmbeddingUnavailableError('model_error', `Embedding failed: ${(error as Error).message}`);
     }
   }
+}
+
+/** The model status without the raw load error (it may hold paths): safe for /embeddings/status and /health/ready. */
+function publicModelStatus(status: ModelStatus): Omit<ModelStatus, 'error'> {
+  const { modelId, source, dtype, state, reason = null, nextRetryInMs = null } = status;
+  return { modelId, source, dtype, state, reason, nextRetryInMs };
 }

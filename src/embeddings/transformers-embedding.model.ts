@@ -1,71 +1,110 @@
-import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { AutoModel, AutoTokenizer, env, PreTrainedModel, PreTrainedTokenizer, Tensor } from '@huggingface/transformers';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { APP_CONFIG, AppConfig } from '../config/app-config.js';
 import { EmbeddingModel, ModelNotReadyError, ModelStatus } from './embedding-model.js';
 import { meanPoolNormalized, padBatch } from './bert-batch.js';
+import { createModelFetch } from './model-download.js';
+import { errorDetail, IncompatibleModelError, ModelFilesMissingError, redactUrl } from './model-load-error.js';
+import { LoadAttemptContext, ModelLoader } from './model-loader.js';
 import { averageUnitVectors, splitIntoWindows } from './token-windows.js';
 
 type DataType = 'fp32' | 'fp16' | 'q8' | 'int8' | 'uint8' | 'q4' | 'bnb4' | 'q4f16';
 
+/** How often a long download reports its progress in the log. */
+const PROGRESS_LOG_INTERVAL_MS = 10_000;
+
 /**
  * THE model: all-MiniLM-L6-v2 (or a model with its interface) run in-process by transformers.js,
- * loaded once when the module starts. Tokenises itself instead of using the pipeline so that long
- * texts are embedded as windows of <= 256 word pieces (see token-windows.ts), mean-pooled over the
- * attention mask and L2-normalised like sentence-transformers does.
+ * loaded once when the module starts (retried with backoff by ModelLoader when that fails).
+ * Tokenises itself instead of using the pipeline so that long texts are embedded as windows of
+ * <= 256 word pieces (see token-windows.ts), mean-pooled over the attention mask and L2-normalised
+ * like sentence-transformers does.
  */
 @Injectable()
-export class TransformersEmbeddingModel extends EmbeddingModel implements OnModuleInit {
+export class TransformersEmbeddingModel extends EmbeddingModel implements OnModuleInit, OnModuleDestroy {
   readonly dimensions = 384;
   private readonly logger = new Logger('EmbeddingModel');
   private tokenizer: PreTrainedTokenizer | null = null;
   private model: PreTrainedModel | null = null;
   private clsId = 101;
   private sepId = 102;
-  private readonly state: ModelStatus;
+  private dtype: DataType | null = null;
+  private lastError: string | null = null;
+  private readonly loader: ModelLoader;
+  /** Safe to show: never the local path. */
+  private readonly source: string;
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
     super();
-    this.state = {
-      modelId: config.modelId,
-      source: config.modelPath ? resolve(config.modelPath) : config.modelHubUrl,
-      dtype: null,
-      state: 'loading',
-      error: null,
-    };
+    this.source = config.modelPath ? 'MODEL_PATH' : redactUrl(config.modelHubUrl);
+    this.loader = new ModelLoader((context) => this.load(context), {
+      retryMinMs: config.modelLoadRetryMinMs,
+      retryMaxMs: config.modelLoadRetryMaxMs,
+      source: { modelId: config.modelId, modelPath: config.modelPath ? resolve(config.modelPath) : null, modelHubUrl: config.modelHubUrl },
+      logger: this.logger,
+    });
   }
 
   /**
-   * Start-up waits for the model at most MODEL_LOAD_TIMEOUT_MS: a hub download on a slow or
-   * black-holed network must not keep the API (and its liveness probe) down. Past that the service
-   * starts degraded and the load goes on; records stored meanwhile are pending and backfilled.
+   * Start-up waits for the first load attempt at most MODEL_LOAD_TIMEOUT_MS: a hub download on a slow
+   * or black-holed network must not keep the API (and its liveness probe) down. Past that, or when
+   * the attempt fails, the service starts degraded and the loader goes on (retrying with backoff);
+   * records stored meanwhile are pending and backfilled.
    */
   async onModuleInit(): Promise<void> {
+    const { modelId, modelLoadTimeoutMs } = this.config;
+    const from = this.config.modelPath ? `MODEL_PATH=${resolve(this.config.modelPath)}` : redactUrl(this.config.modelHubUrl);
+    this.logger.log(
+      `Loading embedding model ${modelId} from ${from}; the port opens when it is loaded, or after at most ${modelLoadTimeoutMs} ms ` +
+        '(MODEL_LOAD_TIMEOUT_MS) with the API degraded until it is.',
+    );
     let timer: NodeJS.Timeout | undefined;
     const timedOut = await Promise.race([
-      this.load().then(() => false),
-      new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(true), this.config.modelLoadTimeoutMs))),
+      this.loader.start().then(() => false),
+      new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(true), modelLoadTimeoutMs))),
     ]);
     clearTimeout(timer);
     if (timedOut) {
       this.logger.warn(
-        `Embedding model ${this.config.modelId} is still loading after ${this.config.modelLoadTimeoutMs} ms: starting degraded; ` +
+        `Embedding model ${modelId} is still loading from ${from} after ${modelLoadTimeoutMs} ms: starting degraded; ` +
           'it is used as soon as it is ready.',
       );
     }
   }
 
-  status(): ModelStatus {
-    return { ...this.state };
+  onModuleDestroy(): void {
+    this.loader.stop();
   }
 
-  private async load(): Promise<void> {
+  status(): ModelStatus {
+    const load = this.loader.status();
+    return {
+      modelId: this.config.modelId,
+      source: this.source,
+      dtype: this.dtype,
+      state: load.state,
+      error: load.state === 'ready' ? null : this.lastError,
+      reason: load.reason,
+      nextRetryInMs: load.nextRetryInMs,
+    };
+  }
+
+  /** One load attempt: throws on failure (ModelLoader classifies, logs and retries). */
+  private async load(context: LoadAttemptContext): Promise<void> {
     const { modelId, modelPath } = this.config;
+    // transformers.js settings are process-wide; this is the only place that sets them.
+    env.fetch = createModelFetch({
+      timeoutMs: this.config.modelFetchTimeoutMs,
+      onFailure: (download) => context.onDownloadFailure(download),
+    });
     if (modelPath) {
       env.localModelPath = resolve(modelPath);
       env.allowLocalModels = true;
       env.allowRemoteModels = false;
+      const missing = missingModelFiles(join(resolve(modelPath), modelId));
+      if (missing.length) throw new ModelFilesMissingError(missing);
     } else {
       env.allowLocalModels = false;
       env.allowRemoteModels = true;
@@ -73,31 +112,41 @@ export class TransformersEmbeddingModel extends EmbeddingModel implements OnModu
       env.cacheDir = resolve(this.config.modelCacheDir);
     }
     const dtype = this.chooseDtype();
-    this.state.dtype = dtype;
+    this.dtype = dtype;
     const started = Date.now();
+    const progress_callback = this.progressLogger();
     try {
-      this.tokenizer = await AutoTokenizer.from_pretrained(modelId);
-      this.model = await AutoModel.from_pretrained(modelId, { dtype, device: 'cpu' });
-      const [cls, sep] = this.tokenizer.encode('', { add_special_tokens: true });
+      const tokenizer = await AutoTokenizer.from_pretrained(modelId, { progress_callback });
+      const model = await AutoModel.from_pretrained(modelId, { dtype, device: 'cpu', progress_callback });
+      const [cls, sep] = tokenizer.encode('', { add_special_tokens: true });
       this.clsId = cls ?? this.clsId;
       this.sepId = sep ?? this.sepId;
+      this.tokenizer = tokenizer;
+      this.model = model;
       const [probe] = await this.embed(['probe']);
       if (probe.length !== this.dimensions) {
-        throw new Error(`the model returns ${probe.length}-d vectors; HireMatch stores ${this.dimensions}-d`);
+        throw new IncompatibleModelError(`the model returns ${probe.length}-d vectors; HireMatch stores ${this.dimensions}-d`);
       }
-      this.state.state = 'ready';
-      this.logger.log(`Loaded ${modelId} (${dtype}) from ${this.state.source} in ${Date.now() - started} ms`);
+      this.lastError = null;
+      this.logger.log(`Loaded ${modelId} (${dtype}) from ${this.source} in ${Date.now() - started} ms`);
     } catch (error) {
       this.tokenizer = null;
       this.model = null;
-      this.state.state = 'failed';
-      this.state.error = (error as Error).message;
-      // One clear line: the service stays up in degraded mode (records are stored as pending).
-      this.logger.error(
-        `Embedding model could not be loaded (MODEL_ID=${modelId}, MODEL_PATH=${modelPath ?? '<unset: huggingface hub>'}): ` +
-          `${this.state.error}. The API runs degraded: new records are stored with embeddingStatus "pending".`,
-      );
+      this.lastError = errorDetail(error);
+      throw error;
     }
+  }
+
+  /** A transformers.js progress callback that logs a long download every few seconds (quiet for local loads). */
+  private progressLogger(): (info: unknown) => void {
+    let lastLog = Date.now();
+    return (info) => {
+      const { status, file, loaded, total } = info as { status?: string; file?: string; loaded?: number; total?: number };
+      if (status !== 'progress' || Date.now() - lastLog < PROGRESS_LOG_INTERVAL_MS) return;
+      lastLog = Date.now();
+      const mb = (bytes: number | undefined) => (bytes === undefined ? '?' : (bytes / 1e6).toFixed(1));
+      this.logger.log(`Downloading ${this.config.modelId}/${file ?? '?'}: ${mb(loaded)} of ${mb(total)} MB`);
+    };
   }
 
   private chooseDtype(): DataType {
@@ -162,4 +211,13 @@ export class TransformersEmbeddingModel extends EmbeddingModel implements OnModu
       sequences.map((s) => s.length),
     );
   }
+}
+
+/** The files a local model folder must hold (names relative to it), checked up front to name what is missing. */
+function missingModelFiles(modelDir: string): string[] {
+  const missing = ['config.json', 'tokenizer.json', 'tokenizer_config.json'].filter((file) => !existsSync(join(modelDir, file)));
+  const onnxDir = join(modelDir, 'onnx');
+  const hasWeights = existsSync(onnxDir) && readdirSync(onnxDir).some((file) => file.endsWith('.onnx'));
+  if (!hasWeights) missing.push('onnx/model.onnx');
+  return missing;
 }

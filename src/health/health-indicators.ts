@@ -47,6 +47,10 @@ export class HealthIndicators {
     }
   }
 
+  /**
+   * Up when the model is loaded. Down says why in words that are safe to show (a classified reason,
+   * never a path or a raw error: those are in the service log) and when the next attempt is due.
+   */
   model(): HealthIndicatorResult {
     const check = this.health.check('model');
     const status = this.embeddings.stats().model;
@@ -57,7 +61,12 @@ export class HealthIndicators {
       state: status.state,
       lastInference: status.lastInference,
     };
-    return status.state === 'ready' ? check.up(details) : check.down({ ...details, error: status.error });
+    if (status.state === 'ready') return check.up(details);
+    return check.down({
+      ...details,
+      reason: status.reason ?? (status.state === 'loading' ? 'model still loading' : 'model not loaded (see the service log)'),
+      ...(status.nextRetryInMs !== null && status.nextRetryInMs !== undefined ? { nextRetryInMs: status.nextRetryInMs } : {}),
+    });
   }
 
   breaker(): HealthIndicatorResult {

@@ -14,9 +14,10 @@ for (const backend of testBackends()) {
   describe(`degraded mode (model cannot load) on ${backend.name}`, () => {
     let app: INestApplication;
     let http: ApiClient;
+    let emptyModelDir: string;
 
     before(async () => {
-      const emptyModelDir = mkdtempSync(join(tmpdir(), 'hirematch-no-model-'));
+      emptyModelDir = mkdtempSync(join(tmpdir(), 'hirematch-no-model-'));
       app = await startTestApp({ ...(await backend.setup()), modelPath: emptyModelDir, modelId: 'missing/model' });
       http = apiClient(app);
     });
@@ -30,8 +31,13 @@ for (const backend of testBackends()) {
       await http.get('/health/live').expect(200);
       const ready = await http.get('/health/ready').expect(503);
       assert.equal(ready.body.details.model.status, 'down');
-      assert.equal(ready.body.details.model.state, 'failed');
+      // The folder may be filled later: the load is retried with backoff, and readiness says why it waits.
+      assert.equal(ready.body.details.model.state, 'retrying');
+      assert.equal(ready.body.details.model.reason, 'model files missing under MODEL_PATH');
+      assert.equal(typeof ready.body.details.model.nextRetryInMs, 'number');
       assert.equal(ready.body.details.database.status, 'up');
+      const shown = JSON.stringify(ready.body) + JSON.stringify((await http.get('/api/v1/embeddings/status').expect(200)).body);
+      assert.ok(!shown.includes(emptyModelDir) && !shown.includes(tmpdir()), `no file-system path is shown: ${shown}`);
     });
 
     it('stores uploads and jobs as pending with no vector', async () => {

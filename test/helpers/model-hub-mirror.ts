@@ -6,7 +6,8 @@ import { join, normalize } from 'node:path';
 /**
  * A local stand-in for the Hugging Face hub (`<host>/<model>/resolve/<revision>/<file>`) serving a
  * model directory, so the real download path of transformers.js runs without the internet. Requests
- * are held until `release()`: a download that takes as long as the test wants.
+ * are held until `release()`: a download that takes as long as the test wants. `start(port)` on a
+ * port that refused connections until then plays a hub that comes back.
  */
 export class ModelHubMirror {
   readonly requests: string[] = [];
@@ -16,7 +17,7 @@ export class ModelHubMirror {
 
   constructor(private readonly modelsDir: string) {}
 
-  async start(): Promise<string> {
+  async start(port = 0): Promise<string> {
     this.server = createServer((req, res) => {
       this.requests.push(`${req.method} ${req.url}`);
       const serve = () => {
@@ -33,7 +34,7 @@ export class ModelHubMirror {
       if (this.released) serve();
       else this.held.push(serve);
     });
-    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
+    await new Promise<void>((resolve) => this.server!.listen(port, '127.0.0.1', resolve));
     return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/`;
   }
 
