@@ -10,11 +10,59 @@ import { join, resolve } from 'node:path';
 const root = resolve(import.meta.dirname, '..');
 const sharedModels = resolve(root, '..', 'shared', 'models');
 const env = { ...process.env };
+
+/** Is a model there for the tests: MODEL_PATH, an earlier download in MODEL_CACHE_DIR, or a hub that answers within 5 s? */
+async function modelAvailability() {
+  const modelId = env.MODEL_ID ?? 'Xenova/all-MiniLM-L6-v2';
+  if (env.MODEL_PATH) {
+    const dir = join(resolve(root, env.MODEL_PATH), modelId);
+    if (existsSync(join(dir, 'config.json'))) return { ok: true, from: dir };
+    return { ok: false, tried: [`MODEL_PATH=${env.MODEL_PATH} has no ${modelId}/config.json`] };
+  }
+  const tried = [`MODEL_PATH is unset and ${join(sharedModels, 'hirematch', 'minilm-standin')} does not exist`];
+  const cacheDir = resolve(root, env.MODEL_CACHE_DIR ?? join('data', 'models'));
+  if (existsSync(join(cacheDir, modelId, 'onnx', 'model.onnx'))) return { ok: true, from: join(cacheDir, modelId) };
+  tried.push(`no earlier download in ${join(cacheDir, modelId)} (MODEL_CACHE_DIR)`);
+  const hub = env.MODEL_HUB_URL ?? 'https://huggingface.co/';
+  const url = `${hub.endsWith('/') ? hub : `${hub}/`}${modelId}/resolve/main/config.json`;
+  try {
+    // The first byte only, as transformers.js asks (a mirror may not answer HEAD).
+    const response = await fetch(url, { headers: { range: 'bytes=0-0' }, signal: AbortSignal.timeout(5000) });
+    await response.body?.cancel();
+    if (response.ok) return { ok: true, from: hub };
+    tried.push(`the hub answered HTTP ${response.status} for ${url}`);
+  } catch (error) {
+    const cause = error?.cause?.code ?? error?.cause?.message ?? (error?.name === 'TimeoutError' ? 'no answer within 5 s' : error?.message);
+    tried.push(`the hub ${hub} is unreachable (${cause}; MODEL_HUB_URL)`);
+  }
+  return { ok: false, tried };
+}
+
 // The stand-in model is used only where ../shared/models exists (CI and dev machines here) or
 // MODEL_PATH says otherwise; a user's clone falls back to the real model from the hub.
 if (!env.MODEL_PATH && existsSync(join(sharedModels, 'hirematch', 'minilm-standin'))) {
   env.MODEL_PATH = sharedModels;
   env.MODEL_ID ??= 'hirematch/minilm-standin';
+}
+
+// Most e2e specs need the model. Without one, fail in seconds with ONE message that says how to run
+// offline, rather than compiling for a minute and failing 30 tests with nothing that says why.
+const availability = await modelAvailability();
+const modelId = env.MODEL_ID ?? 'Xenova/all-MiniLM-L6-v2';
+if (!availability.ok) {
+  console.error(
+    [
+      '',
+      `npm test needs the embedding model ${modelId}, and none is available:`,
+      ...availability.tried.map((line) => `  - ${line}`),
+      '',
+      'To run offline, point MODEL_PATH at a directory that holds the model folder:',
+      `  MODEL_PATH=/dir/with npm test      # /dir/with/${modelId}/{config.json,tokenizer.json,tokenizer_config.json,onnx/model.onnx}`,
+      'or set MODEL_HUB_URL to a reachable mirror of the Hugging Face hub. No test was run.',
+      '',
+    ].join('\n'),
+  );
+  process.exit(1);
 }
 
 const only = process.argv.slice(2);
