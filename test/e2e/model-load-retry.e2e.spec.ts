@@ -1,6 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import assert from 'node:assert/strict';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -51,6 +51,7 @@ describe('the model hub is unreachable, then comes back', { skip: !config.modelP
   after(async () => {
     await app?.close();
     await mirror.stop();
+    rmSync(modelCacheDir, { recursive: true, force: true });
   });
 
   it('serves degraded while it says why it is not ready', async () => {
@@ -78,13 +79,7 @@ describe('the model hub is unreachable, then comes back', { skip: !config.modelP
   it('turns ready without a restart once the hub is reachable', async () => {
     mirror.release();
     await mirror.start(port);
-    let status = 503;
-    for (let i = 0; i < 400 && status !== 200; i++) {
-      await sleep(50);
-      status = (await http.get('/health/ready')).status;
-    }
-    const model = (await http.get('/health/ready')).body.details.model;
-    assert.equal(status, 200, `ready once the hub answers: ${JSON.stringify(model)}`);
+    const model = await waitForReady(http);
     assert.equal(model.state, 'ready');
     assert.equal(model.reason, undefined);
     assert.ok(mirror.requests.some((line) => line.includes(`/${config.modelId}/resolve/`)));
@@ -92,5 +87,59 @@ describe('the model hub is unreachable, then comes back', { skip: !config.modelP
     const backfill = await http.post('/api/v1/embeddings/backfill').expect(200);
     assert.equal(backfill.body.resumes.embedded, 1);
     await http.post('/api/v1/matching/similarity-search').send({ query: 'payroll', target: 'resumes' }).expect(200);
+  });
+});
+
+async function waitForReady(http: ApiClient): Promise<Record<string, unknown>> {
+  let status = 503;
+  for (let i = 0; i < 400 && status !== 200; i++) {
+    await sleep(50);
+    status = (await http.get('/health/ready')).status;
+  }
+  const model = (await http.get('/health/ready')).body.details.model;
+  assert.equal(status, 200, `ready: ${JSON.stringify(model)}`);
+  return model;
+}
+
+// A network that swallows packets: the hub accepts connections and never answers. Start-up must not
+// wait for it (MODEL_LOAD_TIMEOUT_MS is set far beyond the test's own timeout here): each download
+// request gives up after MODEL_FETCH_TIMEOUT_MS, the cause shows as "timeout", and the retries pick
+// the model up once the hub answers.
+describe('the model hub swallows requests', { skip: !config.modelPath && 'needs a local MODEL_PATH to mirror' }, () => {
+  const mirror = new ModelHubMirror(resolve(config.modelPath ?? '.'));
+  const modelCacheDir = mkdtempSync(join(tmpdir(), 'hirematch-model-cache-'));
+  let app: INestApplication;
+  let http: ApiClient;
+
+  before(async () => {
+    const hub = await mirror.start(); // holds every request until release()
+    app = await startTestApp({
+      databaseUrl: null,
+      pgliteDataDir: 'memory://',
+      redisUrl: null,
+      modelPath: null,
+      modelHubUrl: hub,
+      modelCacheDir,
+      modelLoadTimeoutMs: 3_600_000,
+      modelFetchTimeoutMs: 1_000,
+      modelLoadRetryMinMs: 200,
+      modelLoadRetryMaxMs: 400,
+      backfillIntervalMs: 0,
+    });
+    http = apiClient(app);
+  });
+
+  after(async () => {
+    await app?.close();
+    await mirror.stop();
+    rmSync(modelCacheDir, { recursive: true, force: true });
+  });
+
+  it('starts degraded with the cause "timeout", then turns ready once the hub answers', async () => {
+    const model = (await http.get('/health/ready').expect(503)).body.details.model;
+    assert.equal(model.state, 'retrying');
+    assert.equal(model.reason, 'hub unreachable (timeout)');
+    mirror.release();
+    assert.equal((await waitForReady(http)).state, 'ready');
   });
 });
