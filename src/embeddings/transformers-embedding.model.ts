@@ -104,7 +104,11 @@ export class TransformersEmbeddingModel extends EmbeddingModel implements OnModu
       env.allowLocalModels = true;
       env.allowRemoteModels = false;
       const missing = missingModelFiles(join(resolve(modelPath), modelId));
-      if (missing.length) throw new ModelFilesMissingError(missing);
+      if (missing.length) {
+        const error = new ModelFilesMissingError(missing);
+        this.lastError = error.message;
+        throw error;
+      }
     } else {
       env.allowLocalModels = false;
       env.allowRemoteModels = true;
@@ -130,6 +134,8 @@ export class TransformersEmbeddingModel extends EmbeddingModel implements OnModu
       this.lastError = null;
       this.logger.log(`Loaded ${modelId} (${dtype}) from ${this.source} in ${Date.now() - started} ms`);
     } catch (error) {
+      // A session from a failed attempt would otherwise stay in memory across retries.
+      await this.model?.dispose().catch(() => undefined);
       this.tokenizer = null;
       this.model = null;
       this.lastError = errorDetail(error);
