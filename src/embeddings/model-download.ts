@@ -46,7 +46,7 @@ export function createModelFetch({ timeoutMs, onFailure, fetchImpl = globalThis.
       response = await fetchImpl(input, { ...init, signal: controller.signal });
     } catch (error) {
       clearTimeout(timer);
-      const reason = controller.signal.aborted ? controller.signal.reason : error;
+      const reason: unknown = controller.signal.aborted ? controller.signal.reason : error;
       onFailure({ url, error: reason });
       throw reason;
     }

@@ -81,8 +81,8 @@ interface ErrorLike {
 function causeChain(error: unknown): ErrorLike[] {
   const chain: ErrorLike[] = [];
   let current: unknown = error;
-  while (current && typeof current === 'object' && chain.length < 8 && !chain.includes(current as ErrorLike)) {
-    chain.push(current as ErrorLike);
+  while (current && typeof current === 'object' && chain.length < 8 && !chain.includes(current)) {
+    chain.push(current);
     current = (current as ErrorLike).cause;
   }
   return chain;
@@ -153,7 +153,8 @@ export function classifyModelLoadError(error: unknown, download: FailedDownload 
   if (error instanceof ModelFilesMissingError || (error as ErrorLike)?.name === 'ModelFilesMissingError') {
     return failure('files-missing', null, null);
   }
-  if (/was not found locally|Local file missing/i.test(String((error as ErrorLike)?.message ?? ''))) {
+  const message = (error as ErrorLike)?.message;
+  if (typeof message === 'string' && /was not found locally|Local file missing/i.test(message)) {
     return failure('files-missing', null, null);
   }
   const chain = [...causeChain(error), ...(download?.error ? causeChain(download.error) : [])];
