@@ -49,6 +49,12 @@ export interface AppConfig {
   hnswEfSearch: number;
   /** A filtered vector search matching at most this many rows is exact instead of HNSW. */
   vectorExactScanMaxRows: number;
+  /** Okapi BM25 term-frequency saturation (keyword search). */
+  bm25K1: number;
+  /** Okapi BM25 length normalisation, 0 (none) to 1 (full). */
+  bm25B: number;
+  /** A keyword query keeps at most this many of its terms, the rarest first (a whole resume as a query). */
+  keywordQueryMaxTerms: number;
   maxUploadBytes: number;
   maxPdfPages: number;
   maxTextChars: number;
@@ -85,6 +91,16 @@ export function loadConfig(env: Env = process.env): AppConfig {
     const value = Number(raw);
     if (!Number.isInteger(value) || value < min || value > max) {
       problems.push(`${name} must be an integer between ${min} and ${max} (got "${raw}")`);
+      return fallback;
+    }
+    return value;
+  };
+  const num = (name: string, fallback: number, min: number, max: number): number => {
+    const raw = str(name);
+    if (raw === null) return fallback;
+    const value = Number(raw);
+    if (!Number.isFinite(value) || value < min || value > max) {
+      problems.push(`${name} must be a number between ${min} and ${max} (got "${raw}")`);
       return fallback;
     }
     return value;
@@ -142,6 +158,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
     backfillIntervalMs: int('BACKFILL_INTERVAL_MS', 30_000, 0),
     hnswEfSearch: int('HNSW_EF_SEARCH', 100, 10, 1000),
     vectorExactScanMaxRows: int('VECTOR_EXACT_SCAN_MAX_ROWS', 20_000, 0),
+    bm25K1: num('BM25_K1', 1.2, 0, 10),
+    bm25B: num('BM25_B', 0.75, 0, 1),
+    keywordQueryMaxTerms: int('KEYWORD_QUERY_MAX_TERMS', 32, 1, 1024),
     maxUploadBytes: int('MAX_UPLOAD_BYTES', 10 * 1024 * 1024, 1),
     maxPdfPages: int('MAX_PDF_PAGES', 50, 1),
     maxTextChars: int('MAX_TEXT_CHARS', 200_000, 100),

@@ -1,4 +1,5 @@
 import { escapeLike, SearchFilters } from '../common/search-filters.js';
+import type { AppConfig } from '../config/app-config.js';
 import { Prisma, PrismaClient } from '../generated/prisma/client.js';
 import { parseVectorLiteral, toVectorLiteral } from './vector-sql.js';
 
@@ -12,7 +13,9 @@ export interface VectorHit {
 
 export interface KeywordHit {
   id: string;
-  /** ts_rank_cd normalised to 0..1 (rank / (rank + 1)). */
+  /** Okapi BM25 score (unbounded, comparable within one query and organisation). */
+  bm25: number;
+  /** BM25 mapped to 0..1 (bm25 / (bm25 + 1)): same order, a bounded number for responses. */
   rank: number;
   /** Query words found in the row. */
   matchedTerms: string[];
@@ -25,6 +28,24 @@ export interface StoredEmbedding {
 
 type Db = Pick<PrismaClient, '$queryRaw' | '$executeRaw'>;
 
+/** How vector and keyword search run (from the app config). */
+export interface SearchSettings {
+  efSearch: number;
+  exactScanMaxRows: number;
+  bm25: { k1: number; b: number; maxQueryTerms: number };
+}
+
+export function searchSettings(config: AppConfig): SearchSettings {
+  return {
+    efSearch: config.hnswEfSearch,
+    exactScanMaxRows: config.vectorExactScanMaxRows,
+    bm25: { k1: config.bm25K1, b: config.bm25B, maxQueryTerms: config.keywordQueryMaxTerms },
+  };
+}
+
+/** Terms of a keyword query: its words (run through the english text search configuration), or given lexemes. */
+export type KeywordQuery = { text: string } | { lexemes: string[] };
+
 /**
  * What resumes and jobs share: the `embedding vector(384)` and generated `search_vector tsvector`
  * columns, the embedding status, and the search filters. Prisma cannot model those columns, so
@@ -34,6 +55,7 @@ type Db = Pick<PrismaClient, '$queryRaw' | '$executeRaw'>;
  */
 export abstract class SearchableRepository {
   private readonly table: Prisma.Sql;
+  private readonly tableName: SearchableTableName;
   private readonly yearsColumn: Prisma.Sql;
   private iterativeScans: Promise<boolean> | null = null;
 
@@ -42,8 +64,9 @@ export abstract class SearchableRepository {
     table: SearchableTableName,
     /** The years column the `minYears` filter applies to. */
     yearsColumn: 'total_years_experience' | 'min_years_experience',
-    private readonly vectorSearch: { efSearch: number; exactScanMaxRows: number },
+    private readonly settings: SearchSettings,
   ) {
+    this.tableName = table;
     this.table = Prisma.raw(`"${table}"`);
     this.yearsColumn = Prisma.raw(`"${yearsColumn}"`);
   }
@@ -91,12 +114,12 @@ export abstract class SearchableRepository {
     const exact =
       filtered &&
       (!(await this.supportsIterativeScans()) ||
-        (await this.countUpTo(organizationId, filters, this.vectorSearch.exactScanMaxRows + 1)) <= this.vectorSearch.exactScanMaxRows);
+        (await this.countUpTo(organizationId, filters, this.settings.exactScanMaxRows + 1)) <= this.settings.exactScanMaxRows);
     return this.prisma.$transaction(async (tx) => {
       if (exact) {
         await tx.$queryRaw`SELECT set_config('enable_indexscan', 'off', true)`;
       } else {
-        await tx.$queryRaw`SELECT set_config('hnsw.ef_search', ${String(Math.min(1000, Math.max(this.vectorSearch.efSearch, limit * 2)))}, true)`;
+        await tx.$queryRaw`SELECT set_config('hnsw.ef_search', ${String(Math.min(1000, Math.max(this.settings.efSearch, limit * 2)))}, true)`;
         if (filtered) await tx.$queryRaw`SELECT set_config('hnsw.iterative_scan', 'strict_order', true)`;
       }
       // The inner ORDER BY is the bare distance so the HNSW index can serve it (a second sort key
@@ -113,27 +136,81 @@ export abstract class SearchableRepository {
     });
   }
 
-  /** Full-text hits for any of the query's words (OR), best rank first, id as tiebreak. */
-  searchByKeywords(organizationId: string, text: string, limit: number, searchFilters: SearchFilters = {}): Promise<KeywordHit[]> {
+  /**
+   * Okapi BM25 over the organisation's rows, best first, id as tiebreak. Document frequencies, the
+   * document count and the average length are the organisation's own (search_term_stats and
+   * search_corpus_stats, kept by triggers in the writing transaction). A long query (a whole resume)
+   * keeps its `maxQueryTerms` rarest terms: the common ones barely move BM25 and would make every
+   * row a candidate. Candidates come from the GIN index (any kept term), then each is scored from its
+   * stored term frequencies.
+   */
+  searchByKeywords(organizationId: string, query: KeywordQuery, limit: number, searchFilters: SearchFilters = {}): Promise<KeywordHit[]> {
     const filters = this.filterSql(searchFilters);
-    // Matched terms are worked out for the returned rows only, not for every row that matches.
+    const { k1, b, maxQueryTerms } = this.settings.bm25;
+    const lexemes =
+      'text' in query
+        ? Prisma.sql`SELECT DISTINCT unnest(tsvector_to_array(to_tsvector('english', ${query.text}))) AS term`
+        : Prisma.sql`SELECT DISTINCT unnest(${query.lexemes}::text[]) AS term`;
+    // Matched terms are worked out for the returned rows only, not for every row that matches:
+    // the query's own words for a text, the shared terms for a document used as the query.
+    const matchedTerms =
+      'text' in query
+        ? Prisma.sql`ARRAY(
+            SELECT DISTINCT btrim(word, ${'.,;:()[]"\''})
+            FROM regexp_split_to_table(${query.text}, ${'\\s+'}) AS word
+            WHERE tsvector_to_array(to_tsvector('english', word)) && tsvector_to_array(t.search_vector))`
+        : Prisma.sql`ARRAY(SELECT qt.term FROM query_terms qt WHERE t.search_terms ? qt.term ORDER BY qt.idf DESC, qt.term)`;
     return this.prisma.$queryRaw<KeywordHit[]>`
-      WITH q AS (SELECT NULLIF(replace(plainto_tsquery('english', ${text})::text, '&', '|'), '')::tsquery AS query),
-      top AS (
-        SELECT t.id, t.search_vector, ts_rank_cd(t.search_vector, q.query, 32)::float8 AS rank
-        FROM ${this.table} t, q
-        WHERE t.organization_id = ${organizationId}::uuid AND q.query IS NOT NULL AND t.search_vector @@ q.query ${filters}
-        ORDER BY rank DESC, t.id
+      WITH corpus AS (
+        SELECT documents::float8 AS n, GREATEST(total_length::float8 / GREATEST(documents, 1), 1) AS avgdl
+        FROM search_corpus_stats WHERE organization_id = ${organizationId}::uuid AND target = ${this.tableName}
+      ), query_terms AS (
+        SELECT s.term, ln(1 + (corpus.n - s.documents + 0.5) / (s.documents + 0.5)) AS idf
+        FROM (${lexemes}) q
+        JOIN search_term_stats s ON s.organization_id = ${organizationId}::uuid AND s.target = ${this.tableName} AND s.term = q.term
+        CROSS JOIN corpus
+        ORDER BY idf DESC, s.term
+        LIMIT ${maxQueryTerms}
+      ), q AS (
+        SELECT string_agg(quote_literal(term), ' | ')::tsquery AS query FROM query_terms
+      ), top AS (
+        SELECT t.id, sum(qt.idf * tf.f * (${k1}::float8 + 1) / (tf.f + ${k1}::float8 * (1 - ${b}::float8 + ${b}::float8 * t.search_length / corpus.avgdl))) AS score
+        FROM ${this.table} t
+        CROSS JOIN q CROSS JOIN corpus CROSS JOIN query_terms qt
+        CROSS JOIN LATERAL (SELECT (t.search_terms ->> qt.term)::float8 AS f) tf
+        WHERE t.organization_id = ${organizationId}::uuid AND q.query IS NOT NULL AND t.search_vector @@ q.query
+          AND tf.f IS NOT NULL ${filters}
+        GROUP BY t.id
+        ORDER BY score DESC, t.id
         LIMIT ${limit}
       )
-      SELECT top.id::text AS id, top.rank,
-        ARRAY(
-          SELECT DISTINCT btrim(word, ${'.,;:()[]"\''})
-          FROM regexp_split_to_table(${text}, ${'\\s+'}) AS word
-          WHERE tsvector_to_array(to_tsvector('english', word)) && tsvector_to_array(top.search_vector)
-        ) AS "matchedTerms"
-      FROM top
-      ORDER BY top.rank DESC, top.id`;
+      SELECT top.id::text AS id, top.score AS bm25, top.score / (top.score + 1) AS rank, ${matchedTerms} AS "matchedTerms"
+      FROM top JOIN ${this.table} t ON t.id = top.id
+      ORDER BY top.score DESC, top.id`;
+  }
+
+  /** The terms (lexemes) of a stored row, to use it as a keyword query; null when it does not exist. */
+  async storedTerms(organizationId: string, id: string): Promise<string[] | null> {
+    const [row] = await this.prisma.$queryRaw<Array<{ terms: string[] | null }>>`
+      SELECT ARRAY(SELECT jsonb_object_keys(search_terms)) AS terms FROM ${this.table}
+      WHERE id = ${id}::uuid AND organization_id = ${organizationId}::uuid`;
+    return row ? (row.terms ?? []) : null;
+  }
+
+  /** The row's terms by weight in BM25 (tf-idf within the organisation), for "more like this". */
+  async characteristicTerms(organizationId: string, id: string, count: number): Promise<string[]> {
+    const rows = await this.prisma.$queryRaw<Array<{ term: string | null }>>`
+      WITH corpus AS (
+        SELECT documents::float8 AS n FROM search_corpus_stats WHERE organization_id = ${organizationId}::uuid AND target = ${this.tableName}
+      )
+      SELECT s.term FROM ${this.table} t
+      CROSS JOIN LATERAL jsonb_each_text(t.search_terms) AS tf(term, frequency)
+      JOIN search_term_stats s ON s.organization_id = t.organization_id AND s.target = ${this.tableName} AND s.term = tf.term
+      CROSS JOIN corpus
+      WHERE t.id = ${id}::uuid AND t.organization_id = ${organizationId}::uuid
+      ORDER BY tf.frequency::float8 * ln(1 + (corpus.n - s.documents + 0.5) / (s.documents + 0.5)) DESC, s.term
+      LIMIT ${count}`;
+    return rows.map((row) => row.term!).filter(Boolean);
   }
 
   /** Cosine similarity of one stored vector to the stored vectors of `ids` (null when either is missing). */

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '../config/app-config.js';
-import { SearchableRepository, StoredEmbedding } from '../database/searchable-repository.js';
+import { SearchableRepository, searchSettings, StoredEmbedding } from '../database/searchable-repository.js';
 import { Job, Prisma, PrismaClient } from '../generated/prisma/client.js';
 import { ParsedJob } from './jobs.dto.js';
 
@@ -20,7 +20,7 @@ export interface NewJob {
 @Injectable()
 export class JobsRepository extends SearchableRepository {
   constructor(prisma: PrismaClient, @Inject(APP_CONFIG) config: AppConfig) {
-    super(prisma, 'jobs', 'min_years_experience', { efSearch: config.hnswEfSearch, exactScanMaxRows: config.vectorExactScanMaxRows });
+    super(prisma, 'jobs', 'min_years_experience', searchSettings(config));
   }
 
   /** A job's content is already the text it is embedded from (title, description, requirements). */

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '../config/app-config.js';
-import { SearchableRepository, StoredEmbedding } from '../database/searchable-repository.js';
+import { SearchableRepository, searchSettings, StoredEmbedding } from '../database/searchable-repository.js';
 import { Prisma, PrismaClient, Resume } from '../generated/prisma/client.js';
 import { resumeMatchingText } from './matching-text.js';
 import { ParsedResume } from './parsing/parsed-resume.js';
@@ -18,7 +18,7 @@ export interface NewResume {
 @Injectable()
 export class ResumesRepository extends SearchableRepository {
   constructor(prisma: PrismaClient, @Inject(APP_CONFIG) config: AppConfig) {
-    super(prisma, 'resumes', 'total_years_experience', { efSearch: config.hnswEfSearch, exactScanMaxRows: config.vectorExactScanMaxRows });
+    super(prisma, 'resumes', 'total_years_experience', searchSettings(config));
   }
 
   /** Backfill embeds what upload embeds: the resume without its name and contact lines. */

@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { ApiError } from '../../common/api-error.js';
 import { SearchFilters } from '../../common/search-filters.js';
 import type { Resume } from '../../generated/prisma/client.js';
-import { jobEmbeddingText } from '../../jobs/jobs.service.js';
 import { JobsRepository } from '../../jobs/jobs.repository.js';
 import { ResumesRepository } from '../../resumes/resumes.repository.js';
 import { SkillExtractor } from '../../skills/skill-extractor.js';
@@ -44,8 +43,15 @@ export class RankingService {
     const vector = await this.jobs.findEmbedding(organizationId, jobId);
     const pool = vector
       ? await this.resumes.searchByVector(organizationId, Float32Array.from(vector), poolSize(options), filters)
-      : // A job without a vector yet is pre-selected by its words instead.
-        (await this.resumes.searchByKeywords(organizationId, jobEmbeddingText(job), poolSize(options), filters)).map((hit) => ({
+      : // A job without a vector yet is pre-selected by its words instead (BM25 over its stored terms).
+        (
+          await this.resumes.searchByKeywords(
+            organizationId,
+            { lexemes: (await this.jobs.storedTerms(organizationId, jobId)) ?? [] },
+            poolSize(options),
+            filters,
+          )
+        ).map((hit) => ({
           id: hit.id,
           similarity: null,
         }));
@@ -79,7 +85,14 @@ export class RankingService {
     const vector = await this.resumes.findEmbedding(organizationId, resumeId);
     const pool = vector
       ? await this.jobs.searchByVector(organizationId, Float32Array.from(vector), poolSize(options), filters)
-      : (await this.jobs.searchByKeywords(organizationId, resume.content.slice(0, 5_000), poolSize(options), filters)).map((hit) => ({
+      : (
+          await this.jobs.searchByKeywords(
+            organizationId,
+            { lexemes: (await this.resumes.storedTerms(organizationId, resumeId)) ?? [] },
+            poolSize(options),
+            filters,
+          )
+        ).map((hit) => ({
           id: hit.id,
           similarity: null,
         }));

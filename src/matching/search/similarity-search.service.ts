@@ -54,7 +54,7 @@ export class SimilaritySearchService {
       const found = await repository.searchByVector(organizationId, queryVector!, request.limit, filters);
       hits = found.map((hit) => ({ id: hit.id, similarity: round(hit.similarity), label: null, skills: [] }));
     } else if (mode === 'keyword') {
-      const found = await repository.searchByKeywords(organizationId, request.query, request.limit, filters);
+      const found = await repository.searchByKeywords(organizationId, { text: request.query }, request.limit, filters);
       hits = found.map((hit) => ({ id: hit.id, similarity: round(hit.rank), matchedTerms: hit.matchedTerms, label: null, skills: [] }));
     } else {
       hits = await this.hybrid(repository, organizationId, request.query, queryVector!, request.limit, filters);
@@ -86,7 +86,7 @@ export class SimilaritySearchService {
     const depth = Math.max(FUSION_DEPTH, limit * 3);
     const [byVector, byKeyword] = await Promise.all([
       repository.searchByVector(organizationId, queryVector, depth, filters),
-      repository.searchByKeywords(organizationId, query, depth, filters),
+      repository.searchByKeywords(organizationId, { text: query }, depth, filters),
     ]);
     const fused = reciprocalRankFusion([
       byVector.map((hit) => ({ id: hit.id, score: hit.similarity })),

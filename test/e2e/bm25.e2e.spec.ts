@@ -1,0 +1,158 @@
+import type { INestApplication } from '@nestjs/common';
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { DEFAULT_ORGANIZATION_ID } from '../../src/common/organization.js';
+import { PrismaClient } from '../../src/generated/prisma/client.js';
+import { testBackends } from '../helpers/backends.js';
+import { ApiClient, apiClient, startTestApp } from '../helpers/test-app.js';
+
+const OTHER_ORGANIZATION_ID = '00000000-0000-4000-8000-0000000000ee';
+
+// Words that PostgreSQL's english configuration keeps as they are (no stemming, no stop words), so
+// the test can count terms and lengths itself.
+const DOCUMENTS = [
+  'zebra mango mango kiwi',
+  'zebra kiwi kiwi kiwi lemon lemon',
+  'mango lemon',
+  'kiwi lemon lemon lemon lemon lemon lemon lemon',
+  'papaya guava',
+];
+
+/** Okapi BM25 with IDF = ln(1 + (N - df + 0.5) / (df + 0.5)), written out independently of the SQL. */
+function bm25(documents: string[], query: string[], k1 = 1.2, b = 0.75): Map<number, number> {
+  const tokens = documents.map((doc) => doc.split(' '));
+  const avgdl = tokens.reduce((sum, doc) => sum + doc.length, 0) / tokens.length;
+  const scores = new Map<number, number>();
+  tokens.forEach((doc, index) => {
+    let score = 0;
+    for (const term of new Set(query)) {
+      const tf = doc.filter((token) => token === term).length;
+      if (!tf) continue;
+      const df = tokens.filter((other) => other.includes(term)).length;
+      const idf = Math.log(1 + (tokens.length - df + 0.5) / (df + 0.5));
+      score += (idf * tf * (k1 + 1)) / (tf + k1 * (1 - b + (b * doc.length) / avgdl));
+    }
+    if (score > 0) scores.set(index, score);
+  });
+  return scores;
+}
+
+async function insertResume(prisma: PrismaClient, organizationId: string, content: string): Promise<string> {
+  const [row] = await prisma.$queryRaw<Array<{ id: string }>>`
+    INSERT INTO resumes (organization_id, content, content_sha256, parsed, skills, embedding_status)
+    VALUES (${organizationId}::uuid, ${content}, md5(${content}), '{}'::jsonb, ARRAY[]::text[], 'pending')
+    RETURNING id::text AS id`;
+  return row.id;
+}
+
+/** The statistics the triggers keep, against a recount from the rows themselves. */
+async function statisticsMatchTheRows(prisma: PrismaClient): Promise<void> {
+  const kept = await prisma.$queryRaw<Array<{ organization_id: string; term: string; documents: number }>>`
+    SELECT organization_id::text, term, documents FROM search_term_stats WHERE target = 'resumes' ORDER BY 1, 2`;
+  const recount = await prisma.$queryRaw<Array<{ organization_id: string; term: string; documents: number }>>`
+    SELECT organization_id::text, t.term, count(*)::int AS documents
+    FROM resumes, jsonb_object_keys(search_terms) AS t(term) GROUP BY 1, 2 ORDER BY 1, 2`;
+  assert.deepEqual(kept, recount);
+  const corpus = await prisma.$queryRaw<Array<{ organization_id: string; documents: number; total_length: number }>>`
+    SELECT organization_id::text, documents, total_length::int FROM search_corpus_stats
+    WHERE target = 'resumes' AND documents > 0 ORDER BY 1`;
+  const corpusRecount = await prisma.$queryRaw<Array<{ organization_id: string; documents: number; total_length: number }>>`
+    SELECT organization_id::text, count(*)::int AS documents, sum(search_length)::int AS total_length FROM resumes GROUP BY 1 ORDER BY 1`;
+  assert.deepEqual(corpus, corpusRecount);
+}
+
+for (const backend of testBackends()) {
+  describe(`BM25 keyword search on ${backend.name}`, () => {
+    let app: INestApplication;
+    let http: ApiClient;
+    let prisma: PrismaClient;
+    const ids: string[] = [];
+
+    before(async () => {
+      app = await startTestApp(await backend.setup());
+      http = apiClient(app);
+      prisma = app.get(PrismaClient);
+      for (const doc of DOCUMENTS) ids.push(await insertResume(prisma, DEFAULT_ORGANIZATION_ID, doc));
+      // Another organisation's rows must not move this one's document frequencies or lengths.
+      for (let i = 0; i < 4; i++) await insertResume(prisma, OTHER_ORGANIZATION_ID, 'kiwi kiwi kiwi kiwi zebra');
+    });
+
+    after(async () => {
+      await app?.close();
+      await backend.teardown();
+    });
+
+    const search = async (query: string) =>
+      (await http.post('/api/v1/matching/similarity-search').send({ query, target: 'resumes', mode: 'keyword', limit: 10 }).expect(200))
+        .body.results as Array<{ id: string; similarity: number; matchedTerms: string[] }>;
+
+    it('ranks by Okapi BM25 with the organisation’s own document frequencies', async () => {
+      for (const query of ['kiwi lemon', 'zebra mango', 'lemon', 'guava kiwi zebra']) {
+        const expected = [...bm25(DOCUMENTS, query.split(' ')).entries()].sort((a, b) => b[1] - a[1]);
+        const results = await search(query);
+        assert.deepEqual(
+          results.map((r) => r.id),
+          expected.map(([index]) => ids[index]),
+          `order for "${query}"`,
+        );
+        results.forEach((result, i) => {
+          const score = expected[i][1];
+          assert.ok(Math.abs(result.similarity - score / (score + 1)) < 1e-3, `score of "${query}" #${i + 1}`);
+        });
+      }
+    });
+
+    it('keeps the statistics exact through inserts, updates and deletes, in the writing transaction', async () => {
+      await statisticsMatchTheRows(prisma);
+      await prisma.$executeRaw`UPDATE resumes SET content = 'papaya papaya kiwi' WHERE id = ${ids[4]}::uuid`;
+      await prisma.$executeRaw`UPDATE resumes SET embedding_status = 'failed' WHERE id = ${ids[0]}::uuid`;
+      await statisticsMatchTheRows(prisma);
+      // A rolled-back write leaves the statistics as they were.
+      await assert.rejects(
+        prisma.$transaction(async (tx) => {
+          await tx.$executeRaw`DELETE FROM resumes WHERE id = ${ids[1]}::uuid`;
+          throw new Error('roll back');
+        }),
+      );
+      await statisticsMatchTheRows(prisma);
+      const extra = await insertResume(prisma, DEFAULT_ORGANIZATION_ID, 'durian durian kiwi');
+      await prisma.$executeRaw`DELETE FROM resumes WHERE id = ${extra}::uuid`;
+      await statisticsMatchTheRows(prisma);
+      const [gone] = await prisma.$queryRaw<Array<{ count: number }>>`
+        SELECT count(*)::int AS count FROM search_term_stats WHERE term = 'durian'`;
+      assert.equal(gone.count, 0, 'a word no row holds any more leaves the statistics');
+      const updated = [...DOCUMENTS];
+      updated[4] = 'papaya papaya kiwi';
+      const expected = [...bm25(updated, ['papaya', 'kiwi']).entries()].sort((a, b) => b[1] - a[1]);
+      assert.deepEqual(
+        (await search('papaya kiwi')).map((r) => r.id),
+        expected.map(([index]) => ids[index]),
+      );
+    });
+  });
+}
+
+describe('BM25 with a capped query', () => {
+  let app: INestApplication;
+
+  before(async () => {
+    app = await startTestApp({ databaseUrl: null, pgliteDataDir: 'memory://', redisUrl: null, keywordQueryMaxTerms: 1 });
+  });
+
+  after(() => app?.close());
+
+  it('keeps the rarest terms of a long query', async () => {
+    const prisma = app.get(PrismaClient);
+    const ids: string[] = [];
+    for (const doc of DOCUMENTS) ids.push(await insertResume(prisma, DEFAULT_ORGANIZATION_ID, doc));
+    // 'kiwi' is in 3 of 5 documents, 'guava' in 1: with one term kept, only guava's document matches.
+    const res = await apiClient(app)
+      .post('/api/v1/matching/similarity-search')
+      .send({ query: 'kiwi guava', target: 'resumes', mode: 'keyword', limit: 10 })
+      .expect(200);
+    assert.deepEqual(
+      res.body.results.map((r: { id: string }) => r.id),
+      [ids[4]],
+    );
+  });
+});
