@@ -67,15 +67,18 @@ const { ResumesService } = await import('../src/resumes/resumes.service.js');
 const { SimilaritySearchService } = await import('../src/matching/search/similarity-search.service.js');
 const { RankingService } = await import('../src/matching/ranking/ranking.service.js');
 const { validateLabelledSet } = await import('../src/matching/eval/labelled-set.js');
-const { ndcgAtK, reciprocalRank } = await import('../src/matching/eval/ranking-metrics.js');
+const { ndcgAtK, precisionAtK, reciprocalRank } = await import('../src/matching/eval/ranking-metrics.js');
+const { OkapiBm25 } = await import('./eval/okapi-bm25.js');
 type AppConfig = import('../src/config/app-config.js').AppConfig;
 
-type Method = 'keyword' | 'vector' | 'hybrid' | 'full';
-const METHODS: Method[] = ['keyword', 'vector', 'hybrid', 'full'];
+type Method = 'bm25' | 'keyword' | 'vector' | 'hybrid' | 'hybridRrf' | 'full';
+const METHODS: Method[] = ['bm25', 'keyword', 'vector', 'hybrid', 'hybridRrf', 'full'];
 const METHOD_NAMES: Record<Method, string> = {
-  keyword: 'keyword-only (search, mode keyword)',
+  bm25: 'baseline: plain Okapi BM25 computed by the eval (same text and query)',
+  keyword: 'keyword-only (search, mode keyword: BM25 in PostgreSQL)',
   vector: 'vector-only (search, mode vector)',
-  hybrid: 'hybrid (search, mode hybrid, RRF)',
+  hybrid: 'hybrid (search, mode hybrid, relative score fusion: the default)',
+  hybridRrf: 'hybrid (search, mode hybrid, fusion rrf)',
   full: 'full match score (default weights)',
 };
 
@@ -83,7 +86,9 @@ interface MethodResult {
   name: string;
   meanNdcg: number;
   mrr: number;
-  perJob: Record<string, { ndcg: number; rr: number; ranked: string[] }>;
+  /** Mean precision@5 (graded >= GOOD). */
+  p5: number;
+  perJob: Record<string, { ndcg: number; rr: number; p5: number; ranked: string[] }>;
 }
 
 interface RunResult {
@@ -158,8 +163,8 @@ async function runOnce(set: LabelledSet, withDiagnostics: boolean, announce: boo
 
     const toSetIds = (dbIds: string[]) => dbIds.map((id) => setIdOfResume.get(id) ?? `unknown:${id}`);
     const queryOf = (job: LabelledJob) => `${job.title}\n${job.description}\n${job.requirements.join('\n')}`;
-    const rankSearch = async (job: LabelledJob, mode: 'keyword' | 'vector' | 'hybrid') => {
-      const res = await search.search(ORG, { query: queryOf(job), target: 'resumes', mode, limit: SEARCH_LIMIT });
+    const rankSearch = async (job: LabelledJob, mode: 'keyword' | 'vector' | 'hybrid', fusion?: 'relative' | 'rrf') => {
+      const res = await search.search(ORG, { query: queryOf(job), target: 'resumes', mode, fusion, limit: SEARCH_LIMIT });
       return toSetIds(res.results.map((hit) => hit.id));
     };
     const rankFull = async (job: LabelledJob, weights?: MatchWeights) => {
@@ -167,22 +172,31 @@ async function runOnce(set: LabelledSet, withDiagnostics: boolean, announce: boo
       return toSetIds(page.items.map((item) => item.id));
     };
     const evaluate = async (name: string, rank: (job: LabelledJob) => Promise<string[]>): Promise<MethodResult> => {
-      const result: MethodResult = { name, meanNdcg: 0, mrr: 0, perJob: {} };
+      const result: MethodResult = { name, meanNdcg: 0, mrr: 0, p5: 0, perJob: {} };
       for (const job of set.jobs) {
         const ranked = await rank(job);
         const rel = set.relevance[job.id];
-        result.perJob[job.id] = { ndcg: ndcgAtK(ranked, rel, K), rr: reciprocalRank(ranked, rel, GOOD), ranked };
+        result.perJob[job.id] = {
+          ndcg: ndcgAtK(ranked, rel, K),
+          rr: reciprocalRank(ranked, rel, GOOD),
+          p5: precisionAtK(ranked, rel, 5, GOOD),
+          ranked,
+        };
       }
       const rows = Object.values(result.perJob);
       result.meanNdcg = mean(rows.map((r) => r.ndcg));
       result.mrr = mean(rows.map((r) => r.rr));
+      result.p5 = mean(rows.map((r) => r.p5));
       return result;
     };
 
+    const baseline = new OkapiBm25(set.resumes.map((resume) => ({ id: resume.id, text: resume.text })));
     const results: Record<Method, MethodResult> = {
+      bm25: await evaluate(METHOD_NAMES.bm25, (job) => Promise.resolve(baseline.rank(queryOf(job), SEARCH_LIMIT))),
       keyword: await evaluate(METHOD_NAMES.keyword, (job) => rankSearch(job, 'keyword')),
       vector: await evaluate(METHOD_NAMES.vector, (job) => rankSearch(job, 'vector')),
-      hybrid: await evaluate(METHOD_NAMES.hybrid, (job) => rankSearch(job, 'hybrid')),
+      hybrid: await evaluate(METHOD_NAMES.hybrid, (job) => rankSearch(job, 'hybrid', 'relative')),
+      hybridRrf: await evaluate(METHOD_NAMES.hybridRrf, (job) => rankSearch(job, 'hybrid', 'rrf')),
       full: await evaluate(METHOD_NAMES.full, (job) => rankFull(job)),
     };
 
@@ -212,7 +226,7 @@ async function runOnce(set: LabelledSet, withDiagnostics: boolean, announce: boo
       for (const r of extra) console.log(`| ${r.name} | ${f(r.meanNdcg)} | ${f(r.mrr)} |`);
 
       console.log(`\nrank (1-based, '-' = not returned) of every resume graded >= 1: keyword vector hybrid full | semantic skills other`);
-      const columns: MethodResult[] = [...METHODS.map((m) => results[m]), extra[0], extra[1], extra[2]];
+      const columns: MethodResult[] = [...(['keyword', 'vector', 'hybrid', 'full'] as const).map((m) => results[m]), extra[0], extra[1], extra[2]];
       for (const job of set.jobs) {
         const rel = set.relevance[job.id];
         console.log(`  ${job.id}`);
@@ -249,16 +263,30 @@ async function main(): Promise<number> {
     const xs = all.map((run) => run.results[m].meanNdcg);
     return runs > 1 ? ` | ${f(Math.min(...xs))}-${f(Math.max(...xs))}` : '';
   };
-  const ndcg: Record<Method, number> = { keyword: 0, vector: 0, hybrid: 0, full: 0 };
+  const ndcg: Record<Method, number> = { bm25: 0, keyword: 0, vector: 0, hybrid: 0, hybridRrf: 0, full: 0 };
   for (const m of METHODS) ndcg[m] = avg(m, (r) => r.meanNdcg);
 
   console.log(
     `\n${runs > 1 ? `mean of ${runs} runs; ` : ''}${set.jobs.length} jobs x ${set.resumes.length} resumes; ` +
       `nDCG@${K} (gain 2^rel-1, mean over jobs), MRR = 1/rank of the first resume graded >= ${GOOD}`,
   );
-  console.log(`| method | nDCG@${K} | MRR |${runs > 1 ? ` nDCG@${K} range |` : ''}`);
-  console.log(`|---|---|---|${runs > 1 ? '---|' : ''}`);
-  for (const m of METHODS) console.log(`| ${METHOD_NAMES[m]} | ${f(ndcg[m])} | ${f(avg(m, (r) => r.mrr))}${range(m)} |`);
+  console.log(`| method | nDCG@${K} | P@5 | MRR |${runs > 1 ? ` nDCG@${K} range |` : ''}`);
+  console.log(`|---|---|---|---|${runs > 1 ? '---|' : ''}`);
+  for (const m of METHODS)
+    console.log(`| ${METHOD_NAMES[m]} | ${f(ndcg[m])} | ${f(avg(m, (r) => r.p5))} | ${f(avg(m, (r) => r.mrr))}${range(m)} |`);
+  const p5 = (m: Method) => avg(m, (r) => r.p5);
+  const targets: Array<[string, boolean]> = [
+    [
+      `keyword >= eval BM25 (nDCG@${K} ${f(ndcg.keyword)} vs ${f(ndcg.bm25)}; P@5 ${f(p5('keyword'))} vs ${f(p5('bm25'))})`,
+      ndcg.keyword >= ndcg.bm25 - 1e-9 && p5('keyword') >= p5('bm25') - 1e-9,
+    ],
+    [
+      `hybrid >= the better of vector and keyword (nDCG@${K} ${f(ndcg.hybrid)} vs ${f(Math.max(ndcg.vector, ndcg.keyword))}; P@5 ${f(p5('hybrid'))} vs ${f(Math.max(p5('vector'), p5('keyword')))})`,
+      ndcg.hybrid >= Math.max(ndcg.vector, ndcg.keyword) - 1e-9 && p5('hybrid') >= Math.max(p5('vector'), p5('keyword')) - 1e-9,
+    ],
+  ];
+  console.log('\ntargets (issue 14):');
+  for (const [name, met] of targets) console.log(`  ${met ? 'MET ' : 'MISS'} ${name}`);
 
   console.log(`\nper job: nDCG@${K} / RR${runs > 1 ? ` (mean of ${runs} runs)` : ''}`);
   console.log(`| job | ${METHODS.join(' | ')} |`);

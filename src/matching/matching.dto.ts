@@ -71,6 +71,8 @@ export const SEARCH_TARGETS = ['jobs', 'resumes'] as const;
 export type SearchTarget = (typeof SEARCH_TARGETS)[number];
 export const SEARCH_MODES = ['vector', 'keyword', 'hybrid'] as const;
 export type SearchMode = (typeof SEARCH_MODES)[number];
+export const FUSION_METHODS = ['relative', 'rrf'] as const;
+export type FusionMethod = (typeof FUSION_METHODS)[number];
 
 export class SearchFiltersInput {
   @ApiPropertyOptional({
@@ -131,6 +133,42 @@ export class SimilaritySearchRequest {
   @Min(1)
   @Max(100)
   limit: number = 10;
+
+  @ApiPropertyOptional({
+    enum: FUSION_METHODS,
+    default: 'relative',
+    description: 'hybrid only: relative = min-max normalised scores summed (a list weighs by its score gaps); rrf = reciprocal rank fusion',
+  })
+  @IsOptional()
+  @IsIn(FUSION_METHODS)
+  fusion?: FusionMethod;
+
+  @ApiPropertyOptional({ type: SearchFiltersInput })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => SearchFiltersInput)
+  filters?: SearchFiltersInput;
+}
+
+/** "More like this": a stored resume or job is the query (its stored vector and BM25 terms). */
+export class SimilarRecordsRequest {
+  @ApiPropertyOptional({ enum: SEARCH_MODES, default: 'hybrid' })
+  @IsOptional()
+  @IsIn(SEARCH_MODES)
+  mode: SearchMode = 'hybrid';
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 10 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  limit: number = 10;
+
+  @ApiPropertyOptional({ enum: FUSION_METHODS, default: 'relative' })
+  @IsOptional()
+  @IsIn(FUSION_METHODS)
+  fusion?: FusionMethod;
 
   @ApiPropertyOptional({ type: SearchFiltersInput })
   @IsOptional()

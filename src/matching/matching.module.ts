@@ -9,11 +9,12 @@ import { MatchingRepository } from './matching.repository.js';
 import { MatchingService } from './matching.service.js';
 import { RankingController } from './ranking/ranking.controller.js';
 import { RankingService } from './ranking/ranking.service.js';
+import { SimilarRecordsController } from './search/similar-records.controller.js';
 import { SimilaritySearchService } from './search/similarity-search.service.js';
 
 @Module({
   imports: [ResumesModule, JobsModule, EmbeddingsModule, ExplanationModule, SkillsModule],
-  controllers: [MatchingController, RankingController],
+  controllers: [MatchingController, RankingController, SimilarRecordsController],
   providers: [MatchingService, MatchingRepository, SimilaritySearchService, RankingService],
 })
 export class MatchingModule {}

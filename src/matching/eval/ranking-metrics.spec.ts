@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { ndcgAtK, reciprocalRank, summarizeRankings } from './ranking-metrics.js';
+import { ndcgAtK, precisionAtK, reciprocalRank, summarizeRankings } from './ranking-metrics.js';
 
 const close = (actual: number, expected: number) => assert.ok(Math.abs(actual - expected) < 1e-12, `${actual} ~ ${expected}`);
 
@@ -74,5 +74,14 @@ describe('summarizeRankings', () => {
 
   it('returns zeros for no queries', () => {
     assert.deepEqual(summarizeRankings([], {}, 5), { queries: 0, meanNdcg: 0, mrr: 0, perQuery: [] });
+  });
+});
+
+describe('precisionAtK', () => {
+  it('counts results at or above the threshold among the first k, a short list counting misses', () => {
+    const rel = { a: 3, b: 1, c: 2 };
+    assert.equal(precisionAtK(['a', 'b', 'c', 'x', 'y'], rel, 5, 2), 2 / 5);
+    assert.equal(precisionAtK(['a', 'b'], rel, 4, 1), 2 / 4);
+    assert.equal(precisionAtK(['x'], rel, 1), 0);
   });
 });

@@ -48,6 +48,17 @@ export function reciprocalRank(rankedIds: readonly string[], relevance: Relevanc
   return 0;
 }
 
+/** Share of the first k results whose grade is >= threshold (a result list shorter than k counts the gap as misses). */
+export function precisionAtK(rankedIds: readonly string[], relevance: Relevance, k: number, threshold = 1): number {
+  if (k <= 0) return 0;
+  let hits = 0;
+  for (const id of rankedIds.slice(0, k)) {
+    const grade = gradeOf(relevance, id);
+    if (grade > 0 && grade >= threshold) hits++;
+  }
+  return hits / k;
+}
+
 export interface RankingRun {
   /** Query id, e.g. a job id. */
   queryId: string;

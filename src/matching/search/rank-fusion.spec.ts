@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { reciprocalRankFusion } from './rank-fusion.js';
+import { reciprocalRankFusion, relativeScoreFusion } from './rank-fusion.js';
 
 const ids = (...xs: string[]) => xs.map((id) => ({ id }));
 
@@ -115,5 +115,84 @@ describe('reciprocalRankFusion', () => {
     assert.deepEqual(reciprocalRankFusion([[], []]), []);
     assert.throws(() => reciprocalRankFusion([ids('a')], -1), RangeError);
     assert.throws(() => reciprocalRankFusion([ids('a')], Number.NaN), RangeError);
+  });
+});
+
+describe('relativeScoreFusion', () => {
+  it('scales each list to 0..1 (best 1, worst 0), weights and sums; a missing id adds 0', () => {
+    const fused = relativeScoreFusion([
+      [
+        { id: 'a', score: 10 },
+        { id: 'b', score: 5 },
+        { id: 'c', score: 0 },
+      ],
+      [
+        { id: 'b', score: 0.9 },
+        { id: 'c', score: 0.8 },
+        { id: 'd', score: 0.7 },
+      ],
+    ]);
+    assert.deepEqual(
+      fused.map((r) => [r.id, Number(r.score.toFixed(6))]),
+      [
+        ['b', 0.75],
+        ['a', 0.5],
+        ['c', 0.25],
+        ['d', 0],
+      ],
+    );
+    assert.deepEqual(fused[0].ranks, [2, 1]);
+    assert.deepEqual(fused[1].ranks, [1, null]);
+  });
+
+  it('follows score gaps where RRF follows ranks', () => {
+    // The first list has one clear answer; the second barely separates its top three.
+    const clear = [
+      { id: 'x', score: 30 },
+      { id: 'y', score: 3 },
+      { id: 'z', score: 2 },
+    ];
+    const close = [
+      { id: 'y', score: 0.61 },
+      { id: 'z', score: 0.605 },
+      { id: 'x', score: 0.6 },
+      { id: 'w', score: 0.1 },
+    ];
+    assert.equal(relativeScoreFusion([clear, close])[0].id, 'x');
+    assert.equal(reciprocalRankFusion([clear, close])[0].id, 'y');
+  });
+
+  it('gives every item of a flat list full credit, so the other list decides', () => {
+    const flat = [
+      { id: 'p', score: 1 },
+      { id: 'q', score: 1 },
+    ];
+    const decisive = [
+      { id: 'q', score: 4 },
+      { id: 'p', score: 1 },
+    ];
+    const fused = relativeScoreFusion([flat, decisive]);
+    assert.deepEqual(
+      fused.map((r) => r.id),
+      ['q', 'p'],
+    );
+    assert.deepEqual(fused[1].ranks, [1, 2], 'tied items share a rank');
+  });
+
+  it('applies weights and rejects bad ones', () => {
+    const lists = [
+      [
+        { id: 'a', score: 2 },
+        { id: 'b', score: 1 },
+      ],
+      [
+        { id: 'b', score: 2 },
+        { id: 'a', score: 1 },
+      ],
+    ];
+    assert.equal(relativeScoreFusion(lists, [0.8, 0.2])[0].id, 'a');
+    assert.equal(relativeScoreFusion(lists, [0.2, 0.8])[0].id, 'b');
+    assert.throws(() => relativeScoreFusion(lists, [1]), RangeError);
+    assert.throws(() => relativeScoreFusion(lists, [1, -1]), RangeError);
   });
 });

@@ -1,6 +1,6 @@
 export interface FusedResult {
   id: string;
-  /** Sum over lists of 1 / (k + rank); 0 contribution from lists that do not contain the id. */
+  /** The fused score: higher is better (RRF: sum of 1 / (k + rank); relative: weighted sum of 0..1 scores). */
   score: number;
   /** 1-based rank in each input list (same order as `lists`), null when absent. */
   ranks: (number | null)[];
@@ -55,5 +55,49 @@ export function reciprocalRankFusion<T extends { id: string; score?: number }>(l
     const byScores = (relative.get(b.id) ?? 0) - (relative.get(a.id) ?? 0);
     if (Math.abs(byScores) > TIE_EPSILON) return byScores;
     return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+  });
+}
+
+/**
+ * Relative score fusion (min-max CombSUM; Weaviate's `relativeScore`, Elasticsearch's linear
+ * retriever with the minmax normaliser): each list's scores are scaled to 0..1 within the list
+ * (best 1, worst 0), weighted and summed; a list without the id adds 0. RRF gives each rank a fixed
+ * credit whatever the scores; here an item close to its list's best keeps most of the credit and an
+ * item far below it little, so a list that has one clear answer says so.
+ * Equal fused scores go to the better rank in any list, then the id. `weights` defaults to equal;
+ * ranks are 1-based with ties sharing a rank, as in reciprocalRankFusion.
+ */
+export function relativeScoreFusion(lists: Array<Array<{ id: string; score: number }>>, weights?: number[]): FusedResult[] {
+  const w = weights ?? lists.map(() => 1 / lists.length);
+  if (w.length !== lists.length || w.some((x) => !Number.isFinite(x) || x < 0)) {
+    throw new RangeError('weights must be one finite number >= 0 per list');
+  }
+  const byId = new Map<string, FusedResult>();
+  lists.forEach((list, listIndex) => {
+    const scores = list.map((item) => item.score).filter((score) => Number.isFinite(score));
+    const best = Math.max(...scores);
+    const worst = Math.min(...scores);
+    const span = best - worst;
+    let rank = 0;
+    let previous: number | undefined;
+    list.forEach((item, position) => {
+      if (previous === undefined || Math.abs(item.score - previous) > TIE_EPSILON) rank = position + 1;
+      previous = item.score;
+      let entry = byId.get(item.id);
+      if (!entry) {
+        entry = { id: item.id, score: 0, ranks: lists.map(() => null) };
+        byId.set(item.id, entry);
+      }
+      if (entry.ranks[listIndex] !== null) return;
+      entry.ranks[listIndex] = rank;
+      // A list whose scores are all equal says nothing about order: every item gets full credit.
+      const normalised = span > 0 ? (item.score - worst) / span : 1;
+      entry.score += w[listIndex] * (Number.isFinite(normalised) ? normalised : 0);
+    });
+  });
+  return [...byId.values()].sort((a, b) => {
+    if (Math.abs(a.score - b.score) > TIE_EPSILON) return b.score - a.score;
+    const bestRank = (r: FusedResult) => Math.min(...r.ranks.map((x) => x ?? Infinity));
+    return bestRank(a) - bestRank(b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
   });
 }

@@ -6,11 +6,15 @@ import { EmbeddingService, EmbeddingUnavailableError } from '../../embeddings/em
 import { JobsRepository } from '../../jobs/jobs.repository.js';
 import { ResumesRepository } from '../../resumes/resumes.repository.js';
 import { SkillExtractor } from '../../skills/skill-extractor.js';
-import { SearchFiltersInput, SearchHitView, SearchMode, SearchTarget, SimilaritySearchResponse } from '../matching.dto.js';
-import { reciprocalRankFusion } from './rank-fusion.js';
+import { FusionMethod, SearchFiltersInput, SearchHitView, SearchMode, SearchTarget, SimilaritySearchResponse } from '../matching.dto.js';
+import { KeywordQuery } from '../../database/searchable-repository.js';
+import { reciprocalRankFusion, relativeScoreFusion } from './rank-fusion.js';
 
-/** How deep each list goes before fusion: RRF needs more than `limit` from each side. */
+/** How deep each list goes before fusion: fusion needs more than `limit` from each side. */
 const FUSION_DEPTH = 50;
+
+/** Chosen on the labelled set and the public set (test/fixtures/matching/README.md). */
+const DEFAULT_FUSION: FusionMethod = 'relative';
 
 type SearchTargetRepository = ResumesRepository | JobsRepository;
 
@@ -26,10 +30,16 @@ export class SimilaritySearchService {
 
   async search(
     organizationId: string,
-    request: { query: string; target: SearchTarget; mode: SearchMode; limit: number; filters?: SearchFiltersInput },
+    request: {
+      query: string;
+      target: SearchTarget;
+      mode: SearchMode;
+      limit: number;
+      fusion?: FusionMethod;
+      filters?: SearchFiltersInput;
+    },
   ): Promise<SimilaritySearchResponse> {
-    const repository: SearchTargetRepository = request.target === 'jobs' ? this.jobs : this.resumes;
-    const filters = this.canonicalFilters(request.filters);
+    const repository = this.repositoryFor(request.target);
     const warnings: string[] = [];
     let mode = request.mode;
     let queryVector: Float32Array | null = null;
@@ -48,55 +58,101 @@ export class SimilaritySearchService {
         warnings.push(`${error.message}: hybrid search answered with keyword results only`);
       }
     }
-
-    let hits: SearchHitView[];
-    if (mode === 'vector') {
-      const found = await repository.searchByVector(organizationId, queryVector!, request.limit, filters);
-      hits = found.map((hit) => ({ id: hit.id, similarity: round(hit.similarity), label: null, skills: [] }));
-    } else if (mode === 'keyword') {
-      const found = await repository.searchByKeywords(organizationId, { text: request.query }, request.limit, filters);
-      hits = found.map((hit) => ({ id: hit.id, similarity: round(hit.rank), matchedTerms: hit.matchedTerms, label: null, skills: [] }));
-    } else {
-      hits = await this.hybrid(repository, organizationId, request.query, queryVector!, request.limit, filters);
-    }
-
-    const details = await repository.describe(
+    const hits = await this.rank(repository, organizationId, {
+      mode,
+      vector: queryVector,
+      keywords: { text: request.query },
+      limit: request.limit,
+      fusion: request.fusion ?? DEFAULT_FUSION,
+      filters: this.canonicalFilters(request.filters),
+    });
+    return this.respond(
+      repository,
       organizationId,
-      hits.map((hit) => hit.id),
+      request.target,
+      request.mode,
+      mode,
+      queryVector ? this.embeddings.modelId : null,
+      hits,
+      warnings,
     );
-    for (const hit of hits) Object.assign(hit, details.get(hit.id) ?? {});
-    return {
-      target: request.target,
-      mode: request.mode,
-      model: queryVector ? this.embeddings.modelId : null,
-      results: hits,
-      skippedPending: mode === 'keyword' ? 0 : await repository.countPending(organizationId),
-      ...(warnings.length ? { warnings } : {}),
-    };
   }
 
-  private async hybrid(
+  /**
+   * "More like this": the stored record is the query, through its stored vector and its stored BM25
+   * terms (nothing is re-embedded or cut short); the record itself is left out.
+   */
+  async similarTo(
+    organizationId: string,
+    target: SearchTarget,
+    id: string,
+    request: { mode: SearchMode; limit: number; fusion?: FusionMethod; filters?: SearchFiltersInput },
+  ): Promise<SimilaritySearchResponse> {
+    const repository = this.repositoryFor(target);
+    const terms = await repository.storedTerms(organizationId, id);
+    if (terms === null) throw ApiError.notFound(target === 'jobs' ? 'Job' : 'Resume', id);
+    const stored = request.mode === 'keyword' ? null : await repository.findEmbedding(organizationId, id);
+    const warnings: string[] = [];
+    let mode = request.mode;
+    if (!stored && mode === 'vector') {
+      throw new ApiError(ErrorCode.EMBEDDING_NOT_READY, 'This record has no vector yet (embedding pending); keyword mode works now');
+    }
+    if (!stored && mode === 'hybrid') {
+      mode = 'keyword';
+      warnings.push('This record has no vector yet (embedding pending): answered with keyword results only');
+    }
+    const hits = await this.rank(repository, organizationId, {
+      mode,
+      vector: stored ? Float32Array.from(stored) : null,
+      keywords: { lexemes: terms },
+      limit: request.limit + 1,
+      fusion: request.fusion ?? DEFAULT_FUSION,
+      filters: this.canonicalFilters(request.filters),
+    });
+    const others = hits.filter((hit) => hit.id !== id).slice(0, request.limit);
+    return this.respond(repository, organizationId, target, request.mode, mode, stored ? this.embeddings.modelId : null, others, warnings);
+  }
+
+  private repositoryFor(target: SearchTarget): SearchTargetRepository {
+    return target === 'jobs' ? this.jobs : this.resumes;
+  }
+
+  private async rank(
     repository: SearchTargetRepository,
     organizationId: string,
-    query: string,
-    queryVector: Float32Array,
-    limit: number,
-    filters: SearchFilters,
+    query: {
+      mode: SearchMode;
+      vector: Float32Array | null;
+      keywords: KeywordQuery;
+      limit: number;
+      fusion: FusionMethod;
+      filters: SearchFilters;
+    },
   ): Promise<SearchHitView[]> {
+    const { mode, vector, keywords, limit, filters } = query;
+    if (mode === 'vector') {
+      const found = await repository.searchByVector(organizationId, vector!, limit, filters);
+      return found.map((hit) => ({ id: hit.id, similarity: round(hit.similarity), label: null, skills: [] }));
+    }
+    if (mode === 'keyword') {
+      const found = await repository.searchByKeywords(organizationId, keywords, limit, filters);
+      return found.map((hit) => ({ id: hit.id, similarity: round(hit.rank), matchedTerms: hit.matchedTerms, label: null, skills: [] }));
+    }
     const depth = Math.max(FUSION_DEPTH, limit * 3);
     const [byVector, byKeyword] = await Promise.all([
-      repository.searchByVector(organizationId, queryVector, depth, filters),
-      repository.searchByKeywords(organizationId, { text: query }, depth, filters),
+      repository.searchByVector(organizationId, vector!, depth, filters),
+      repository.searchByKeywords(organizationId, keywords, depth, filters),
     ]);
-    const fused = reciprocalRankFusion([
+    const lists = [
       byVector.map((hit) => ({ id: hit.id, score: hit.similarity })),
-      byKeyword.map((hit) => ({ id: hit.id, score: hit.rank })),
-    ]).slice(0, limit);
+      byKeyword.map((hit) => ({ id: hit.id, score: hit.bm25 })),
+    ];
+    const fused = (query.fusion === 'rrf' ? reciprocalRankFusion(lists) : relativeScoreFusion(lists)).slice(0, limit);
     const similarity = new Map(byVector.map((hit) => [hit.id, hit.similarity]));
     const missing = fused.filter((hit) => !similarity.has(hit.id)).map((hit) => hit.id);
     if (missing.length) {
       // Keyword-only hits: their cosine to the query still tells how close they are in meaning.
-      for (const row of await repository.similarities(organizationId, Array.from(queryVector), missing))
+      for (const row of await repository.similarities(organizationId, Array.from(vector!), missing))
         similarity.set(row.id, row.similarity!);
     }
     const terms = new Map(byKeyword.map((hit) => [hit.id, hit.matchedTerms]));
@@ -109,6 +165,31 @@ export class SimilaritySearchService {
       label: null,
       skills: [],
     }));
+  }
+
+  private async respond(
+    repository: SearchTargetRepository,
+    organizationId: string,
+    target: SearchTarget,
+    requested: SearchMode,
+    answered: SearchMode,
+    model: string | null,
+    hits: SearchHitView[],
+    warnings: string[],
+  ): Promise<SimilaritySearchResponse> {
+    const details = await repository.describe(
+      organizationId,
+      hits.map((hit) => hit.id),
+    );
+    for (const hit of hits) Object.assign(hit, details.get(hit.id) ?? {});
+    return {
+      target,
+      mode: requested,
+      model,
+      results: hits,
+      skippedPending: answered === 'keyword' ? 0 : await repository.countPending(organizationId),
+      ...(warnings.length ? { warnings } : {}),
+    };
   }
 
   private canonicalFilters(input?: SearchFiltersInput): SearchFilters {
