@@ -160,7 +160,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     vectorExactScanMaxRows: int('VECTOR_EXACT_SCAN_MAX_ROWS', 20_000, 0),
     bm25K1: num('BM25_K1', 1.2, 0, 10),
     bm25B: num('BM25_B', 0.75, 0, 1),
-    keywordQueryMaxTerms: int('KEYWORD_QUERY_MAX_TERMS', 32, 1, 1024),
+    keywordQueryMaxTerms: int('KEYWORD_QUERY_MAX_TERMS', 64, 1, 1024),
     maxUploadBytes: int('MAX_UPLOAD_BYTES', 10 * 1024 * 1024, 1),
     maxPdfPages: int('MAX_PDF_PAGES', 50, 1),
     maxTextChars: int('MAX_TEXT_CHARS', 200_000, 100),
