@@ -92,7 +92,7 @@ class ResumeVectorModel {
   private readonly professions: number[][];
 
   constructor(
-    vocabulary = 6_000,
+    vocabulary = 30_000,
     professionCount = 64,
     private readonly tokensPerResume = 200,
     private readonly professionShare = 0.35,
@@ -106,12 +106,15 @@ class ResumeVectorModel {
 
   readonly professionCount = 64;
 
-  resume(profession: number): Float32Array {
+  /** A resume's vector and its text (the same word pieces, as words `w<piece>`, for full-text search). */
+  resume(profession: number): { vector: Float32Array; text: string } {
     const sum = new Float32Array(384);
     const topic = this.professions[profession % this.professions.length];
     const topicCdf = zipfCdf(topic.length);
+    const words: string[] = [];
     for (let t = 0; t < this.tokensPerResume; t++) {
       const piece = this.random() < this.professionShare ? topic[sample(topicCdf, this.random())] : sample(this.commonCdf, this.random());
+      words.push(`w${piece}`);
       const vector = this.pieces[piece];
       for (let d = 0; d < 384; d++) sum[d] += vector[d];
     }
@@ -119,7 +122,7 @@ class ResumeVectorModel {
     for (let d = 0; d < 384; d++) norm += sum[d] * sum[d];
     norm = Math.sqrt(norm);
     for (let d = 0; d < 384; d++) sum[d] /= norm;
-    return sum;
+    return { vector: sum, text: words.join(' ') };
   }
 
   private gaussian(): number {
@@ -194,15 +197,15 @@ async function benchOneSize(rows: number, efValues: number[], log: (line: string
     const [ingestMs] = await timed(async () => {
       for (let start = 1; start <= rows; start += 1_000) {
         const numbers = Array.from({ length: Math.min(1_000, rows - start + 1) }, (_, i) => start + i);
-        const vectors = numbers.map((n) => literal(model.resume(n % model.professionCount)));
+        const resumes = numbers.map((n) => model.resume(n % model.professionCount));
+        const vectors = resumes.map((resume) => literal(resume.vector));
+        const texts = resumes.map((resume, i) => `${WORDS[numbers[i] % 16]} ${WORDS[Math.floor(numbers[i] / 16) % 16]} ${resume.text}`);
         await prisma.$executeRaw`
           INSERT INTO resumes (organization_id, content, content_sha256, parsed, skills, embedding, embedding_status, embedding_model)
-          SELECT ${DEFAULT_ORGANIZATION_ID}::uuid,
-            'candidate ' || s.n || ' ' || (${WORDS}::text[])[1 + s.n % 16] || ' ' || (${WORDS}::text[])[1 + (s.n / 16) % 16],
-            md5(s.n::text), '{}'::jsonb,
+          SELECT ${DEFAULT_ORGANIZATION_ID}::uuid, s.t, md5(s.n::text), '{}'::jsonb,
             CASE WHEN s.n % 20 = 0 THEN ARRAY['Fortran'] ELSE ARRAY['Excel'] END,
             s.v::vector, 'ready', 'synthetic'
-          FROM unnest(${numbers}::int[], ${vectors}::text[]) AS s(n, v)`;
+          FROM unnest(${numbers}::int[], ${vectors}::text[], ${texts}::text[]) AS s(n, v, t)`;
       }
     });
     // A realistic share of rows still waiting for the backfill: what `skippedPending` counts.
@@ -214,7 +217,8 @@ async function benchOneSize(rows: number, efValues: number[], log: (line: string
     log(`ingest (SQL, indexes maintained): ${(rows / (ingestMs / 1000)).toFixed(0)} rows/s (${(ingestMs / 1000).toFixed(1)} s)`);
 
     // Queries are new resumes (a resume as the query, as "more like this" and ranking use it).
-    const queries = Array.from({ length: 40 }, (_, i) => model.resume((i * 7) % model.professionCount));
+    const queryResumes = Array.from({ length: 40 }, (_, i) => model.resume((i * 7) % model.professionCount));
+    const queries = queryResumes.map((resume) => resume.vector);
     const truthCache = new Map<string, Set<string>>();
     const exact = async (vector: Float32Array, limit: number, fortranOnly: boolean): Promise<Set<string>> => {
       const key = `${literal(vector)}|${limit}|${fortranOnly}`;
@@ -261,6 +265,18 @@ async function benchOneSize(rows: number, efValues: number[], log: (line: string
       `vector search, limit 10, filter matching 5% of rows: recall@10 ${filtered.recall.toFixed(3)}, p50 ${filtered.p50.toFixed(1)} ms, p95 ${filtered.p95.toFixed(1)} ms`,
     );
 
+    // A whole resume as the keyword query (BM25, its rarest KEYWORD_QUERY_MAX_TERMS terms kept).
+    const resumeQuery: number[] = [];
+    for (const resume of queryResumes.slice(0, 20)) {
+      resumeQuery.push(
+        (
+          await timed(() => search.search(DEFAULT_ORGANIZATION_ID, { query: resume.text, target: 'resumes', mode: 'keyword', limit: 20 }))
+        )[0],
+      );
+    }
+    log(
+      `keyword search (BM25), a resume of ~200 words as the query, limit 20: p50 ${percentile(resumeQuery, 50).toFixed(1)} ms, p95 ${percentile(resumeQuery, 95).toFixed(1)} ms`,
+    );
     const keyword: number[] = [];
     const hybrid: number[] = [];
     for (let i = 0; i < 15; i++) {
@@ -270,7 +286,9 @@ async function benchOneSize(rows: number, efValues: number[], log: (line: string
       );
       hybrid.push((await timed(() => search.search(DEFAULT_ORGANIZATION_ID, { query, target: 'resumes', mode: 'hybrid', limit: 20 })))[0]);
     }
-    log(`keyword search, limit 20: p50 ${percentile(keyword, 50).toFixed(1)} ms, p95 ${percentile(keyword, 95).toFixed(1)} ms`);
+    log(
+      `keyword search (BM25), 4 words, limit 20: p50 ${percentile(keyword, 50).toFixed(1)} ms, p95 ${percentile(keyword, 95).toFixed(1)} ms`,
+    );
     log(
       `hybrid search (query embedding + vector + keyword + fusion), limit 20: p50 ${percentile(hybrid, 50).toFixed(1)} ms, p95 ${percentile(hybrid, 95).toFixed(1)} ms`,
     );

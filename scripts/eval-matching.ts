@@ -226,7 +226,12 @@ async function runOnce(set: LabelledSet, withDiagnostics: boolean, announce: boo
       for (const r of extra) console.log(`| ${r.name} | ${f(r.meanNdcg)} | ${f(r.mrr)} |`);
 
       console.log(`\nrank (1-based, '-' = not returned) of every resume graded >= 1: keyword vector hybrid full | semantic skills other`);
-      const columns: MethodResult[] = [...(['keyword', 'vector', 'hybrid', 'full'] as const).map((m) => results[m]), extra[0], extra[1], extra[2]];
+      const columns: MethodResult[] = [
+        ...(['keyword', 'vector', 'hybrid', 'full'] as const).map((m) => results[m]),
+        extra[0],
+        extra[1],
+        extra[2],
+      ];
       for (const job of set.jobs) {
         const rel = set.relevance[job.id];
         console.log(`  ${job.id}`);

@@ -174,12 +174,14 @@ export abstract class SearchableRepository {
       ), q AS (
         SELECT string_agg(quote_literal(term), ' | ')::tsquery AS query FROM query_terms
       ), top AS (
+        -- Each candidate's stored term frequencies are expanded once and joined to the kept terms
+        -- (a lookup per term would decompress the row's jsonb once per term).
         SELECT t.id, sum(qt.idf * tf.f * (${k1}::float8 + 1) / (tf.f + ${k1}::float8 * (1 - ${b}::float8 + ${b}::float8 * t.search_length / corpus.avgdl))) AS score
         FROM ${this.table} t
-        CROSS JOIN q CROSS JOIN corpus CROSS JOIN query_terms qt
-        CROSS JOIN LATERAL (SELECT (t.search_terms ->> qt.term)::float8 AS f) tf
-        WHERE t.organization_id = ${organizationId}::uuid AND q.query IS NOT NULL AND t.search_vector @@ q.query
-          AND tf.f IS NOT NULL ${filters}
+        CROSS JOIN q CROSS JOIN corpus
+        CROSS JOIN LATERAL (SELECT e.key AS term, e.value::float8 AS f FROM jsonb_each_text(t.search_terms) e) tf
+        JOIN query_terms qt ON qt.term = tf.term
+        WHERE t.organization_id = ${organizationId}::uuid AND q.query IS NOT NULL AND t.search_vector @@ q.query ${filters}
         GROUP BY t.id
         ORDER BY score DESC, t.id
         LIMIT ${limit}
