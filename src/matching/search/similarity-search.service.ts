@@ -50,6 +50,8 @@ export class SimilaritySearchService {
     }
 
     let hits: SearchHitView[];
+    // Rows without a vector that the words found are ranked; only the others count as skipped.
+    let rankedByWords: string[] = [];
     if (mode === 'vector') {
       const found = await repository.searchByVector(organizationId, queryVector!, request.limit, filters);
       hits = found.map((hit) => ({ id: hit.id, similarity: round(hit.similarity), label: null, skills: [] }));
@@ -57,7 +59,7 @@ export class SimilaritySearchService {
       const found = await repository.searchByKeywords(organizationId, request.query, request.limit, filters);
       hits = found.map((hit) => ({ id: hit.id, similarity: round(hit.rank), matchedTerms: hit.matchedTerms, label: null, skills: [] }));
     } else {
-      hits = await this.hybrid(repository, organizationId, request.query, queryVector!, request.limit, filters);
+      ({ hits, rankedByWords } = await this.hybrid(repository, organizationId, request.query, queryVector!, request.limit, filters));
     }
 
     const details = await repository.describe(
@@ -68,9 +70,10 @@ export class SimilaritySearchService {
     return {
       target: request.target,
       mode: request.mode,
+      scoreKind: mode === 'keyword' ? 'text_rank' : 'cosine',
       model: queryVector ? this.embeddings.modelId : null,
       results: hits,
-      skippedPending: mode === 'keyword' ? 0 : await repository.countPending(organizationId),
+      skippedPending: mode === 'keyword' ? 0 : await repository.countSkippedWithoutVector(organizationId, filters, rankedByWords),
       ...(warnings.length ? { warnings } : {}),
     };
   }
@@ -82,7 +85,7 @@ export class SimilaritySearchService {
     queryVector: Float32Array,
     limit: number,
     filters: SearchFilters,
-  ): Promise<SearchHitView[]> {
+  ): Promise<{ hits: SearchHitView[]; rankedByWords: string[] }> {
     const depth = Math.max(FUSION_DEPTH, limit * 3);
     const [byVector, byKeyword] = await Promise.all([
       repository.searchByVector(organizationId, queryVector, depth, filters),
@@ -100,7 +103,7 @@ export class SimilaritySearchService {
         similarity.set(row.id, row.similarity!);
     }
     const terms = new Map(byKeyword.map((hit) => [hit.id, hit.matchedTerms]));
-    return fused.map((hit) => ({
+    const hits = fused.map((hit) => ({
       id: hit.id,
       similarity: similarity.get(hit.id) == null ? null : round(similarity.get(hit.id)!),
       fusedScore: round(hit.score, 6),
@@ -109,6 +112,7 @@ export class SimilaritySearchService {
       label: null,
       skills: [],
     }));
+    return { hits, rankedByWords: byKeyword.map((hit) => hit.id) };
   }
 
   private canonicalFilters(input?: SearchFiltersInput): SearchFilters {
