@@ -5,7 +5,7 @@
 // REDIS_URL are set (see test/helpers/backends.ts).
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, rmSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 
 const root = resolve(import.meta.dirname, '..');
 const sharedModels = resolve(root, '..', 'shared', 'models');
@@ -82,6 +82,28 @@ execFileSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 
   stdio: 'inherit',
 });
 
+// The API contract, on every full run: openapi.json must be what the code describes (regenerated
+// and compared), and lint clean under Redocly's recommended rules (redocly.yaml).
+const contractOk = (only.length > 0 && !only.some((o) => o.includes('openapi'))) || checkOpenApi();
+
+function checkOpenApi() {
+  const fresh = spawnSync(process.execPath, [join(root, 'dist', 'scripts', 'openapi.js'), '--check'], { cwd: root, stdio: 'inherit' });
+  const lint = spawnSync(
+    process.execPath,
+    [join(root, 'node_modules', '@redocly', 'cli', 'bin', 'cli.js'), 'lint', 'openapi.json', '--format=summary'],
+    {
+      cwd: root,
+      // Offline and private: no usage data, no update check.
+      env: { ...env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' },
+      encoding: 'utf8',
+    },
+  );
+  // Redocly prints a boxed Node 20 deprecation notice on every run: keep only its findings.
+  const output = `${lint.stdout ?? ''}${lint.stderr ?? ''}`.split('\n').filter((line) => !/[║╔╚]/.test(line) && line.trim());
+  console.log(['redocly lint openapi.json:', ...output].join('\n'));
+  if (lint.error) console.error(lint.error.message);
+  return fresh.status === 0 && lint.status === 0;
+}
 const specs = [];
 const walk = (dir) => {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
@@ -91,7 +113,8 @@ const walk = (dir) => {
   }
 };
 for (const dir of ['src', 'test']) if (existsSync(join(root, 'dist', dir))) walk(join(root, 'dist', dir));
-const selected = only.length ? specs.filter((s) => only.some((o) => s.includes(o))) : specs;
+// Filters match the path inside the repository (the checkout's own path may contain any word).
+const selected = only.length ? specs.filter((s) => only.some((o) => relative(root, s).includes(o))) : specs;
 specs.sort();
 
 console.log(
@@ -102,4 +125,5 @@ const result = spawnSync(process.execPath, ['--test', '--test-reporter=spec', ..
   env,
   stdio: 'inherit',
 });
-process.exit(result.status ?? 1);
+if (!contractOk) console.error('\nopenapi.json is out of date or does not lint clean (see above)');
+process.exit(contractOk ? (result.status ?? 1) : 1);

@@ -1,6 +1,7 @@
 import { ValidationPipe } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { INestApplication } from '@nestjs/common';
+import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import { ApiError } from './common/api-error.js';
 import { ApiExceptionFilter } from './common/api-exception.filter.js';
 import { ErrorCode } from './common/error-codes.js';
@@ -23,17 +24,29 @@ export function configureApp<T extends NestExpressApplication>(app: T): T {
     }),
   );
   app.useGlobalFilters(new ApiExceptionFilter());
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('HireMatch API')
-      .setDescription(
-        'Semantic resume-to-job matching: upload resumes, post jobs, score matches with evidence, and search by meaning. ' +
-          'Errors share one shape: `{ statusCode, code, message }`.',
-      )
-      .setVersion('0.1.0')
-      .build(),
-  );
+  const document = buildOpenApiDocument(app);
   SwaggerModule.setup('api/docs', app, document);
   return app;
+}
+
+/** The OpenAPI document: served by Swagger UI and written to openapi.json (`npm run openapi`), one source. */
+export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
+  const config = new DocumentBuilder()
+    .setTitle('HireMatch API')
+    .setDescription(
+      'Semantic resume-to-job matching: upload resumes, post jobs, score matches with evidence, and search by meaning. ' +
+        'Every error has one shape, `ApiErrorView`: `{ statusCode, code, message, details? }`, where `code` is one of `ErrorCode`.',
+    )
+    .setVersion('0.1.0')
+    .addServer('/', 'The server this document is served from')
+    .addTag('resumes', 'Upload, read and delete resumes')
+    .addTag('jobs', 'Create, read and delete jobs')
+    .addTag('matching', 'Scores with evidence, explanations, ranking and search')
+    .addTag('embeddings', 'Embed texts, model state, backfill of rows stored without a vector')
+    .addTag('health', 'Liveness and readiness probes')
+    .build();
+  const document = SwaggerModule.createDocument(app, config);
+  // No authentication yet (every request acts for the default organisation): say so explicitly.
+  document.security ??= [];
+  return document;
 }

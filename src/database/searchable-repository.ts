@@ -275,11 +275,15 @@ export abstract class SearchableRepository {
     return row;
   }
 
-  /** Rows without a vector yet, in one organisation or (backfill) in all. */
-  async countPending(organizationId?: string): Promise<number> {
+  /**
+   * Rows of one organisation that match the filters but have no vector (pending or failed), leaving
+   * out `rankedIds` (rows the search found by their words): what a vector search had to skip.
+   */
+  async countSkippedWithoutVector(organizationId: string, searchFilters: SearchFilters = {}, rankedIds: string[] = []): Promise<number> {
     const [row] = await this.prisma.$queryRaw<Array<{ count: number }>>`
       SELECT count(*)::int AS count FROM ${this.table}
-      WHERE embedding_status <> 'ready' ${organizationId ? Prisma.sql`AND organization_id = ${organizationId}::uuid` : Prisma.empty}`;
+      WHERE organization_id = ${organizationId}::uuid AND embedding IS NULL ${this.filterSql(searchFilters)}
+        AND NOT (id = ANY(${rankedIds}::uuid[]))`;
     return row.count;
   }
 

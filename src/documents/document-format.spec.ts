@@ -13,6 +13,47 @@ describe('sniffFormat', () => {
     assert.equal(sniffFormat(Buffer.from('4d5a900003000000', 'hex')).format, null);
     assert.equal(sniffFormat(Buffer.alloc(200, 0)).format, null, 'NUL-filled data is binary');
   });
+
+  it('refuses text formats that are not a resume, and names them', () => {
+    const detected = (text: string) => {
+      const result = sniffFormat(Buffer.from(text));
+      return result.format === null ? result.detected : result.format;
+    };
+    assert.equal(detected('{"name":"Jane Doe","skills":["TypeScript"]}'), 'JSON document');
+    assert.equal(detected('\uFEFF  [{"name":"Jane"}, 2]'), 'JSON document');
+    assert.equal(detected('{ "name": "cut short'), 'JSON document');
+    assert.equal(detected('<!DOCTYPE html><html><body>Jane</body></html>'), 'HTML document');
+    assert.equal(detected('<!-- saved from Word --><html lang="en">'), 'HTML document');
+    assert.equal(detected('<div class="resume">Jane</div>'), 'HTML or XML markup');
+    assert.equal(detected('<?xml version="1.0"?><resume><name>Jane</name></resume>'), 'XML document');
+    assert.equal(detected('<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg"></svg>'), 'SVG image');
+    assert.equal(detected('#!/bin/sh\nrm -rf /tmp/x\n'), 'executable script');
+    assert.equal(detected('%!PS-Adobe-3.0\n'), 'PostScript document');
+  });
+
+  it('still reads prose that merely starts like those formats', () => {
+    for (const text of [
+      'MZ Consulting\nJane Doe, Engineer',
+      '[Jane Doe]\nSoftware Engineer\nSkills: TypeScript',
+      '{Jane Doe} Engineer',
+      '< 5 years in sales, Jane Doe',
+      'Jane Doe\n<b>not markup at the start</b>',
+    ]) {
+      assert.deepEqual(sniffFormat(Buffer.from(text)), { format: 'txt' }, text);
+    }
+  });
+
+  it('names refused binary formats', () => {
+    const detected = (hex: string) =>
+      (sniffFormat(Buffer.concat([Buffer.from(hex, 'hex'), Buffer.alloc(64, 0)])) as { detected: string }).detected;
+    assert.equal(detected('ffd8ffe0'), 'JPEG image');
+    assert.equal(detected('474946383961'), 'GIF image');
+    assert.equal(detected('524946460000000057454250'), 'WebP image');
+    assert.equal(detected('7f454c46'), 'ELF executable');
+    assert.equal(detected('cffaedfe'), 'Mach-O executable');
+    assert.equal(detected('4d5a9000'), 'Windows executable');
+    assert.equal(detected('0061736d'), 'WebAssembly module');
+  });
 });
 
 describe('inspectZip', () => {

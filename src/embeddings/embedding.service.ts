@@ -190,7 +190,9 @@ export class EmbeddingService implements OnApplicationShutdown {
 }
 
 /** The model status without the raw load error (it may hold paths): safe for /embeddings/status and /health/ready. */
-function publicModelStatus(status: ModelStatus): Omit<ModelStatus, 'error'> {
+function publicModelStatus(
+  status: ModelStatus,
+): Omit<ModelStatus, 'error' | 'reason' | 'nextRetryInMs'> & { reason: string | null; nextRetryInMs: number | null } {
   const { modelId, source, dtype, state, reason = null, nextRetryInMs = null } = status;
   return { modelId, source, dtype, state, reason, nextRetryInMs };
 }

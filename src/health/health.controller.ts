@@ -13,7 +13,7 @@ export class HealthController {
 
   @Get('live')
   @HealthCheck()
-  @ApiOperation({ summary: 'Liveness: the process answers (no dependency is checked)' })
+  @ApiOperation({ operationId: 'getLiveness', summary: 'Liveness: the process answers (no dependency is checked)' })
   live(): Promise<HealthCheckResult> {
     return this.health.check([]);
   }
@@ -21,6 +21,7 @@ export class HealthController {
   @Get('ready')
   @HealthCheck()
   @ApiOperation({
+    operationId: 'getReadiness',
     summary: 'Readiness: database and model must be up (503 otherwise); cache and breaker report degraded without failing',
   })
   ready(): Promise<HealthCheckResult> {

@@ -1,8 +1,11 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { ApiErrorResponses, JSON_BODY_ERRORS } from '../common/api-error-responses.js';
+import { ErrorCode } from '../common/error-codes.js';
 import { CurrentOrganization } from '../common/organization.js';
 import { uuidParam } from '../common/uuid-param.js';
 import { CreateJobRequest, JobIncludeQuery, JobPage, JobView, ListJobsQuery } from './jobs.dto.js';
+import { JOB_EXAMPLE } from './jobs.examples.js';
 import { JobsService } from './jobs.service.js';
 
 @ApiTags('jobs')
@@ -11,23 +14,26 @@ export class JobsController {
   constructor(private readonly jobs: JobsService) {}
 
   @Post()
-  @ApiOperation({ summary: 'Create a job; title + description + requirements are embedded' })
-  @ApiCreatedResponse({ type: JobView })
+  @ApiOperation({ operationId: 'createJob', summary: 'Create a job; title + description + requirements are embedded' })
+  @ApiCreatedResponse({ type: JobView, example: JOB_EXAMPLE })
+  @ApiErrorResponses(...JSON_BODY_ERRORS)
   create(@CurrentOrganization() organizationId: string, @Body() body: CreateJobRequest): Promise<JobView> {
     return this.jobs.create(organizationId, body);
   }
 
   @Get()
-  @ApiOperation({ summary: 'List jobs, newest first' })
-  @ApiOkResponse({ type: JobPage })
+  @ApiOperation({ operationId: 'listJobs', summary: 'List jobs, newest first' })
+  @ApiOkResponse({ type: JobPage, example: { items: [JOB_EXAMPLE], total: 1, limit: 20, offset: 0 } })
+  @ApiErrorResponses(ErrorCode.VALIDATION_FAILED)
   list(@CurrentOrganization() organizationId: string, @Query() query: ListJobsQuery): Promise<JobPage> {
     return this.jobs.list(organizationId, query.limit, query.offset);
   }
 
   @Get(':id')
-  @ApiOperation({ summary: 'One job' })
-  @ApiOkResponse({ type: JobView })
-  @ApiNotFoundResponse({ description: 'NOT_FOUND' })
+  @ApiOperation({ operationId: 'getJob', summary: 'One job' })
+  @ApiParam({ name: 'id', format: 'uuid', example: JOB_EXAMPLE.id })
+  @ApiOkResponse({ type: JobView, example: JOB_EXAMPLE })
+  @ApiErrorResponses(ErrorCode.VALIDATION_FAILED, ErrorCode.NOT_FOUND)
   get(
     @CurrentOrganization() organizationId: string,
     @Param('id', uuidParam) id: string,
@@ -38,9 +44,10 @@ export class JobsController {
 
   @Delete(':id')
   @HttpCode(204)
-  @ApiOperation({ summary: 'Delete a job' })
-  @ApiNoContentResponse()
-  @ApiNotFoundResponse({ description: 'NOT_FOUND' })
+  @ApiOperation({ operationId: 'deleteJob', summary: 'Delete a job' })
+  @ApiParam({ name: 'id', format: 'uuid', example: JOB_EXAMPLE.id })
+  @ApiNoContentResponse({ description: 'Deleted' })
+  @ApiErrorResponses(ErrorCode.VALIDATION_FAILED, ErrorCode.NOT_FOUND)
   delete(@CurrentOrganization() organizationId: string, @Param('id', uuidParam) id: string): Promise<void> {
     return this.jobs.delete(organizationId, id);
   }

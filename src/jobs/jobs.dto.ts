@@ -76,35 +76,53 @@ export interface ParsedJob {
   remote: boolean;
 }
 
+export class ParsedJobView implements ParsedJob {
+  @ApiProperty({ type: [String], example: ['Node.js', 'TypeScript', 'PostgreSQL'], description: 'Given in `skills` or found in the text' })
+  requiredSkills!: string[];
+  @ApiProperty({ type: [String], example: ['Kubernetes'] }) preferredSkills!: string[];
+  @ApiProperty({ type: 'string', enum: [...EDUCATION_LEVELS, null], nullable: true, example: 'bachelor' })
+  educationLevel!: EducationLevel | null;
+  @ApiProperty({ example: false }) remote!: boolean;
+}
+
 export class JobView {
-  @ApiProperty({ format: 'uuid' }) id!: string;
-  @ApiProperty() title!: string;
-  @ApiProperty() description!: string;
-  @ApiProperty() requirements!: string;
-  @ApiProperty({ nullable: true }) location!: string | null;
-  @ApiProperty({ nullable: true }) minYearsExperience!: number | null;
-  @ApiProperty({ type: [String], description: 'Canonical skills (required + preferred)' }) skills!: string[];
+  @ApiProperty({ format: 'uuid', example: '0d5c8f7a-3b1e-4c62-9a7f-6e2d1b4c9f30' }) id!: string;
+  @ApiProperty({ example: 'Senior Backend Engineer' }) title!: string;
+  @ApiProperty({ example: 'Build the matching APIs of our HR platform in TypeScript on PostgreSQL.' }) description!: string;
+  @ApiProperty({ example: 'Required: Node.js, TypeScript, PostgreSQL, 5+ years. Nice to have: Kubernetes.' }) requirements!: string;
+  @ApiProperty({ type: String, nullable: true, example: 'Berlin, Germany' }) location!: string | null;
+  @ApiProperty({ type: Number, nullable: true, example: 5 }) minYearsExperience!: number | null;
   @ApiProperty({
-    type: 'object',
-    additionalProperties: true,
-    example: { requiredSkills: ['Node.js'], preferredSkills: ['Kubernetes'], educationLevel: 'bachelor', remote: false },
+    type: [String],
+    example: ['Node.js', 'TypeScript', 'PostgreSQL', 'Kubernetes'],
+    description: 'Canonical skills (required + preferred)',
   })
-  parsed!: ParsedJob;
-  @ApiProperty({ enum: ['ready', 'pending', 'failed'] }) embeddingStatus!: 'ready' | 'pending' | 'failed';
-  @ApiProperty({ nullable: true }) embeddingModel!: string | null;
+  skills!: string[];
+  @ApiProperty({ type: ParsedJobView }) parsed!: ParsedJob;
+  @ApiProperty({
+    enum: ['ready', 'pending', 'failed'],
+    enumName: 'EmbeddingStatus',
+    description: '`pending`: no vector yet, backfilled later; `failed`: its text failed to embed 3 times',
+  })
+  embeddingStatus!: 'ready' | 'pending' | 'failed';
+  @ApiProperty({ type: String, nullable: true, example: 'Xenova/all-MiniLM-L6-v2' }) embeddingModel!: string | null;
   @ApiProperty({ nullable: true, type: String, description: 'Why the last embedding attempt failed (pending or failed rows)' })
   embeddingError!: string | null;
-  @ApiProperty() createdAt!: Date;
-  @ApiProperty() updatedAt!: Date;
-  @ApiPropertyOptional({ type: [Number], nullable: true, description: 'Only with ?include=embedding' })
+  @ApiProperty({ type: String, format: 'date-time' }) createdAt!: Date;
+  @ApiProperty({ type: String, format: 'date-time' }) updatedAt!: Date;
+  @ApiPropertyOptional({
+    type: [Number],
+    nullable: true,
+    description: 'Only with ?include=embedding: the 384 floats (null without a vector)',
+  })
   embedding?: number[] | null;
 }
 
 export class JobPage {
   @ApiProperty({ type: [JobView] }) items!: JobView[];
-  @ApiProperty() total!: number;
-  @ApiProperty() limit!: number;
-  @ApiProperty() offset!: number;
+  @ApiProperty({ type: 'integer', minimum: 0, example: 1 }) total!: number;
+  @ApiProperty({ type: 'integer', minimum: 1, example: 20 }) limit!: number;
+  @ApiProperty({ type: 'integer', minimum: 0, example: 0 }) offset!: number;
 }
 
 export class ListJobsQuery extends PaginationQuery {}

@@ -53,8 +53,8 @@ export class ExperienceFactorView {
 export class EducationFactorView {
   @ApiProperty() score!: number;
   @ApiProperty({ enum: FACTOR_STATUS }) status!: FactorStatus;
-  @ApiProperty({ nullable: true, enum: EDUCATION_LEVELS }) candidateLevel!: EducationLevel | null;
-  @ApiProperty({ nullable: true, enum: EDUCATION_LEVELS }) requiredLevel!: EducationLevel | null;
+  @ApiProperty({ type: 'string', enum: [...EDUCATION_LEVELS, null], nullable: true }) candidateLevel!: EducationLevel | null;
+  @ApiProperty({ type: 'string', enum: [...EDUCATION_LEVELS, null], nullable: true }) requiredLevel!: EducationLevel | null;
   @ApiProperty({ type: [String] }) evidence!: string[];
 }
 
@@ -112,8 +112,19 @@ export class MatchBreakdownView {
 }
 
 export class MatchExplanationView {
-  @ApiProperty({ enum: ['llm', 'rules'] }) source!: 'llm' | 'rules';
-  @ApiPropertyOptional({ description: 'Why the rules answered instead of the LLM' }) fallbackReason?: string;
+  @ApiProperty({
+    enum: ['llm', 'rules'],
+    example: 'rules',
+    description:
+      'Who wrote this explanation (an output, not an option): `llm` when OPENAI_API_KEY is configured and the model answered, `rules` otherwise',
+  })
+  source!: 'llm' | 'rules';
+  @ApiPropertyOptional({
+    type: String,
+    description: 'Why the rules answered: no OPENAI_API_KEY configured, or the LLM failed',
+    example: 'no OPENAI_API_KEY configured',
+  })
+  fallbackReason?: string;
   @ApiProperty() summary!: string;
   @ApiProperty({ type: [String] }) strengths!: string[];
   @ApiProperty({ type: [String] }) gaps!: string[];

@@ -1,5 +1,7 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiErrorResponses, JSON_BODY_ERRORS } from '../common/api-error-responses.js';
+import { ErrorCode } from '../common/error-codes.js';
 import { CurrentOrganization } from '../common/organization.js';
 import {
   BatchMatchRequest,
@@ -9,6 +11,7 @@ import {
   SimilaritySearchResponse,
 } from './matching.dto.js';
 import { BatchMatchResponse, MatchExplanationView, MatchResultView } from './match-result.dto.js';
+import { BATCH_EXAMPLE, EXPLANATION_EXAMPLE, MATCH_RESULT_EXAMPLE, SEARCH_EXAMPLE } from './matching.examples.js';
 import { MatchingService } from './matching.service.js';
 import { SimilaritySearchService } from './search/similarity-search.service.js';
 
@@ -23,26 +26,41 @@ export class MatchingController {
   @Post('calculate')
   @HttpCode(200)
   @ApiOperation({
+    operationId: 'calculateMatch',
     summary: 'Score a job against a resume from their stored vectors and parsed fields',
-    description: 'overall = 0.6 x semantic (cosine) + 0.3 x skills + 0.1 x other factors, weights adjustable; every part carries evidence.',
+    description:
+      'overall = 0.6 x semantic (cosine) + 0.3 x skills + 0.1 x other factors, weights adjustable; every part carries evidence. ' +
+      'Uses the stored vectors only: without one, semantic is null and its weight goes to the other parts.',
   })
-  @ApiOkResponse({ type: MatchResultView })
+  @ApiOkResponse({ type: MatchResultView, example: MATCH_RESULT_EXAMPLE })
+  @ApiErrorResponses(...JSON_BODY_ERRORS, ErrorCode.INVALID_WEIGHTS, ErrorCode.NOT_FOUND)
   calculate(@CurrentOrganization() organizationId: string, @Body() body: CalculateMatchRequest): Promise<MatchResultView> {
     return this.matching.calculate(organizationId, body);
   }
 
   @Post('explain')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Recruiter-facing explanation of a match (LLM when configured, rules otherwise)' })
-  @ApiOkResponse({ type: MatchExplanationView })
+  @ApiOperation({
+    operationId: 'explainMatch',
+    summary: 'Recruiter-facing explanation of a match (LLM when configured, rules otherwise)',
+    description:
+      'The request holds only the two ids. The server picks who writes the explanation: the LLM when OPENAI_API_KEY is set, ' +
+      'the deterministic rules otherwise or when the LLM fails; the response says which in `source`.',
+  })
+  @ApiOkResponse({ type: MatchExplanationView, example: EXPLANATION_EXAMPLE })
+  @ApiErrorResponses(...JSON_BODY_ERRORS, ErrorCode.NOT_FOUND)
   explain(@CurrentOrganization() organizationId: string, @Body() body: ExplainMatchRequest): Promise<MatchExplanationView> {
     return this.matching.explain(organizationId, body.jobId, body.resumeId);
   }
 
   @Post('batch')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Score one job against up to 500 resumes; best first, unknown ids listed in notFound' })
-  @ApiOkResponse({ type: BatchMatchResponse })
+  @ApiOperation({
+    operationId: 'batchMatch',
+    summary: 'Score one job against up to 500 resumes; best first, unknown ids listed in notFound',
+  })
+  @ApiOkResponse({ type: BatchMatchResponse, example: BATCH_EXAMPLE })
+  @ApiErrorResponses(...JSON_BODY_ERRORS, ErrorCode.INVALID_WEIGHTS, ErrorCode.NOT_FOUND)
   batch(@CurrentOrganization() organizationId: string, @Body() body: BatchMatchRequest): Promise<BatchMatchResponse> {
     return this.matching.batch(organizationId, body);
   }
@@ -50,9 +68,15 @@ export class MatchingController {
   @Post('similarity-search')
   @HttpCode(200)
   @ApiOperation({
-    summary: 'Rank jobs or resumes for a query: vector (cosine, pgvector HNSW), keyword (full text) or hybrid (RRF)',
+    operationId: 'similaritySearch',
+    summary: 'Rank jobs or resumes for a query: vector (cosine, pgvector HNSW), keyword (Okapi BM25) or hybrid (fused)',
+    description:
+      '`similarity` is a cosine for vector and hybrid, a full-text rank for keyword (see `scoreKind`). Rows without a vector ' +
+      'are never in vector results; `skippedPending` counts those left out. Vector mode answers 503 while the model is ' +
+      'unavailable; hybrid then answers with its keyword half and a warning.',
   })
-  @ApiOkResponse({ type: SimilaritySearchResponse })
+  @ApiOkResponse({ type: SimilaritySearchResponse, example: SEARCH_EXAMPLE })
+  @ApiErrorResponses(...JSON_BODY_ERRORS, ErrorCode.EMBEDDING_UNAVAILABLE)
   search(@CurrentOrganization() organizationId: string, @Body() body: SimilaritySearchRequest): Promise<SimilaritySearchResponse> {
     return this.searchService.search(organizationId, body);
   }

@@ -29,8 +29,8 @@ export class MatchWeightsInput {
 }
 
 export class CalculateMatchRequest {
-  @ApiProperty({ format: 'uuid' }) @IsUUID() jobId!: string;
-  @ApiProperty({ format: 'uuid' }) @IsUUID() resumeId!: string;
+  @ApiProperty({ format: 'uuid', example: '0d5c8f7a-3b1e-4c62-9a7f-6e2d1b4c9f30' }) @IsUUID() jobId!: string;
+  @ApiProperty({ format: 'uuid', example: '5b3f6f0e-8a51-4a7e-9d0c-2f1f0b8e4a11' }) @IsUUID() resumeId!: string;
 
   @ApiPropertyOptional({ type: MatchWeightsInput, description: 'Defaults 0.6/0.3/0.1; normalised to sum 1' })
   @IsOptional()
@@ -44,15 +44,23 @@ export class CalculateMatchRequest {
   explain?: boolean;
 }
 
+/** Only the two ids: who writes the explanation (LLM or rules) is the server's choice, reported as `source`. */
 export class ExplainMatchRequest {
-  @ApiProperty({ format: 'uuid' }) @IsUUID() jobId!: string;
-  @ApiProperty({ format: 'uuid' }) @IsUUID() resumeId!: string;
+  @ApiProperty({ format: 'uuid', example: '0d5c8f7a-3b1e-4c62-9a7f-6e2d1b4c9f30' }) @IsUUID() jobId!: string;
+  @ApiProperty({ format: 'uuid', example: '5b3f6f0e-8a51-4a7e-9d0c-2f1f0b8e4a11' }) @IsUUID() resumeId!: string;
 }
 
 export class BatchMatchRequest {
-  @ApiProperty({ format: 'uuid' }) @IsUUID() jobId!: string;
+  @ApiProperty({ format: 'uuid', example: '0d5c8f7a-3b1e-4c62-9a7f-6e2d1b4c9f30' }) @IsUUID() jobId!: string;
 
-  @ApiProperty({ type: [String], format: 'uuid', maxItems: 500 })
+  @ApiProperty({
+    type: [String],
+    format: 'uuid',
+    minItems: 1,
+    maxItems: 500,
+    uniqueItems: true,
+    example: ['5b3f6f0e-8a51-4a7e-9d0c-2f1f0b8e4a11'],
+  })
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(500)
@@ -121,13 +129,13 @@ export class SimilaritySearchRequest {
   @ApiPropertyOptional({
     enum: SEARCH_MODES,
     default: 'vector',
-    description: 'hybrid = reciprocal rank fusion of full-text and vector ranks',
+    description: 'vector = cosine over the stored vectors; keyword = Okapi BM25; hybrid = both, fused (see `fusion`)',
   })
   @IsOptional()
   @IsIn(SEARCH_MODES)
   mode: SearchMode = 'vector';
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 10 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 100, default: 10 })
   @IsOptional()
   @IsInt()
   @Min(1)
@@ -177,30 +185,79 @@ export class SimilarRecordsRequest {
   filters?: SearchFiltersInput;
 }
 
+export class HybridRanksView {
+  @ApiProperty({ type: 'integer', nullable: true, minimum: 1, example: 1, description: 'Rank in the vector list (null: not in it)' })
+  vector!: number | null;
+  @ApiProperty({ type: 'integer', nullable: true, minimum: 1, example: 3, description: 'Rank in the keyword list (null: not in it)' })
+  keyword!: number | null;
+}
+
 export class SearchHitView {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({
+    type: Number,
     nullable: true,
-    description: 'vector/hybrid: 1 - cosine distance (null: no vector yet); keyword: full-text rank in 0..1',
+    minimum: 0,
+    maximum: 1,
+    description:
+      'Depends on `scoreKind`. `cosine` (modes vector and hybrid): 1 - cosine distance between the query and the row, clamped to 0..1; ' +
+      'null for a hybrid hit without a vector yet. `text_rank` (mode keyword, or hybrid answered by keywords only): the full-text ' +
+      'rank (Okapi BM25 mapped to 0..1 as bm25 / (bm25 + 1)), comparable only within one response. Hybrid results are ordered by `fusedScore`, not by this.',
     example: 0.82,
   })
   similarity!: number | null;
-  @ApiProperty({ nullable: true, example: 'Senior Backend Engineer', description: 'Job title, or candidate name / file name' }) label!:
-    string | null;
-  @ApiProperty({ type: [String] }) skills!: string[];
-  @ApiPropertyOptional({ type: [String], description: 'Query words found in the text (keyword and hybrid hits)' }) matchedTerms?: string[];
-  @ApiPropertyOptional({ description: 'hybrid: reciprocal rank fusion score' }) fusedScore?: number;
-  @ApiPropertyOptional({ description: 'hybrid: rank in each list (null: not in it)', example: { vector: 1, keyword: 3 } })
-  ranks?: { vector: number | null; keyword: number | null };
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: 'Jane Doe',
+    description: 'Job title, or candidate name (file name when none was found)',
+  })
+  label!: string | null;
+  @ApiProperty({ type: [String], example: ['TypeScript', 'PostgreSQL'] }) skills!: string[];
+  @ApiPropertyOptional({ type: [String], example: ['PostgreSQL'], description: 'Query words found in the text (keyword and hybrid hits)' })
+  matchedTerms?: string[];
+  @ApiPropertyOptional({
+    type: Number,
+    example: 0.0325,
+    description:
+      "hybrid: the fused score (relative: 0..2, the sum of each list's 0..1 score; rrf: sum of 1 / (60 + rank)), the order of the results",
+  })
+  fusedScore?: number;
+  @ApiPropertyOptional({ type: HybridRanksView, description: 'hybrid: rank in each list' })
+  ranks?: HybridRanksView;
 }
+
+export const SCORE_KINDS = ['cosine', 'text_rank'] as const;
+export type ScoreKind = (typeof SCORE_KINDS)[number];
 
 export class SimilaritySearchResponse {
   @ApiProperty({ enum: SEARCH_TARGETS }) target!: SearchTarget;
-  @ApiProperty({ enum: SEARCH_MODES }) mode!: SearchMode;
-  @ApiProperty({ nullable: true }) model!: string | null;
+  @ApiProperty({ enum: SEARCH_MODES, description: 'The mode asked for' }) mode!: SearchMode;
+  @ApiProperty({
+    enum: SCORE_KINDS,
+    description:
+      'What `similarity` measures in this response: `cosine` for vector and hybrid, `text_rank` for keyword and for a hybrid search ' +
+      'that fell back to keywords because the model was unavailable (see `warnings`)',
+  })
+  scoreKind!: ScoreKind;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: 'Xenova/all-MiniLM-L6-v2',
+    description: 'Model that embedded the query (null: keyword only)',
+  })
+  model!: string | null;
   @ApiProperty({ type: [SearchHitView] }) results!: SearchHitView[];
-  @ApiProperty({ description: 'Rows without a vector yet (embeddingStatus pending): not in vector results' }) skippedPending!: number;
-  @ApiPropertyOptional({ type: [String] }) warnings?: string[];
+  @ApiProperty({
+    type: 'integer',
+    minimum: 0,
+    description:
+      'Rows that match the filters but have no vector (embeddingStatus pending or failed) and were therefore left out: ' +
+      'vector mode cannot rank them; hybrid ranks those its keyword half found and counts only the rest; keyword mode is always 0',
+  })
+  skippedPending!: number;
+  @ApiPropertyOptional({ type: [String], description: 'E.g. hybrid answered by keywords only while the model was unavailable' })
+  warnings?: string[];
 }
 
 export class RankingQuery extends PaginationQuery {
@@ -230,21 +287,35 @@ export class RankingQuery extends PaginationQuery {
 }
 
 export class RankedMatchView {
-  @ApiProperty({ format: 'uuid' }) id!: string;
-  @ApiProperty({ nullable: true, description: 'Candidate name or job title' }) label!: string | null;
-  @ApiProperty() overallScore!: number;
-  @ApiProperty({ nullable: true }) semanticSimilarity!: number | null;
-  @ApiProperty() skillMatch!: number;
-  @ApiProperty() otherFactors!: number;
-  @ApiProperty({ type: [String] }) matchedSkills!: string[];
-  @ApiProperty({ type: [String] }) missingSkills!: string[];
+  @ApiProperty({ format: 'uuid', example: '5b3f6f0e-8a51-4a7e-9d0c-2f1f0b8e4a11' }) id!: string;
+  @ApiProperty({ type: String, nullable: true, example: 'Jane Doe', description: 'Candidate name or job title' }) label!: string | null;
+  @ApiProperty({ type: Number, minimum: 0, maximum: 1, example: 0.71 }) overallScore!: number;
+  @ApiProperty({ type: Number, nullable: true, minimum: 0, maximum: 1, example: 0.64, description: 'null: no vector on one side' })
+  semanticSimilarity!: number | null;
+  @ApiProperty({ type: Number, minimum: 0, maximum: 1, example: 0.83 }) skillMatch!: number;
+  @ApiProperty({ type: Number, minimum: 0, maximum: 1, example: 0.7 }) otherFactors!: number;
+  @ApiProperty({ type: [String], example: ['TypeScript', 'PostgreSQL'] }) matchedSkills!: string[];
+  @ApiProperty({ type: [String], example: ['Kubernetes'] }) missingSkills!: string[];
 }
 
 export class RankingPage {
   @ApiProperty({ type: [RankedMatchView] }) items!: RankedMatchView[];
-  @ApiProperty({ description: 'Matches that passed the filters and minScore' }) total!: number;
-  @ApiProperty() limit!: number;
-  @ApiProperty() offset!: number;
-  @ApiProperty({ description: 'How many were pre-selected by vector (or keyword) search and fully scored' }) preselected!: number;
-  @ApiProperty({ description: 'Rows without a vector yet, not ranked' }) skippedPending!: number;
+  @ApiProperty({ type: 'integer', minimum: 0, example: 1, description: 'Matches that passed the filters and minScore' }) total!: number;
+  @ApiProperty({ type: 'integer', minimum: 1, example: 20 }) limit!: number;
+  @ApiProperty({ type: 'integer', minimum: 0, example: 0 }) offset!: number;
+  @ApiProperty({
+    type: 'integer',
+    minimum: 0,
+    example: 1,
+    description: 'How many were pre-selected by vector (or keyword) search and fully scored',
+  })
+  preselected!: number;
+  @ApiProperty({
+    type: 'integer',
+    minimum: 0,
+    description:
+      'Rows that match the filters but have no vector (pending or failed) and were left out of the vector pre-selection. ' +
+      '0 when the job or resume itself has no vector: it pre-selects by words, which reaches rows without vectors too',
+  })
+  skippedPending!: number;
 }

@@ -5,19 +5,18 @@ import {
   ApiConsumes,
   ApiCreatedResponse,
   ApiNoContentResponse,
-  ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
-  ApiPayloadTooLargeResponse,
+  ApiParam,
   ApiTags,
-  ApiUnprocessableEntityResponse,
-  ApiUnsupportedMediaTypeResponse,
 } from '@nestjs/swagger';
 import { ApiError } from '../common/api-error.js';
+import { ApiErrorResponses } from '../common/api-error-responses.js';
 import { ErrorCode } from '../common/error-codes.js';
 import { CurrentOrganization } from '../common/organization.js';
 import { uuidParam } from '../common/uuid-param.js';
 import { ListResumesQuery, ResumeIncludeQuery, ResumePage, ResumeView, UploadResumeBody } from './resumes.dto.js';
+import { RESUME_EXAMPLE } from './resumes.examples.js';
 import { ResumesService, type UploadedFile as UploadedResumeFile } from './resumes.service.js';
 
 @ApiTags('resumes')
@@ -27,29 +26,49 @@ export class ResumesController {
 
   @Post()
   @UseInterceptors(FileInterceptor('file'))
-  @ApiOperation({ summary: 'Upload a resume (PDF, DOCX or TXT): extract, parse, embed, store' })
+  @ApiOperation({
+    operationId: 'uploadResume',
+    summary: 'Upload a resume (PDF, DOCX or TXT): extract, parse, embed, store',
+    description:
+      'The type is detected from the bytes, never the name: anything else (images, executables, archives, and text that is ' +
+      'JSON, HTML, XML/SVG or a script) is refused with 415. When the model is unavailable the resume is stored ' +
+      '`embeddingStatus: pending` and embedded later. A refused upload writes nothing.',
+  })
   @ApiConsumes('multipart/form-data')
   @ApiBody({ type: UploadResumeBody })
-  @ApiCreatedResponse({ type: ResumeView })
-  @ApiPayloadTooLargeResponse({ description: 'FILE_TOO_LARGE, ARCHIVE_TOO_LARGE, TOO_MANY_PAGES, TEXT_TOO_LONG' })
-  @ApiUnsupportedMediaTypeResponse({ description: 'UNSUPPORTED_MEDIA_TYPE' })
-  @ApiUnprocessableEntityResponse({ description: 'CORRUPT_DOCUMENT, ENCRYPTED_DOCUMENT, NO_TEXT_LAYER, INVALID_TEXT_ENCODING' })
+  @ApiCreatedResponse({ type: ResumeView, example: RESUME_EXAMPLE })
+  @ApiErrorResponses(
+    ErrorCode.FILE_REQUIRED,
+    ErrorCode.EMPTY_FILE,
+    ErrorCode.FILE_TOO_LARGE,
+    ErrorCode.ARCHIVE_TOO_LARGE,
+    ErrorCode.TOO_MANY_PAGES,
+    ErrorCode.TEXT_TOO_LONG,
+    ErrorCode.UNSUPPORTED_MEDIA_TYPE,
+    ErrorCode.CORRUPT_DOCUMENT,
+    ErrorCode.ENCRYPTED_DOCUMENT,
+    ErrorCode.NO_TEXT_LAYER,
+    ErrorCode.INVALID_TEXT_ENCODING,
+    ErrorCode.EXTRACTION_TIMEOUT,
+  )
   upload(@CurrentOrganization() organizationId: string, @UploadedFile() file?: UploadedResumeFile): Promise<ResumeView> {
     if (!file) throw new ApiError(ErrorCode.FILE_REQUIRED, 'Send the resume as multipart/form-data field "file"');
     return this.resumes.upload(organizationId, file);
   }
 
   @Get()
-  @ApiOperation({ summary: 'List resumes, newest first' })
-  @ApiOkResponse({ type: ResumePage })
+  @ApiOperation({ operationId: 'listResumes', summary: 'List resumes, newest first' })
+  @ApiOkResponse({ type: ResumePage, example: { items: [RESUME_EXAMPLE], total: 1, limit: 20, offset: 0 } })
+  @ApiErrorResponses(ErrorCode.VALIDATION_FAILED)
   list(@CurrentOrganization() organizationId: string, @Query() query: ListResumesQuery): Promise<ResumePage> {
     return this.resumes.list(organizationId, query.limit, query.offset);
   }
 
   @Get(':id')
-  @ApiOperation({ summary: 'One resume with its parsed fields' })
-  @ApiOkResponse({ type: ResumeView })
-  @ApiNotFoundResponse({ description: 'NOT_FOUND' })
+  @ApiOperation({ operationId: 'getResume', summary: 'One resume with its parsed fields' })
+  @ApiParam({ name: 'id', format: 'uuid', example: RESUME_EXAMPLE.id })
+  @ApiOkResponse({ type: ResumeView, example: RESUME_EXAMPLE })
+  @ApiErrorResponses(ErrorCode.VALIDATION_FAILED, ErrorCode.NOT_FOUND)
   get(
     @CurrentOrganization() organizationId: string,
     @Param('id', uuidParam) id: string,
@@ -60,9 +79,10 @@ export class ResumesController {
 
   @Delete(':id')
   @HttpCode(204)
-  @ApiOperation({ summary: 'Delete a resume and its embedding' })
-  @ApiNoContentResponse()
-  @ApiNotFoundResponse({ description: 'NOT_FOUND' })
+  @ApiOperation({ operationId: 'deleteResume', summary: 'Delete a resume and its embedding' })
+  @ApiParam({ name: 'id', format: 'uuid', example: RESUME_EXAMPLE.id })
+  @ApiNoContentResponse({ description: 'Deleted' })
+  @ApiErrorResponses(ErrorCode.VALIDATION_FAILED, ErrorCode.NOT_FOUND)
   delete(@CurrentOrganization() organizationId: string, @Param('id', uuidParam) id: string): Promise<void> {
     return this.resumes.delete(organizationId, id);
   }

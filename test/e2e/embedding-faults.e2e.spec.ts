@@ -96,6 +96,41 @@ for (const backend of testBackends()) {
       assert.equal(search.body.skippedPending, 4, 'and the response says so');
     });
 
+    it('counts as skipped only the rows without a vector that were left out of the ranking', async () => {
+      const search = (body: object) =>
+        http
+          .post('/api/v1/matching/similarity-search')
+          .send({ target: 'resumes', ...body })
+          .expect(200);
+      const filteredOut = await search({ query: `Rust Kafka ${run}`, filters: { location: 'Nowhere City' } });
+      assert.equal(filteredOut.body.skippedPending, 0, 'rows the filters exclude were not skipped for lack of a vector');
+      const byWords = await search({ query: `Rust Kafka Terraform ${run}`, mode: 'hybrid' });
+      const ids = byWords.body.results.map((r: { id: string }) => r.id);
+      for (const id of pendingIds) assert.ok(ids.includes(id), 'hybrid ranks pending rows its keyword half found');
+      assert.equal(byWords.body.skippedPending, 0);
+      assert.equal(byWords.body.scoreKind, 'cosine');
+      const noWords = await search({ query: 'zyxwvut qqqjjj', mode: 'hybrid' });
+      assert.equal(noWords.body.skippedPending, 4, 'found by neither half: skipped');
+      const keyword = await search({ query: `Rust Kafka ${run}`, mode: 'keyword' });
+      assert.equal(keyword.body.skippedPending, 0);
+      assert.equal(keyword.body.scoreKind, 'text_rank');
+
+      const job = await http
+        .post('/api/v1/jobs')
+        .send({ title: 'Platform engineer', description: 'Run our Kafka platform with Rust and Terraform.', requirements: 'Rust, Kafka' })
+        .expect(201);
+      assert.equal(job.body.embeddingStatus, 'ready');
+      const ranked = await http.get(`/api/v1/jobs/${job.body.id}/candidates`).expect(200);
+      assert.deepEqual(
+        ranked.body.items.map((r: { id: string }) => r.id),
+        [readyId],
+      );
+      assert.equal(ranked.body.skippedPending, 4);
+      const javaOnly = await http.get(`/api/v1/jobs/${job.body.id}/candidates?skills=Java`).expect(200);
+      assert.equal(javaOnly.body.skippedPending, 0, 'no pending resume has Java');
+      await http.delete(`/api/v1/jobs/${job.body.id}`).expect(204);
+    });
+
     it('backfills pending rows on demand', async () => {
       const res = await http.post('/api/v1/embeddings/backfill').expect(200);
       assert.equal(res.body.resumes.embedded, 4);

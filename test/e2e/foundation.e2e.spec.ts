@@ -1,5 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import { testBackends } from '../helpers/backends.js';
 import { renderDocx, renderPdf } from '../helpers/resume-documents.js';
@@ -247,6 +248,8 @@ for (const backend of testBackends()) {
       const schemas = doc.body.components.schemas;
       assert.ok(schemas.SkillsPartView.properties.implied && schemas.SkillsPartView.properties.unbacked);
       assert.deepEqual(schemas.ExperienceFactorView.properties.status.enum, ['met', 'partial', 'unmet', 'unknown', 'not_applicable']);
+      // Swagger UI serves the very document committed as openapi.json (npm run openapi).
+      assert.deepEqual(doc.body, JSON.parse(readFileSync(new URL('../../../openapi.json', import.meta.url), 'utf8')));
     });
   });
 }

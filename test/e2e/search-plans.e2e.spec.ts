@@ -29,9 +29,9 @@ for (const backend of testBackends()) {
           await tx.$queryRaw`SELECT set_config('enable_seqscan', 'off', true)`;
           return tx.$queryRaw<Array<{ 'QUERY PLAN': string }>>`
             EXPLAIN SELECT count(*) FROM ${Prisma.raw(table)}
-            WHERE embedding_status <> 'ready' AND organization_id = ${DEFAULT_ORGANIZATION_ID}::uuid`;
+            WHERE embedding IS NULL AND organization_id = ${DEFAULT_ORGANIZATION_ID}::uuid`;
         });
-        assert.match(plan.map((row) => row['QUERY PLAN']).join('\n'), new RegExp(`${table}_not_ready_org_idx`));
+        assert.match(plan.map((row) => row['QUERY PLAN']).join('\n'), new RegExp(`${table}_without_vector_org_idx`));
       });
     }
   });

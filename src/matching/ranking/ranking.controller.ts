@@ -1,8 +1,11 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { ApiErrorResponses } from '../../common/api-error-responses.js';
+import { ErrorCode } from '../../common/error-codes.js';
 import { CurrentOrganization } from '../../common/organization.js';
 import { uuidParam } from '../../common/uuid-param.js';
 import { RankingPage, RankingQuery } from '../matching.dto.js';
+import { RANKING_EXAMPLE } from '../matching.examples.js';
 import { RankingService } from './ranking.service.js';
 
 @ApiTags('matching')
@@ -11,9 +14,13 @@ export class RankingController {
   constructor(private readonly ranking: RankingService) {}
 
   @Get('jobs/:id/candidates')
-  @ApiOperation({ summary: 'Rank stored resumes for a job: vector pre-selection, then the full match score' })
-  @ApiOkResponse({ type: RankingPage })
-  @ApiNotFoundResponse({ description: 'NOT_FOUND' })
+  @ApiOperation({
+    operationId: 'rankCandidatesForJob',
+    summary: 'Rank stored resumes for a job: vector pre-selection, then the full match score',
+  })
+  @ApiParam({ name: 'id', format: 'uuid', description: 'Job id', example: '0d5c8f7a-3b1e-4c62-9a7f-6e2d1b4c9f30' })
+  @ApiOkResponse({ type: RankingPage, example: RANKING_EXAMPLE })
+  @ApiErrorResponses(ErrorCode.VALIDATION_FAILED, ErrorCode.NOT_FOUND)
   candidates(
     @CurrentOrganization() organizationId: string,
     @Param('id', uuidParam) id: string,
@@ -23,9 +30,19 @@ export class RankingController {
   }
 
   @Get('resumes/:id/jobs')
-  @ApiOperation({ summary: 'Rank stored jobs for a resume: vector pre-selection, then the full match score' })
-  @ApiOkResponse({ type: RankingPage })
-  @ApiNotFoundResponse({ description: 'NOT_FOUND' })
+  @ApiOperation({
+    operationId: 'rankJobsForResume',
+    summary: 'Rank stored jobs for a resume: vector pre-selection, then the full match score',
+  })
+  @ApiParam({ name: 'id', format: 'uuid', description: 'Resume id', example: '5b3f6f0e-8a51-4a7e-9d0c-2f1f0b8e4a11' })
+  @ApiOkResponse({
+    type: RankingPage,
+    example: {
+      ...RANKING_EXAMPLE,
+      items: [{ ...RANKING_EXAMPLE.items[0], id: '0d5c8f7a-3b1e-4c62-9a7f-6e2d1b4c9f30', label: 'Senior Backend Engineer' }],
+    },
+  })
+  @ApiErrorResponses(ErrorCode.VALIDATION_FAILED, ErrorCode.NOT_FOUND)
   jobs(
     @CurrentOrganization() organizationId: string,
     @Param('id', uuidParam) id: string,

@@ -75,7 +75,8 @@ export class RankingService {
       });
       return [toRanked(resume.id, resumeLabel(resume), breakdown)];
     });
-    return this.page(scored, options, pool.length, await this.resumes.countPending(organizationId));
+    // Without a vector of its own the job pre-selects by words, which reaches rows without vectors too.
+    return this.page(scored, options, pool.length, vector ? await this.resumes.countSkippedWithoutVector(organizationId, filters) : 0);
   }
 
   async jobsForResume(organizationId: string, resumeId: string, options: RankingOptions): Promise<RankingPage> {
@@ -111,7 +112,7 @@ export class RankingService {
       const breakdown = scoreMatch({ semanticSimilarity: hit.similarity, candidate, job: toJobProfile(job), weights: options.weights });
       return [toRanked(job.id, job.title, breakdown)];
     });
-    return this.page(scored, options, pool.length, await this.jobs.countPending(organizationId));
+    return this.page(scored, options, pool.length, vector ? await this.jobs.countSkippedWithoutVector(organizationId, filters) : 0);
   }
 
   private page(scored: RankedMatchView[], options: RankingOptions, preselected: number, skippedPending: number): RankingPage {

@@ -1,9 +1,17 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { ApiErrorResponses, JSON_BODY_ERRORS } from '../../common/api-error-responses.js';
+import { ErrorCode } from '../../common/error-codes.js';
 import { CurrentOrganization } from '../../common/organization.js';
 import { uuidParam } from '../../common/uuid-param.js';
 import { SimilarRecordsRequest, SimilaritySearchResponse } from '../matching.dto.js';
+import { SEARCH_EXAMPLE } from '../matching.examples.js';
 import { SimilaritySearchService } from './similarity-search.service.js';
+
+const DESCRIPTION =
+  'The stored record is the query: its stored vector (vector half) and its stored BM25 terms (keyword half); nothing is ' +
+  're-embedded. The record itself is left out. A record without a vector yet answers hybrid by its words (with a ' +
+  'warning) and refuses vector mode with 409 EMBEDDING_NOT_READY.';
 
 /** "More like this": a stored resume or job is the query, through its stored vector and BM25 terms. */
 @ApiTags('matching')
@@ -13,9 +21,10 @@ export class SimilarRecordsController {
 
   @Post('resumes/:id/similar')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Resumes like this one (stored vector and BM25 terms; hybrid by default); the resume itself is left out' })
-  @ApiOkResponse({ type: SimilaritySearchResponse })
-  @ApiNotFoundResponse({ description: 'NOT_FOUND' })
+  @ApiOperation({ operationId: 'similarResumes', summary: 'Resumes like this one (hybrid by default)', description: DESCRIPTION })
+  @ApiParam({ name: 'id', format: 'uuid', description: 'Resume id', example: '5b3f6f0e-8a51-4a7e-9d0c-2f1f0b8e4a11' })
+  @ApiOkResponse({ type: SimilaritySearchResponse, example: SEARCH_EXAMPLE })
+  @ApiErrorResponses(...JSON_BODY_ERRORS, ErrorCode.NOT_FOUND, ErrorCode.EMBEDDING_NOT_READY)
   similarResumes(
     @CurrentOrganization() organizationId: string,
     @Param('id', uuidParam) id: string,
@@ -25,9 +34,17 @@ export class SimilarRecordsController {
   }
 
   @Get('jobs/:id/similar')
-  @ApiOperation({ summary: 'Jobs like this one (stored vector and BM25 terms; hybrid by default); the job itself is left out' })
-  @ApiOkResponse({ type: SimilaritySearchResponse })
-  @ApiNotFoundResponse({ description: 'NOT_FOUND' })
+  @ApiOperation({ operationId: 'similarJobs', summary: 'Jobs like this one (hybrid by default)', description: DESCRIPTION })
+  @ApiParam({ name: 'id', format: 'uuid', description: 'Job id', example: '0d5c8f7a-3b1e-4c62-9a7f-6e2d1b4c9f30' })
+  @ApiOkResponse({
+    type: SimilaritySearchResponse,
+    example: {
+      ...SEARCH_EXAMPLE,
+      target: 'jobs',
+      results: [{ ...SEARCH_EXAMPLE.results[0], id: '0d5c8f7a-3b1e-4c62-9a7f-6e2d1b4c9f30', label: 'Senior Backend Engineer' }],
+    },
+  })
+  @ApiErrorResponses(ErrorCode.VALIDATION_FAILED, ErrorCode.NOT_FOUND, ErrorCode.EMBEDDING_NOT_READY)
   similarJobs(
     @CurrentOrganization() organizationId: string,
     @Param('id', uuidParam) id: string,

@@ -13,6 +13,12 @@ import { reciprocalRankFusion, relativeScoreFusion } from './rank-fusion.js';
 /** How deep each list goes before fusion: fusion needs more than `limit` from each side. */
 const FUSION_DEPTH = 50;
 
+/** Ranked hits, and the ids the keyword half found (rows without a vector among them were ranked, not skipped). */
+interface RankedHits {
+  hits: SearchHitView[];
+  rankedByWords: string[];
+}
+
 /** Chosen on the labelled set and the public set (test/fixtures/matching/README.md). */
 const DEFAULT_FUSION: FusionMethod = 'relative';
 
@@ -58,24 +64,24 @@ export class SimilaritySearchService {
         warnings.push(`${error.message}: hybrid search answered with keyword results only`);
       }
     }
-    const hits = await this.rank(repository, organizationId, {
+    const filters = this.canonicalFilters(request.filters);
+    const ranked = await this.rank(repository, organizationId, {
       mode,
       vector: queryVector,
       keywords: { text: request.query },
       limit: request.limit,
       fusion: request.fusion ?? DEFAULT_FUSION,
-      filters: this.canonicalFilters(request.filters),
+      filters,
     });
-    return this.respond(
-      repository,
-      organizationId,
-      request.target,
-      request.mode,
-      mode,
-      queryVector ? this.embeddings.modelId : null,
-      hits,
+    return this.respond(repository, organizationId, {
+      target: request.target,
+      requested: request.mode,
+      answered: mode,
+      model: queryVector ? this.embeddings.modelId : null,
+      ranked,
+      filters,
       warnings,
-    );
+    });
   }
 
   /**
@@ -101,16 +107,25 @@ export class SimilaritySearchService {
       mode = 'keyword';
       warnings.push('This record has no vector yet (embedding pending): answered with keyword results only');
     }
-    const hits = await this.rank(repository, organizationId, {
+    const filters = this.canonicalFilters(request.filters);
+    const ranked = await this.rank(repository, organizationId, {
       mode,
       vector: stored ? Float32Array.from(stored) : null,
       keywords: { lexemes: terms },
       limit: request.limit + 1,
       fusion: request.fusion ?? DEFAULT_FUSION,
-      filters: this.canonicalFilters(request.filters),
+      filters,
     });
-    const others = hits.filter((hit) => hit.id !== id).slice(0, request.limit);
-    return this.respond(repository, organizationId, target, request.mode, mode, stored ? this.embeddings.modelId : null, others, warnings);
+    return this.respond(repository, organizationId, {
+      target,
+      requested: request.mode,
+      answered: mode,
+      model: stored ? this.embeddings.modelId : null,
+      // The record itself is the query, not a result, and never counts as skipped.
+      ranked: { hits: ranked.hits.filter((hit) => hit.id !== id).slice(0, request.limit), rankedByWords: [...ranked.rankedByWords, id] },
+      filters,
+      warnings,
+    });
   }
 
   private repositoryFor(target: SearchTarget): SearchTargetRepository {
@@ -128,15 +143,22 @@ export class SimilaritySearchService {
       fusion: FusionMethod;
       filters: SearchFilters;
     },
-  ): Promise<SearchHitView[]> {
+  ): Promise<RankedHits> {
     const { mode, vector, keywords, limit, filters } = query;
     if (mode === 'vector') {
       const found = await repository.searchByVector(organizationId, vector!, limit, filters);
-      return found.map((hit) => ({ id: hit.id, similarity: round(hit.similarity), label: null, skills: [] }));
+      return { hits: found.map((hit) => ({ id: hit.id, similarity: round(hit.similarity), label: null, skills: [] })), rankedByWords: [] };
     }
     if (mode === 'keyword') {
       const found = await repository.searchByKeywords(organizationId, keywords, limit, filters);
-      return found.map((hit) => ({ id: hit.id, similarity: round(hit.rank), matchedTerms: hit.matchedTerms, label: null, skills: [] }));
+      const hits = found.map((hit) => ({
+        id: hit.id,
+        similarity: round(hit.rank),
+        matchedTerms: hit.matchedTerms,
+        label: null,
+        skills: [],
+      }));
+      return { hits, rankedByWords: found.map((hit) => hit.id) };
     }
     const depth = Math.max(FUSION_DEPTH, limit * 3);
     const [byVector, byKeyword] = await Promise.all([
@@ -156,7 +178,7 @@ export class SimilaritySearchService {
         similarity.set(row.id, row.similarity!);
     }
     const terms = new Map(byKeyword.map((hit) => [hit.id, hit.matchedTerms]));
-    return fused.map((hit) => ({
+    const hits = fused.map((hit) => ({
       id: hit.id,
       similarity: similarity.get(hit.id) == null ? null : round(similarity.get(hit.id)!),
       fusedScore: round(hit.score, 6),
@@ -165,30 +187,39 @@ export class SimilaritySearchService {
       label: null,
       skills: [],
     }));
+    // Rows without a vector that the words found are ranked; only the others count as skipped.
+    return { hits, rankedByWords: byKeyword.map((hit) => hit.id) };
   }
 
   private async respond(
     repository: SearchTargetRepository,
     organizationId: string,
-    target: SearchTarget,
-    requested: SearchMode,
-    answered: SearchMode,
-    model: string | null,
-    hits: SearchHitView[],
-    warnings: string[],
+    answer: {
+      target: SearchTarget;
+      requested: SearchMode;
+      /** The mode that answered: hybrid falls back to keyword when there is no query vector. */
+      answered: SearchMode;
+      model: string | null;
+      ranked: RankedHits;
+      filters: SearchFilters;
+      warnings: string[];
+    },
   ): Promise<SimilaritySearchResponse> {
+    const { hits, rankedByWords } = answer.ranked;
     const details = await repository.describe(
       organizationId,
       hits.map((hit) => hit.id),
     );
     for (const hit of hits) Object.assign(hit, details.get(hit.id) ?? {});
     return {
-      target,
-      mode: requested,
-      model,
+      target: answer.target,
+      mode: answer.requested,
+      scoreKind: answer.answered === 'keyword' ? 'text_rank' : 'cosine',
+      model: answer.model,
       results: hits,
-      skippedPending: answered === 'keyword' ? 0 : await repository.countPending(organizationId),
-      ...(warnings.length ? { warnings } : {}),
+      skippedPending:
+        answer.answered === 'keyword' ? 0 : await repository.countSkippedWithoutVector(organizationId, answer.filters, rankedByWords),
+      ...(answer.warnings.length ? { warnings: answer.warnings } : {}),
     };
   }
 
