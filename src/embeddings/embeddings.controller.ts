@@ -1,9 +1,7 @@
 import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
-import { ApiError } from '../common/api-error.js';
-import { ErrorCode } from '../common/error-codes.js';
 import { EmbedBatchRequest, EmbedBatchResponse } from './embeddings.dto.js';
-import { EmbeddingService, EmbeddingUnavailableError } from './embedding.service.js';
+import { EmbeddingService } from './embedding.service.js';
 
 @ApiTags('embeddings')
 @Controller('api/v1/embeddings')
@@ -16,15 +14,8 @@ export class EmbeddingsController {
   @ApiOkResponse({ type: EmbedBatchResponse })
   @ApiServiceUnavailableResponse({ description: 'EMBEDDING_UNAVAILABLE: model not loaded or circuit breaker open' })
   async batch(@Body() body: EmbedBatchRequest): Promise<EmbedBatchResponse> {
-    try {
-      const vectors = await this.embeddings.embedBatch(body.texts);
-      return { model: this.embeddings.modelId, dimensions: vectors[0].length, embeddings: vectors.map((v) => Array.from(v)) };
-    } catch (error) {
-      if (error instanceof EmbeddingUnavailableError) {
-        throw new ApiError(ErrorCode.EMBEDDING_UNAVAILABLE, error.message, { reason: error.reason });
-      }
-      throw error;
-    }
+    const vectors = await this.embeddings.embedBatch(body.texts);
+    return { model: this.embeddings.modelId, dimensions: vectors[0].length, embeddings: vectors.map((v) => Array.from(v)) };
   }
 
   @Get('status')

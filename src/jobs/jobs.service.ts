@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { ApiError } from '../common/api-error.js';
+import { DomainError } from '../common/domain-error.js';
 import { Page } from '../common/pagination.dto.js';
 import { sha256 } from '../common/sha256.js';
 import { EmbeddingService } from '../embeddings/embedding.service.js';
@@ -48,7 +48,7 @@ export class JobsService {
 
   async get(organizationId: string, id: string, includeEmbedding = false): Promise<JobView> {
     const row = await this.repository.findById(organizationId, id);
-    if (!row) throw ApiError.notFound('Job', id);
+    if (!row) throw DomainError.notFound('Job', id);
     const view = toJobView(row);
     if (includeEmbedding) view.embedding = await this.repository.findEmbedding(organizationId, id);
     return view;
@@ -60,7 +60,7 @@ export class JobsService {
   }
 
   async delete(organizationId: string, id: string): Promise<void> {
-    if (!(await this.repository.delete(organizationId, id))) throw ApiError.notFound('Job', id);
+    if (!(await this.repository.delete(organizationId, id))) throw DomainError.notFound('Job', id);
   }
 
   /** Skills named by the client count as required; the text adds required and preferred ones. */

@@ -13,7 +13,7 @@ import {
   ApiUnprocessableEntityResponse,
   ApiUnsupportedMediaTypeResponse,
 } from '@nestjs/swagger';
-import { ApiError } from '../common/api-error.js';
+import { DomainError } from '../common/domain-error.js';
 import { ErrorCode } from '../common/error-codes.js';
 import { CurrentOrganization } from '../common/organization.js';
 import { uuidParam } from '../common/uuid-param.js';
@@ -35,7 +35,7 @@ export class ResumesController {
   @ApiUnsupportedMediaTypeResponse({ description: 'UNSUPPORTED_MEDIA_TYPE' })
   @ApiUnprocessableEntityResponse({ description: 'CORRUPT_DOCUMENT, ENCRYPTED_DOCUMENT, NO_TEXT_LAYER, INVALID_TEXT_ENCODING' })
   upload(@CurrentOrganization() organizationId: string, @UploadedFile() file?: UploadedResumeFile): Promise<ResumeView> {
-    if (!file) throw new ApiError(ErrorCode.FILE_REQUIRED, 'Send the resume as multipart/form-data field "file"');
+    if (!file) throw new DomainError(ErrorCode.FILE_REQUIRED, 'Send the resume as multipart/form-data field "file"');
     return this.resumes.upload(organizationId, file);
   }
 

@@ -1,6 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { ApiError } from '../../common/api-error.js';
-import { ErrorCode } from '../../common/error-codes.js';
 import { SearchFilters } from '../../common/search-filters.js';
 import { EmbeddingService, EmbeddingUnavailableError } from '../../embeddings/embedding.service.js';
 import { JobsRepository } from '../../jobs/jobs.repository.js';
@@ -39,9 +37,7 @@ export class SimilaritySearchService {
       } catch (error) {
         if (!(error instanceof EmbeddingUnavailableError)) throw error;
         if (mode === 'vector') {
-          throw new ApiError(ErrorCode.EMBEDDING_UNAVAILABLE, `${error.message}; vector search is unavailable (keyword mode still works)`, {
-            reason: error.reason,
-          });
+          throw new EmbeddingUnavailableError(error.reason, `${error.message}; vector search is unavailable (keyword mode still works)`);
         }
         // Hybrid degrades to its keyword half rather than failing.
         mode = 'keyword';
