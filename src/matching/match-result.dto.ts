@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import type { Recommendation } from '../explanation/rules-explanation.js';
+import type { Recommendation } from './explanation/rules-explanation.js';
 import type { EducationLevel } from '../resumes/parsing/parsed-resume.js';
 import type { FactorStatus } from './scoring/match-scorer.js';
 

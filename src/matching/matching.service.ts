@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError } from '../common/domain-error.js';
-import { ExplanationService, MatchExplanation } from '../explanation/explanation.service.js';
+import { ExplanationService, MatchExplanation } from './explanation/explanation.service.js';
 import { JobsRepository } from '../jobs/jobs.repository.js';
 import { ResumesRepository } from '../resumes/resumes.repository.js';
 import { SkillExtractor } from '../skills/skill-extractor.js';

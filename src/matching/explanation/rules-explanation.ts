@@ -1,4 +1,5 @@
-import type { FactorStatus, MatchBreakdown } from '../matching/scoring/match-scorer.js';
+import type { FactorStatus, MatchBreakdown } from '../scoring/match-scorer.js';
+import { describeSkillMatch, type SkillFindingKind } from '../scoring/skill-match.js';
 
 export type Recommendation = 'strong_match' | 'good_match' | 'partial_match' | 'weak_match';
 
@@ -78,6 +79,9 @@ function caps(b: MatchBreakdown): Cap[] {
   return out;
 }
 
+/** Skill findings that are gaps (claimed in the summary alone: worth checking in the interview). */
+const SKILL_GAPS: ReadonlySet<SkillFindingKind> = new Set(['required_missing', 'preferred_missing', 'no_resume_skills', 'unbacked']);
+
 function statusIsGap(status: FactorStatus): boolean {
   return status === 'partial' || status === 'unmet';
 }
@@ -98,26 +102,17 @@ export function explainByRules(
     else if (semantic.score < SEMANTIC_THRESHOLDS.weak) gaps.push(...semantic.evidence);
   }
 
-  // Skills: the evidence lines, sorted into what the candidate has and what is missing.
+  // Skills: the coded findings, sorted into what the candidate has and what is missing.
   const requiredCount = skills.required.matched.length + skills.required.missing.length;
   const requiredShare = requiredCount > 0 ? skills.required.matched.length / requiredCount : null;
-  for (const line of skills.evidence) {
-    if (
-      line.startsWith('Missing required') ||
-      line.startsWith('Missing preferred') ||
-      line.startsWith('No skills were found') ||
-      // Claimed in the summary alone: worth checking in the interview.
-      line.startsWith('Mentioned only in the summary')
-    ) {
-      gaps.push(line);
-    } else if (line.startsWith('Has none of')) {
-      // The matching "Missing ... skills: ..." line names them; no need to say it twice.
-    } else if (line.includes('required skills')) {
-      if (requiredShare !== null && requiredShare >= 0.5) strengths.push(line);
-    } else if (line.includes('preferred skills')) {
-      strengths.push(line);
+  for (const finding of describeSkillMatch(skills)) {
+    if (SKILL_GAPS.has(finding.kind)) gaps.push(finding.text);
+    else if (finding.kind === 'preferred_some') strengths.push(finding.text);
+    else if (finding.kind === 'required_all' || finding.kind === 'required_some') {
+      if (requiredShare !== null && requiredShare >= 0.5) strengths.push(finding.text);
     }
-    // "Other skills: ..." and the neutral no-skills line are context, not strengths or gaps.
+    // "Has none of ...": the matching "Missing ..." finding names them; no need to say it twice.
+    // Implied and other skills, and a job without skills, are context, not strengths or gaps.
   }
 
   // Other factors, in order of importance.
