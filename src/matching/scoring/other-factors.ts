@@ -1,4 +1,4 @@
-import type { EducationLevel } from '../../resumes/parsing/parsed-resume.js';
+import { EDUCATION_LABEL, educationRank, type EducationLevel } from '../../common/education-levels.js';
 import { clamp01, formatYears, round4 } from './score-utils.js';
 import { US_STATES as US_STATE_TABLE } from '../../resumes/parsing/geo.js';
 
@@ -91,23 +91,8 @@ function trimYears(years: number): string {
 
 // ---------------------------------------------------------------- education
 
-export const EDUCATION_ORDER: readonly EducationLevel[] = ['none', 'secondary', 'associate', 'bachelor', 'master', 'doctorate'];
-
-const EDUCATION_LABEL: Record<EducationLevel, string> = {
-  none: 'no formal qualification',
-  secondary: 'a high-school diploma',
-  associate: 'an associate degree',
-  bachelor: "a bachelor's degree",
-  master: "a master's degree",
-  doctorate: 'a doctorate',
-};
-
 /** Score by how many levels short the candidate is: 0 -> 1, 1 -> 0.5, 2 -> 0.25, 3+ -> 0. */
 const EDUCATION_GAP_SCORE = [1, 0.5, 0.25, 0] as const;
-
-function educationRank(level: EducationLevel | null | undefined): number {
-  return level ? EDUCATION_ORDER.indexOf(level) : -1;
-}
 
 export function scoreEducation(candidateLevel: EducationLevel | null, requiredLevel: EducationLevel | null): EducationPart {
   const candRank = educationRank(candidateLevel);
