@@ -1,4 +1,5 @@
 import dictionaryFile from './skill-dictionary.json' with { type: 'json' };
+import { PAGE_MARKER } from '../documents/page-markers.js';
 import { aliasKeys, joinableGap, normalizeText, tokenize, type Token } from './tokenize.js';
 import { PREFERRED_CUE, REQUIRED_CUE, cueOf, labelOf, sentenceRanges, type RequirementMode } from './requirement-cues.js';
 
@@ -84,8 +85,9 @@ const LIST_SEP_AFTER = /[,;|\u2022\u25AA\u25CF\u25E6\u00B7\u2023\u2043)\]\t/.]|\
 const CONJUNCTIONS = new Set(['and', 'or', 'plus']);
 
 /** Lines that are PDF syntax or pdf-parse page markers, never resume content. */
-const PDF_STRUCTURE_LINE =
-  /^\s*(?:%PDF-|%%EOF|\d+\s+\d+\s+obj\b|endobj\b|stream\s*$|endstream\b|xref\b|trailer\b|startxref\b|--\s*\d+\s+of\s+\d+\s*--\s*$)|<<|>>|\/(?:Type|Filter|Length|FlateDecode|Font|Page|Parent|Resources|MediaBox|Contents|XObject|Subtype|BaseFont|Encoding)\b|\b\d+\s+0\s+R\b/;
+const PDF_STRUCTURE_LINE = new RegExp(
+  String.raw`^\s*(?:%PDF-|%%EOF|\d+\s+\d+\s+obj\b|endobj\b|stream\s*$|endstream\b|xref\b|trailer\b|startxref\b|${PAGE_MARKER.source}\s*$)|<<|>>|\/(?:Type|Filter|Length|FlateDecode|Font|Page|Parent|Resources|MediaBox|Contents|XObject|Subtype|BaseFont|Encoding)\b|\b\d+\s+0\s+R\b`,
+);
 const URL_RE = /\b(?:https?:\/\/|www\.)\S+|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\b(?:linkedin|github|gitlab|twitter|x|facebook)\.com\/\S*/gi;
 
 const blank = (s: string) => s.replace(/[^\n]/g, ' ');
@@ -93,7 +95,7 @@ const blank = (s: string) => s.replace(/[^\n]/g, ' ');
 /** Masks URLs, e-mail addresses and PDF structure lines with spaces (offsets stay the same). */
 function maskNoise(text: string): string {
   let out = text.replace(URL_RE, blank);
-  if (/<<|\bobj\b|%PDF|\/Type|\bof\s+\d+\s*--/.test(out)) {
+  if (/<<|\bobj\b|%PDF|\/Type/.test(out) || PAGE_MARKER.test(out)) {
     out = out
       .split('\n')
       .map((line) => (PDF_STRUCTURE_LINE.test(line) ? blank(line) : line))

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { PAGE_FOOTER_LINE, PAGE_MARKER_LINE } from '../../documents/page-markers.js';
 import { SkillExtractor } from '../../skills/skill-extractor.js';
 import type { ParsedResume, ResumeSkill } from './parsed-resume.js';
 import { splitSections, type Section } from './sections.js';
@@ -26,7 +27,7 @@ export function cleanResumeText(text: string): string {
     // eslint-disable-next-line no-control-regex
     .replace(/[\u0000-\u0008\u000E-\u001F\u007F\uFFFD]/g, ' ')
     .split('\n')
-    .filter((l) => !/^\s*--\s*\d+\s+of\s+\d+\s*--\s*$/.test(l) && !/^\s*page\s+\d+\s+(?:of|\/)\s+\d+\s*$/i.test(l))
+    .filter((l) => !PAGE_MARKER_LINE.test(l) && !PAGE_FOOTER_LINE.test(l))
     .map((l) => l.replace(/[ \u00A0]+$/, ''))
     .join('\n')
     .replace(/^\n+|\n+$/g, '');
