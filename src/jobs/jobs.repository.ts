@@ -23,11 +23,6 @@ export class JobsRepository extends SearchableRepository {
     super(prisma, 'jobs', 'min_years_experience', { efSearch: config.hnswEfSearch, exactScanMaxRows: config.vectorExactScanMaxRows });
   }
 
-  /** A job's content is already the text it is embedded from (title, description, requirements). */
-  protected embeddingTextOf(row: { content: string }): string {
-    return row.content;
-  }
-
   /** Row and vector are written in one transaction: a job is never half-stored. */
   create(job: NewJob, embedding: StoredEmbedding | null): Promise<Job> {
     return this.prisma.$transaction(async (tx) => {
