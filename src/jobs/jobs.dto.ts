@@ -4,6 +4,7 @@ import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsNumber, IsOptional, IsString,
 import { PaginationQuery } from '../common/pagination.dto.js';
 import { commaSeparatedList } from '../common/query-transforms.js';
 import { EDUCATION_LEVELS, type EducationLevel } from '../common/education-levels.js';
+import type { ParsedJob } from './parsed-job.js';
 
 export class CreateJobRequest {
   @ApiProperty({ example: 'Senior Backend Engineer', maxLength: 200 })
@@ -65,13 +66,6 @@ export class CreateJobRequest {
   @IsOptional()
   @IsBoolean()
   remote?: boolean;
-}
-
-export interface ParsedJob {
-  requiredSkills: string[];
-  preferredSkills: string[];
-  educationLevel: EducationLevel | null;
-  remote: boolean;
 }
 
 export class JobView {

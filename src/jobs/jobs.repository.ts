@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '../config/app-config.js';
 import { SearchableRepository, StoredEmbedding } from '../database/searchable-repository.js';
 import { Job, Prisma, PrismaClient } from '../generated/prisma/client.js';
-import { ParsedJob } from './jobs.dto.js';
+import type { ParsedJob } from './parsed-job.js';
 
 export interface NewJob {
   organizationId: string;

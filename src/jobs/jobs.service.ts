@@ -6,7 +6,8 @@ import { EmbeddingService } from '../embeddings/embedding.service.js';
 import { Job } from '../generated/prisma/client.js';
 import { SkillExtractor } from '../skills/skill-extractor.js';
 import { detectMinYears, detectRemote, detectRequiredEducation } from './job-requirements.js';
-import { CreateJobRequest, JobView, ParsedJob } from './jobs.dto.js';
+import { CreateJobRequest, JobView } from './jobs.dto.js';
+import type { ParsedJob } from './parsed-job.js';
 import { JobsRepository } from './jobs.repository.js';
 
 /** What is embedded for a job: title, description and requirements, in that order. */
