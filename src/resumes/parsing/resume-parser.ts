@@ -3,7 +3,10 @@ import { PAGE_FOOTER_LINE, PAGE_MARKER_LINE } from '../../documents/page-markers
 import { SkillExtractor } from '../../skills/skill-extractor.js';
 import type { EducationEntry, ExperienceEntry, ParsedResume, ResumeSkill } from './parsed-resume.js';
 import { splitSections, type Section } from './sections.js';
-import { countryOfLocation, extractEmail, extractLinks, extractLocation, extractName, extractPhone } from './contact.js';
+import { extractEmail, extractLinks, extractPhone } from './contact.js';
+import { countryOfLocation } from './geo.js';
+import { extractLocation } from './location.js';
+import { extractName } from './person-name.js';
 import { parseExperience } from './experience.js';
 import { totalYears } from './date-ranges.js';
 import { educationFromText, highestLevel, parseEducation } from './education.js';
