@@ -80,12 +80,12 @@ function indexLines(text: string, tokens: Token[]): { lineOf: Int32Array; labelL
   for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) lineStarts.push(i + 1);
   let line = 0;
   tokens.forEach((t, i) => {
-    while (line + 1 < lineStarts.length && lineStarts[line + 1]! <= t.start) line++;
+    while (line + 1 < lineStarts.length && lineStarts[line + 1] <= t.start) line++;
     lineOf[i] = line;
   });
   const labelLine = new Set<number>();
   lineStarts.forEach((s, l) => {
-    const e = l + 1 < lineStarts.length ? lineStarts[l + 1]! : text.length;
+    const e = l + 1 < lineStarts.length ? lineStarts[l + 1] : text.length;
     const head = text.slice(s, Math.min(e, s + 80));
     if (/[:\u2013\u2014-]/.test(head) && SKILL_LABEL_RE.test(head)) labelLine.add(l);
   });
@@ -381,9 +381,7 @@ export class SkillExtractor {
       inSkills: /skill|competenc|technolog|expertise|requirement|qualification/i.test(section),
       byLine: groupByLine(matches),
     };
-    return matches
-      .filter((m) => this.accepts(m, context))
-      .map((m) => ({ entry: m.cand.entry, text: m.text, start: tokens[m.from]!.start }));
+    return matches.filter((m) => this.accepts(m, context)).map((m) => ({ entry: m.cand.entry, text: m.text, start: tokens[m.from].start }));
   }
 
   /** 1. Greedy longest match at each token. */
@@ -411,13 +409,13 @@ export class SkillExtractor {
     if (inSkills || labelLine.has(m.line)) return true;
     if (listItem && othersOnLine) return true;
     if (aloneOnLine(tokens, m, lineOf)) return true;
-    if (SKILL_CUE_BEFORE.test(text.slice(tokens[Math.max(0, m.from - 5)]!.start, tokens[m.from]!.start))) return true;
+    if (SKILL_CUE_BEFORE.test(text.slice(tokens[Math.max(0, m.from - 5)].start, tokens[m.from].start))) return true;
     // evidence: an unambiguous skill of the same field on the same line, close by
-    const cat = this.entries[m.cand.entry]!.category;
+    const cat = this.entries[m.cand.entry].category;
     const tech = TECH_CATEGORIES.has(cat);
     return onLine.some((o) => {
       if (o.cand.ambiguous || Math.abs(o.from - m.from) > 12) return false;
-      const oc = this.entries[o.cand.entry]!.category;
+      const oc = this.entries[o.cand.entry].category;
       return oc === cat || (tech && TECH_CATEGORIES.has(oc));
     });
   }
