@@ -32,7 +32,7 @@
 import 'reflect-metadata';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { LabelledJob, LabelledSet } from '../src/matching/eval/labelled-set.js';
+import type { LabelledJob, LabelledSet } from './eval/labelled-set.js';
 import type { MatchWeights } from '../src/matching/scoring/match-scorer.js';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
@@ -66,8 +66,8 @@ const { JobsService } = await import('../src/jobs/jobs.service.js');
 const { ResumesService } = await import('../src/resumes/resumes.service.js');
 const { SimilaritySearchService } = await import('../src/matching/search/similarity-search.service.js');
 const { RankingService } = await import('../src/matching/ranking/ranking.service.js');
-const { validateLabelledSet } = await import('../src/matching/eval/labelled-set.js');
-const { ndcgAtK, precisionAtK, reciprocalRank } = await import('../src/matching/eval/ranking-metrics.js');
+const { validateLabelledSet } = await import('./eval/labelled-set.js');
+const { ndcgAtK, precisionAtK, reciprocalRank } = await import('./eval/ranking-metrics.js');
 const { OkapiBm25 } = await import('./eval/okapi-bm25.js');
 type AppConfig = import('../src/config/app-config.js').AppConfig;
 

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // The README's test command: compile (tsc keeps decorator metadata), then run every *.spec.js under
-// node's own test runner. Unit specs live beside their code in src/, e2e specs in test/.
+// node's own test runner. Unit specs live beside their code in src/ (and scripts/eval/), e2e specs in test/.
 // The e2e suite runs on embedded PGlite always, and again on PostgreSQL/Redis when DATABASE_URL /
 // REDIS_URL are set (see test/helpers/backends.ts).
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -112,7 +112,7 @@ const walk = (dir) => {
     else if (entry.name.endsWith('.spec.js')) specs.push(path);
   }
 };
-for (const dir of ['src', 'test']) if (existsSync(join(root, 'dist', dir))) walk(join(root, 'dist', dir));
+for (const dir of ['src', 'scripts', 'test']) if (existsSync(join(root, 'dist', dir))) walk(join(root, 'dist', dir));
 // Filters match the path inside the repository (the checkout's own path may contain any word).
 const selected = only.length ? specs.filter((s) => only.some((o) => relative(root, s).includes(o))) : specs;
 specs.sort();

@@ -5,7 +5,6 @@ import { ConfigModule } from './config/config.module.js';
 import { DatabaseModule } from './database/database.module.js';
 import { DocumentsModule } from './documents/documents.module.js';
 import { EmbeddingsModule } from './embeddings/embeddings.module.js';
-import { ExplanationModule } from './explanation/explanation.module.js';
 import { HealthModule } from './health/health.module.js';
 import { JobsModule } from './jobs/jobs.module.js';
 import { MatchingModule } from './matching/matching.module.js';
@@ -24,7 +23,6 @@ export class AppModule {
         EmbeddingsModule,
         ResumesModule,
         JobsModule,
-        ExplanationModule,
         MatchingModule,
         BackfillModule,
         HealthModule,

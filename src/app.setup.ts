@@ -2,7 +2,7 @@ import { ValidationPipe } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
-import { ApiError } from './common/api-error.js';
+import { DomainError } from './common/domain-error.js';
 import { ApiExceptionFilter } from './common/api-exception.filter.js';
 import { ErrorCode } from './common/error-codes.js';
 
@@ -19,7 +19,7 @@ export function configureApp<T extends NestExpressApplication>(app: T): T {
         const details = errors.flatMap(function flatten(error): string[] {
           return [...Object.values(error.constraints ?? {}), ...(error.children ?? []).flatMap(flatten)];
         });
-        return new ApiError(ErrorCode.VALIDATION_FAILED, details.join('; ') || 'Invalid request', details);
+        return new DomainError(ErrorCode.VALIDATION_FAILED, details.join('; ') || 'Invalid request', details);
       },
     }),
   );

@@ -1,8 +1,10 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '../config/app-config.js';
-import { SearchableRepository } from '../database/searchable-repository.js';
+import { PendingEmbeddingRow, SearchableRepository } from '../database/searchable-repository.js';
 import { EmbeddingService, EmbeddingUnavailableError } from '../embeddings/embedding.service.js';
 import { JobsRepository } from '../jobs/jobs.repository.js';
+import { resumeMatchingText } from '../resumes/matching-text.js';
+import type { ParsedResume } from '../resumes/parsing/parsed-resume.js';
 import { ResumesRepository } from '../resumes/resumes.repository.js';
 
 export interface BackfillCounts {
@@ -21,6 +23,13 @@ export interface BackfillReport {
 }
 
 const BATCH = 32;
+
+/** The text a stored row is embedded from: what upload embedded, so backfill and upload agree. */
+type EmbeddingTextOf = (row: PendingEmbeddingRow) => string;
+/** A resume: without its name and contact lines (resumes/matching-text.ts). */
+const resumeText: EmbeddingTextOf = (row) => resumeMatchingText(row.content, row.parsed as ParsedResume);
+/** A job: its stored content is already title, description and requirements (jobEmbeddingText). */
+const jobText: EmbeddingTextOf = (row) => row.content;
 /** Failures of one row's own text (the model otherwise working) before it is marked `failed`. */
 export const MAX_EMBEDDING_ATTEMPTS = 3;
 
@@ -103,10 +112,10 @@ export class EmbeddingBackfillService implements OnApplicationBootstrap, OnAppli
   private async backfill(): Promise<BackfillReport> {
     const report: BackfillReport = { resumes: { embedded: 0, remaining: 0, failed: 0 }, jobs: { embedded: 0, remaining: 0, failed: 0 } };
     try {
-      report.resumes.embedded = await this.retrySuspects(this.resumes);
-      report.jobs.embedded = await this.retrySuspects(this.jobs);
-      report.resumes.embedded += await this.drain(this.resumes);
-      report.jobs.embedded += await this.drain(this.jobs);
+      report.resumes.embedded = await this.retrySuspects(this.resumes, resumeText);
+      report.jobs.embedded = await this.retrySuspects(this.jobs, jobText);
+      report.resumes.embedded += await this.drain(this.resumes, resumeText);
+      report.jobs.embedded += await this.drain(this.jobs, jobText);
     } catch (error) {
       if (!(error instanceof EmbeddingUnavailableError)) throw error;
       report.stoppedBecause = error.message;
@@ -123,14 +132,14 @@ export class EmbeddingBackfillService implements OnApplicationBootstrap, OnAppli
   }
 
   /** Never-failed rows in batches through the breaker; a failed batch makes its rows suspects and ends the run. */
-  private async drain(source: SearchableRepository): Promise<number> {
+  private async drain(source: SearchableRepository, textOf: EmbeddingTextOf): Promise<number> {
     let embedded = 0;
     for (;;) {
       const rows = await source.findPendingEmbeddings(BATCH);
       if (!rows.length) return embedded;
       let vectors: Float32Array[];
       try {
-        vectors = await this.embeddings.embedBatch(rows.map((row) => row.text));
+        vectors = await this.embeddings.embedBatch(rows.map(textOf));
       } catch (error) {
         // The model threw (not "unavailable"): one of these texts may be the cause.
         if (error instanceof EmbeddingUnavailableError && error.reason === 'model_error') {
@@ -151,7 +160,7 @@ export class EmbeddingBackfillService implements OnApplicationBootstrap, OnAppli
   }
 
   /** Rows that failed before, one at a time outside the breaker, once a probe shows the model works. */
-  private async retrySuspects(source: SearchableRepository): Promise<number> {
+  private async retrySuspects(source: SearchableRepository, textOf: EmbeddingTextOf): Promise<number> {
     const suspects = await source.findPendingEmbeddings(BATCH, true);
     if (!suspects.length) return 0;
     if (!(await this.embeddings.probe())) {
@@ -160,7 +169,7 @@ export class EmbeddingBackfillService implements OnApplicationBootstrap, OnAppli
     let embedded = 0;
     for (const row of suspects) {
       try {
-        const vector = await this.embeddings.embedOutsideBreaker(row.text);
+        const vector = await this.embeddings.embedOutsideBreaker(textOf(row));
         if (await source.attachEmbedding(row.id, { vector, model: this.embeddings.modelId })) embedded++;
       } catch (error) {
         if (!(error instanceof EmbeddingUnavailableError)) throw error;

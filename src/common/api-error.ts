@@ -1,5 +1,4 @@
-import { HttpException } from '@nestjs/common';
-import { DEFAULT_STATUS, ErrorCode } from './error-codes.js';
+import { ErrorCode } from './error-codes.js';
 
 /** The one error shape of the API: `{ statusCode, code, message, details? }`. */
 export interface ApiErrorBody {
@@ -7,19 +6,4 @@ export interface ApiErrorBody {
   code: ErrorCode;
   message: string;
   details?: unknown;
-}
-
-export class ApiError extends HttpException {
-  constructor(
-    readonly code: ErrorCode,
-    message: string,
-    details?: unknown,
-    status: number = DEFAULT_STATUS[code],
-  ) {
-    super({ statusCode: status, code, message, ...(details === undefined ? {} : { details }) } satisfies ApiErrorBody, status);
-  }
-
-  static notFound(what: string, id: string): ApiError {
-    return new ApiError(ErrorCode.NOT_FOUND, `${what} ${id} not found`);
-  }
 }

@@ -1,7 +1,8 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Response } from 'express';
 import { ApiErrorBody } from './api-error.js';
-import { ErrorCode } from './error-codes.js';
+import { DomainError } from './domain-error.js';
+import { DEFAULT_STATUS, ErrorCode } from './error-codes.js';
 
 const STATUS_CODES: Partial<Record<number, ErrorCode>> = {
   [HttpStatus.BAD_REQUEST]: ErrorCode.VALIDATION_FAILED,
@@ -10,7 +11,10 @@ const STATUS_CODES: Partial<Record<number, ErrorCode>> = {
   [HttpStatus.UNSUPPORTED_MEDIA_TYPE]: ErrorCode.UNSUPPORTED_MEDIA_TYPE,
 };
 
-/** Maps every thrown error to the one `{statusCode, code, message}` shape. */
+/**
+ * Maps every thrown error to the one `{statusCode, code, message}` shape: domain errors by their code,
+ * Nest's own HTTP exceptions (routing, multer, body parser) by their status.
+ */
 @Catch()
 export class ApiExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger(ApiExceptionFilter.name);
@@ -28,12 +32,15 @@ export class ApiExceptionFilter implements ExceptionFilter {
   }
 
   private toBody(exception: unknown): ApiErrorBody {
+    if (exception instanceof DomainError) {
+      const { code, message, details } = exception;
+      return { statusCode: DEFAULT_STATUS[code], code, message, ...(details === undefined ? {} : { details }) };
+    }
     if (!(exception instanceof HttpException)) {
       return { statusCode: 500, code: ErrorCode.INTERNAL_ERROR, message: 'Internal server error' };
     }
     const statusCode = exception.getStatus();
     const raw = exception.getResponse();
-    if (typeof raw === 'object' && raw !== null && 'code' in raw) return raw as ApiErrorBody;
     const message = typeof raw === 'string' ? raw : (raw as { message?: unknown }).message;
     let code = STATUS_CODES[statusCode] ?? (statusCode >= 500 ? ErrorCode.INTERNAL_ERROR : ErrorCode.VALIDATION_FAILED);
     // Multer reports an oversized upload as a 413 "File too large"; an oversized JSON body is a 413 too.

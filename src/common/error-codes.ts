@@ -1,4 +1,7 @@
-import { HttpStatus } from '@nestjs/common';
+/**
+ * Plain TypeScript on purpose: the extraction worker thread imports these codes and must not load
+ * @nestjs/common for an enum.
+ */
 
 /** Every error the API returns carries one of these codes: clients switch on them, not on text. */
 export enum ErrorCode {
@@ -23,24 +26,25 @@ export enum ErrorCode {
   INTERNAL_ERROR = 'INTERNAL_ERROR',
 }
 
-export const DEFAULT_STATUS: Record<ErrorCode, HttpStatus> = {
-  [ErrorCode.VALIDATION_FAILED]: HttpStatus.BAD_REQUEST,
-  [ErrorCode.NOT_FOUND]: HttpStatus.NOT_FOUND,
-  [ErrorCode.FILE_REQUIRED]: HttpStatus.BAD_REQUEST,
-  [ErrorCode.FILE_TOO_LARGE]: HttpStatus.PAYLOAD_TOO_LARGE,
-  [ErrorCode.EMPTY_FILE]: HttpStatus.BAD_REQUEST,
-  [ErrorCode.UNSUPPORTED_MEDIA_TYPE]: HttpStatus.UNSUPPORTED_MEDIA_TYPE,
-  [ErrorCode.CORRUPT_DOCUMENT]: HttpStatus.UNPROCESSABLE_ENTITY,
-  [ErrorCode.ENCRYPTED_DOCUMENT]: HttpStatus.UNPROCESSABLE_ENTITY,
-  [ErrorCode.NO_TEXT_LAYER]: HttpStatus.UNPROCESSABLE_ENTITY,
-  [ErrorCode.ARCHIVE_TOO_LARGE]: HttpStatus.PAYLOAD_TOO_LARGE,
-  [ErrorCode.TOO_MANY_PAGES]: HttpStatus.PAYLOAD_TOO_LARGE,
-  [ErrorCode.TEXT_TOO_LONG]: HttpStatus.PAYLOAD_TOO_LARGE,
-  [ErrorCode.INVALID_TEXT_ENCODING]: HttpStatus.UNPROCESSABLE_ENTITY,
-  [ErrorCode.EXTRACTION_TIMEOUT]: HttpStatus.UNPROCESSABLE_ENTITY,
-  [ErrorCode.EMBEDDING_NOT_READY]: HttpStatus.CONFLICT,
-  [ErrorCode.EMBEDDING_UNAVAILABLE]: HttpStatus.SERVICE_UNAVAILABLE,
-  [ErrorCode.INVALID_WEIGHTS]: HttpStatus.BAD_REQUEST,
-  [ErrorCode.PAYLOAD_TOO_LARGE]: HttpStatus.PAYLOAD_TOO_LARGE,
-  [ErrorCode.INTERNAL_ERROR]: HttpStatus.INTERNAL_SERVER_ERROR,
+/** The HTTP status each code is answered with. */
+export const DEFAULT_STATUS: Record<ErrorCode, number> = {
+  [ErrorCode.VALIDATION_FAILED]: 400,
+  [ErrorCode.NOT_FOUND]: 404,
+  [ErrorCode.FILE_REQUIRED]: 400,
+  [ErrorCode.FILE_TOO_LARGE]: 413,
+  [ErrorCode.EMPTY_FILE]: 400,
+  [ErrorCode.UNSUPPORTED_MEDIA_TYPE]: 415,
+  [ErrorCode.CORRUPT_DOCUMENT]: 422,
+  [ErrorCode.ENCRYPTED_DOCUMENT]: 422,
+  [ErrorCode.NO_TEXT_LAYER]: 422,
+  [ErrorCode.ARCHIVE_TOO_LARGE]: 413,
+  [ErrorCode.TOO_MANY_PAGES]: 413,
+  [ErrorCode.TEXT_TOO_LONG]: 413,
+  [ErrorCode.INVALID_TEXT_ENCODING]: 422,
+  [ErrorCode.EXTRACTION_TIMEOUT]: 422,
+  [ErrorCode.EMBEDDING_NOT_READY]: 409,
+  [ErrorCode.EMBEDDING_UNAVAILABLE]: 503,
+  [ErrorCode.INVALID_WEIGHTS]: 400,
+  [ErrorCode.PAYLOAD_TOO_LARGE]: 413,
+  [ErrorCode.INTERNAL_ERROR]: 500,
 };

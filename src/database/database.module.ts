@@ -28,7 +28,11 @@ class DatabaseShutdown implements OnApplicationShutdown {
       useFactory: async (config: AppConfig): Promise<SqlConnection> => {
         const logger = new Logger('Database');
         const connection = await openSqlConnection(config);
-        const applied = await migrate(connection);
+        // A failed or refused migration stops start-up: close the connection so the error is the last word.
+        const applied = await migrate(connection).catch(async (error: unknown) => {
+          await connection.close().catch(() => undefined);
+          throw error;
+        });
         logger.log(
           `${connection.kind === 'pglite' ? `embedded PGlite (${config.pgliteDataDir})` : 'PostgreSQL'} ready` +
             (applied.length ? `; applied migrations: ${applied.join(', ')}` : ''),

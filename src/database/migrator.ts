@@ -31,16 +31,18 @@ async function migrateSession(db: SqlSession, lock: boolean, migrationsDir: stri
       "rolled_back_at" TIMESTAMPTZ,
       "started_at" TIMESTAMPTZ NOT NULL DEFAULT now(),
       "applied_steps_count" INTEGER NOT NULL DEFAULT 0)`);
-    const done = new Set(
+    const recorded = new Map(
       (
-        await db.query<{ migration_name: string }>(
-          'SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL',
+        await db.query<{ migration_name: string; checksum: string }>(
+          'SELECT migration_name, checksum FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL',
         )
-      ).map((row) => row.migration_name),
+      ).map((row) => [row.migration_name, row.checksum]),
     );
+    const sqlOf = (name: string) => readFileSync(join(migrationsDir, name, 'migration.sql'), 'utf8');
+    assertAppliedUnchanged(names, recorded, sqlOf);
     for (const name of names) {
-      if (done.has(name)) continue;
-      const sql = readFileSync(join(migrationsDir, name, 'migration.sql'), 'utf8');
+      if (recorded.has(name)) continue;
+      const sql = sqlOf(name);
       // The migration and its record commit together: a failed migration leaves nothing behind.
       await db
         .exec(
@@ -57,6 +59,28 @@ async function migrateSession(db: SqlSession, lock: boolean, migrationsDir: stri
     if (lock) await db.exec('SELECT pg_advisory_unlock(72707001)');
   }
   return applied;
+}
+
+/** An applied migration whose file no longer matches what was applied. */
+export class MigrationChecksumError extends Error {
+  constructor(readonly migration: string) {
+    super(
+      `Migration ${migration} was edited after it was applied (its checksum no longer matches _prisma_migrations): ` +
+        'restore the file and put the change in a new migration',
+    );
+    this.name = 'MigrationChecksumError';
+  }
+}
+
+/**
+ * Refuses to go on when an applied migration's file changed: the database would silently differ
+ * from what the migrations say. (Migrations recorded but absent from the folder are left alone.)
+ */
+function assertAppliedUnchanged(names: string[], recorded: Map<string, string>, sqlOf: (name: string) => string): void {
+  for (const name of names) {
+    const checksum = recorded.get(name);
+    if (checksum !== undefined && checksum !== sha256(sqlOf(name))) throw new MigrationChecksumError(name);
+  }
 }
 
 function findMigrationsDir(): string {

@@ -46,6 +46,13 @@ export function searchSettings(config: AppConfig): SearchSettings {
 /** Terms of a keyword query: its words (run through the english text search configuration), or given lexemes. */
 export type KeywordQuery = { text: string } | { lexemes: string[] };
 
+/** A stored row waiting for its vector: the service turns content and parsed fields into the text to embed. */
+export interface PendingEmbeddingRow {
+  id: string;
+  content: string;
+  parsed: unknown;
+}
+
 /**
  * What resumes and jobs share: the `embedding vector(384)` and generated `search_vector tsvector`
  * columns, the embedding status, and the search filters. Prisma cannot model those columns, so
@@ -288,20 +295,16 @@ export abstract class SearchableRepository {
   }
 
   /**
-   * Oldest pending rows across organisations (backfill), with the text to embed: `suspects` are the
-   * rows whose embedding already failed at least once, the others have never failed.
+   * Oldest pending rows across organisations (backfill), with what their text to embed is made from:
+   * `suspects` are the rows whose embedding already failed at least once, the others have never failed.
    */
-  async findPendingEmbeddings(limit: number, suspects = false): Promise<Array<{ id: string; text: string }>> {
-    const rows = await this.prisma.$queryRaw<Array<{ id: string; content: string; parsed: unknown }>>`
+  findPendingEmbeddings(limit: number, suspects = false): Promise<PendingEmbeddingRow[]> {
+    return this.prisma.$queryRaw<PendingEmbeddingRow[]>`
       SELECT id::text AS id, content, parsed FROM ${this.table}
       WHERE embedding_status = 'pending' AND (embedding_attempts > 0) = ${suspects}
       ORDER BY created_at, id
       LIMIT ${limit}`;
-    return rows.map((row) => ({ id: row.id, text: this.embeddingTextOf(row) }));
   }
-
-  /** The text a stored row is embedded from (the same at upload and at backfill). */
-  protected abstract embeddingTextOf(row: { content: string; parsed: unknown }): string;
 
   private filterSql(filters: SearchFilters): Prisma.Sql {
     const conditions: Prisma.Sql[] = [];

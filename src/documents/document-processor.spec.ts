@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import PDFDocument from 'pdfkit';
-import { ApiError } from '../common/api-error.js';
+import { DomainError } from '../common/domain-error.js';
 import { ErrorCode } from '../common/error-codes.js';
 import { loadConfig } from '../config/app-config.js';
 import { DocumentProcessor } from './document-processor.js';
@@ -42,7 +42,7 @@ describe('DocumentProcessor', () => {
   it('rejects by content, not by name', async () => {
     await assert.rejects(
       processor.extract(Buffer.from('GIF89a\u0001\u0000')),
-      (error: unknown) => error instanceof ApiError && error.code === ErrorCode.UNSUPPORTED_MEDIA_TYPE,
+      (error: unknown) => error instanceof DomainError && error.code === ErrorCode.UNSUPPORTED_MEDIA_TYPE,
     );
   });
 });

@@ -1,10 +1,9 @@
 import { Inject, Injectable, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
-import { ApiError } from '../common/api-error.js';
+import { DomainError } from '../common/domain-error.js';
 import { ErrorCode } from '../common/error-codes.js';
 import { APP_CONFIG, AppConfig } from '../config/app-config.js';
 import { DocumentFormat, sniffFormat } from './document-format.js';
 import { ExtractionWorkers } from './extraction-workers.js';
-import { ExtractionFailure } from './extractors.js';
 import { normalizeExtractedText } from './text-normalizer.js';
 
 export interface ExtractedDocument {
@@ -42,39 +41,34 @@ export class DocumentProcessor implements OnModuleInit, OnApplicationShutdown {
   }
 
   async extract(bytes: Buffer): Promise<ExtractedDocument> {
-    if (bytes.length === 0) throw new ApiError(ErrorCode.EMPTY_FILE, 'The uploaded file is empty');
+    if (bytes.length === 0) throw new DomainError(ErrorCode.EMPTY_FILE, 'The uploaded file is empty');
     if (bytes.length > this.config.maxUploadBytes) {
-      throw new ApiError(ErrorCode.FILE_TOO_LARGE, `The file is larger than ${this.config.maxUploadBytes} bytes`);
+      throw new DomainError(ErrorCode.FILE_TOO_LARGE, `The file is larger than ${this.config.maxUploadBytes} bytes`);
     }
     const sniffed = sniffFormat(bytes);
     if (sniffed.format === null) {
-      throw new ApiError(
+      throw new DomainError(
         ErrorCode.UNSUPPORTED_MEDIA_TYPE,
         `Unsupported file content (${sniffed.detected}); upload a PDF, DOCX or plain-text resume`,
       );
     }
     const { format } = sniffed;
-    let raw: { text: string; pages: number | null };
-    try {
-      raw = await this.workers.run(format, bytes, {
-        maxPdfPages: this.config.maxPdfPages,
-        maxArchiveUncompressedBytes: this.config.maxArchiveUncompressedBytes,
-      });
-    } catch (error) {
-      if (error instanceof ExtractionFailure) throw new ApiError(error.code, error.message);
-      throw error;
-    }
+    // An ExtractionFailure (a DomainError) carries its code to the exception filter as it is.
+    const raw = await this.workers.run(format, bytes, {
+      maxPdfPages: this.config.maxPdfPages,
+      maxArchiveUncompressedBytes: this.config.maxArchiveUncompressedBytes,
+    });
     const warnings: string[] = [];
     const { text, removedControlChars } = normalizeExtractedText(raw.text);
     if (removedControlChars) warnings.push(`Removed ${removedControlChars} NUL/control characters`);
     if (!text) {
       if (format === 'pdf') {
-        throw new ApiError(ErrorCode.NO_TEXT_LAYER, 'The PDF has no text layer (a scanned image?); OCR is not supported');
+        throw new DomainError(ErrorCode.NO_TEXT_LAYER, 'The PDF has no text layer (a scanned image?); OCR is not supported');
       }
-      throw new ApiError(ErrorCode.EMPTY_FILE, 'The document contains no text');
+      throw new DomainError(ErrorCode.EMPTY_FILE, 'The document contains no text');
     }
     if (text.length > this.config.maxTextChars) {
-      throw new ApiError(ErrorCode.TEXT_TOO_LONG, `The extracted text is longer than ${this.config.maxTextChars} characters`);
+      throw new DomainError(ErrorCode.TEXT_TOO_LONG, `The extracted text is longer than ${this.config.maxTextChars} characters`);
     }
     return { format, mimeType: MIME_TYPES[format], text, pages: raw.pages, warnings };
   }

@@ -1,13 +1,14 @@
 import mammoth from 'mammoth';
 import { PDFParse } from 'pdf-parse';
 import { TextDecoder } from 'node:util';
+import { DomainError } from '../common/domain-error.js';
 import { ErrorCode } from '../common/error-codes.js';
 import type { DocumentFormat } from './document-format.js';
 import { inspectZip } from './zip-inspector.js';
 
 /**
  * Format-specific text extraction. Runs inside the extraction worker (extraction.worker.ts), so
- * failures are plain data (`ExtractionFailure`), not HTTP exceptions.
+ * failures are plain domain errors (`ExtractionFailure`, no Nest), passed back as data.
  */
 export interface ExtractionLimits {
   maxPdfPages: number;
@@ -19,13 +20,9 @@ export interface RawExtraction {
   pages: number | null;
 }
 
-export class ExtractionFailure extends Error {
-  constructor(
-    readonly code: ErrorCode,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'ExtractionFailure';
+export class ExtractionFailure extends DomainError {
+  constructor(code: ErrorCode, message: string) {
+    super(code, message);
   }
 }
 

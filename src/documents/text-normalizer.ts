@@ -1,4 +1,8 @@
+import { PAGE_MARKER_LINE } from './page-markers.js';
+
 const LIGATURES: Record<string, string> = { ﬀ: 'ff', ﬁ: 'fi', ﬂ: 'fl', ﬃ: 'ffi', ﬄ: 'ffl', ﬅ: 'st', ﬆ: 'st' };
+
+const PAGE_MARKER_LINES = new RegExp(PAGE_MARKER_LINE.source, 'gm');
 
 export interface NormalizedText {
   text: string;
@@ -23,7 +27,7 @@ export function normalizeExtractedText(raw: string): NormalizedText {
       return '';
     })
     .replace(/\u00AD/g, '')
-    .replace(/^\s*-- \d+ of \d+ --\s*$/gm, '')
+    .replace(PAGE_MARKER_LINES, '')
     .replace(/([a-z])-\n([a-z])/g, '$1$2')
     .replace(/^[ \t]*[•●▪■◦‣∙·*►–]\s+/gm, '- ')
     .replace(/[\u00A0\u2000-\u200B\u202F\u205F\u3000]/g, ' ')

@@ -1,5 +1,7 @@
 import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '../config/app-config.js';
+import { DomainError } from '../common/domain-error.js';
+import { ErrorCode } from '../common/error-codes.js';
 import { CountingCircuitBreaker, isBreakerOpenError } from '../common/counting-circuit-breaker.js';
 import { withTimeout } from '../common/with-timeout.js';
 import { EmbeddingCache } from './embedding-cache.js';
@@ -11,13 +13,12 @@ import { preprocessForEmbedding } from './text-preprocessing.js';
 const PROBE_TEXT = 'Software engineer with experience in customer support.';
 
 /** The model cannot embed right now (not loaded, or the breaker is open). Callers degrade. */
-export class EmbeddingUnavailableError extends Error {
+export class EmbeddingUnavailableError extends DomainError {
   constructor(
     readonly reason: 'model_not_loaded' | 'breaker_open' | 'model_error',
     message: string,
   ) {
-    super(message);
-    this.name = 'EmbeddingUnavailableError';
+    super(ErrorCode.EMBEDDING_UNAVAILABLE, message, { reason });
   }
 }
 

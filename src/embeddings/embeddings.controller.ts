@@ -1,10 +1,9 @@
 import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiError } from '../common/api-error.js';
 import { ApiErrorResponses, JSON_BODY_ERRORS } from '../common/api-error-responses.js';
 import { ErrorCode } from '../common/error-codes.js';
 import { EmbedBatchRequest, EmbedBatchResponse, EmbeddingStatusView } from './embeddings.dto.js';
-import { EmbeddingService, EmbeddingUnavailableError } from './embedding.service.js';
+import { EmbeddingService } from './embedding.service.js';
 
 @ApiTags('embeddings')
 @Controller('api/v1/embeddings')
@@ -21,15 +20,8 @@ export class EmbeddingsController {
   })
   @ApiErrorResponses(...JSON_BODY_ERRORS, ErrorCode.EMBEDDING_UNAVAILABLE)
   async batch(@Body() body: EmbedBatchRequest): Promise<EmbedBatchResponse> {
-    try {
-      const vectors = await this.embeddings.embedBatch(body.texts);
-      return { model: this.embeddings.modelId, dimensions: vectors[0].length, embeddings: vectors.map((v) => Array.from(v)) };
-    } catch (error) {
-      if (error instanceof EmbeddingUnavailableError) {
-        throw new ApiError(ErrorCode.EMBEDDING_UNAVAILABLE, error.message, { reason: error.reason });
-      }
-      throw error;
-    }
+    const vectors = await this.embeddings.embedBatch(body.texts);
+    return { model: this.embeddings.modelId, dimensions: vectors[0].length, embeddings: vectors.map((v) => Array.from(v)) };
   }
 
   @Get('status')

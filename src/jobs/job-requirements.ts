@@ -1,4 +1,4 @@
-import type { EducationLevel } from '../resumes/parsing/parsed-resume.js';
+import { EDUCATION_LEVELS, type EducationLevel } from '../common/education-levels.js';
 import { PREFERRED_CUE, cueOf, labelOf, sentenceRanges } from '../skills/requirement-cues.js';
 
 /**
@@ -54,8 +54,6 @@ function abbreviationLevels(text: string): EducationLevel[] {
   return out;
 }
 
-const LEVEL_ORDER: readonly EducationLevel[] = ['none', 'secondary', 'associate', 'bachelor', 'master', 'doctorate'];
-
 /** A clause that is only a cue ("preferred", "is a plus") qualifies the clause before it. */
 const CUE_ONLY =
   /^\s*(?:(?:is|are|would\s+be|strongly|highly|also|very)\s+)*(?:preferred|a\s+plus|(?:big|huge|definite|strong)\s+plus|plus|desired|desirable|ideally|optional|helpful|beneficial|an?\s+advantage|advantageous|nice\s+to\s+have|a\s+bonus|bonus)\s*[.!]?\s*$/i;
@@ -109,7 +107,7 @@ export function detectRequiredEducation(text: string): EducationLevel | null {
     for (const [level, pattern] of EDUCATION_PATTERNS) if (pattern.test(part)) found.add(level);
     for (const level of abbreviationLevels(part)) found.add(level);
   }
-  return LEVEL_ORDER.find((level) => found.has(level)) ?? null;
+  return EDUCATION_LEVELS.find((level) => found.has(level)) ?? null;
 }
 
 /** "5+ years", "at least 3 years", "3-5 years of experience" -> the minimum asked for. */

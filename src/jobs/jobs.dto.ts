@@ -3,9 +3,8 @@ import { Transform } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsNumber, IsOptional, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { PaginationQuery } from '../common/pagination.dto.js';
 import { commaSeparatedList } from '../common/query-transforms.js';
-import type { EducationLevel } from '../resumes/parsing/parsed-resume.js';
-
-export const EDUCATION_LEVELS: EducationLevel[] = ['none', 'secondary', 'associate', 'bachelor', 'master', 'doctorate'];
+import { EDUCATION_LEVELS, type EducationLevel } from '../common/education-levels.js';
+import type { ParsedJob } from './parsed-job.js';
 
 export class CreateJobRequest {
   @ApiProperty({ example: 'Senior Backend Engineer', maxLength: 200 })
@@ -67,13 +66,6 @@ export class CreateJobRequest {
   @IsOptional()
   @IsBoolean()
   remote?: boolean;
-}
-
-export interface ParsedJob {
-  requiredSkills: string[];
-  preferredSkills: string[];
-  educationLevel: EducationLevel | null;
-  remote: boolean;
 }
 
 export class ParsedJobView implements ParsedJob {

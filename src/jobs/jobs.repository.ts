@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '../config/app-config.js';
 import { SearchableRepository, searchSettings, StoredEmbedding } from '../database/searchable-repository.js';
 import { Job, Prisma, PrismaClient } from '../generated/prisma/client.js';
-import { ParsedJob } from './jobs.dto.js';
+import type { ParsedJob } from './parsed-job.js';
 
 export interface NewJob {
   organizationId: string;
@@ -21,11 +21,6 @@ export interface NewJob {
 export class JobsRepository extends SearchableRepository {
   constructor(prisma: PrismaClient, @Inject(APP_CONFIG) config: AppConfig) {
     super(prisma, 'jobs', 'min_years_experience', searchSettings(config));
-  }
-
-  /** A job's content is already the text it is embedded from (title, description, requirements). */
-  protected embeddingTextOf(row: { content: string }): string {
-    return row.content;
   }
 
   /** Row and vector are written in one transaction: a job is never half-stored. */

@@ -1,12 +1,13 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { ApiError } from '../common/api-error.js';
+import { DomainError } from '../common/domain-error.js';
 import { Page } from '../common/pagination.dto.js';
 import { sha256 } from '../common/sha256.js';
 import { EmbeddingService } from '../embeddings/embedding.service.js';
 import { Job } from '../generated/prisma/client.js';
 import { SkillExtractor } from '../skills/skill-extractor.js';
 import { detectMinYears, detectRemote, detectRequiredEducation } from './job-requirements.js';
-import { CreateJobRequest, JobView, ParsedJob } from './jobs.dto.js';
+import { CreateJobRequest, JobView } from './jobs.dto.js';
+import type { ParsedJob } from './parsed-job.js';
 import { JobsRepository } from './jobs.repository.js';
 
 /** What is embedded for a job: title, description and requirements, in that order. */
@@ -48,7 +49,7 @@ export class JobsService {
 
   async get(organizationId: string, id: string, includeEmbedding = false): Promise<JobView> {
     const row = await this.repository.findById(organizationId, id);
-    if (!row) throw ApiError.notFound('Job', id);
+    if (!row) throw DomainError.notFound('Job', id);
     const view = toJobView(row);
     if (includeEmbedding) view.embedding = await this.repository.findEmbedding(organizationId, id);
     return view;
@@ -60,7 +61,7 @@ export class JobsService {
   }
 
   async delete(organizationId: string, id: string): Promise<void> {
-    if (!(await this.repository.delete(organizationId, id))) throw ApiError.notFound('Job', id);
+    if (!(await this.repository.delete(organizationId, id))) throw DomainError.notFound('Job', id);
   }
 
   /** Skills named by the client count as required; the text adds required and preferred ones. */

@@ -1,5 +1,5 @@
 import type { Job, Resume } from '../generated/prisma/client.js';
-import type { ParsedJob } from '../jobs/jobs.dto.js';
+import type { ParsedJob } from '../jobs/parsed-job.js';
 import type { ParsedResume } from '../resumes/parsing/parsed-resume.js';
 import type { SkillExtractor } from '../skills/skill-extractor.js';
 import type { CandidateProfile, JobProfile } from './scoring/match-profiles.js';

@@ -1,13 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import type { Recommendation } from '../explanation/rules-explanation.js';
-import type { EducationLevel } from '../resumes/parsing/parsed-resume.js';
+import type { Recommendation } from './explanation/rules-explanation.js';
+import { EDUCATION_LEVELS, type EducationLevel } from '../common/education-levels.js';
 import type { FactorStatus } from './scoring/match-scorer.js';
 
 // Response shapes of calculate / batch / explain, for Swagger UI. The controller returns these types,
 // so the compiler checks that the scorer's output still fits them.
 
 const FACTOR_STATUS = ['met', 'partial', 'unmet', 'unknown', 'not_applicable'];
-const EDUCATION_LEVELS = ['none', 'secondary', 'associate', 'bachelor', 'master', 'doctorate'];
 
 export class MatchWeightsView {
   @ApiProperty({ example: 0.6 }) semantic!: number;

@@ -1,13 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { ApiError } from '../common/api-error.js';
-import { ErrorCode } from '../common/error-codes.js';
-import { ExplanationService, MatchExplanation } from '../explanation/explanation.service.js';
+import { DomainError } from '../common/domain-error.js';
+import { ExplanationService, MatchExplanation } from './explanation/explanation.service.js';
 import { JobsRepository } from '../jobs/jobs.repository.js';
 import { ResumesRepository } from '../resumes/resumes.repository.js';
 import { SkillExtractor } from '../skills/skill-extractor.js';
 import { toCandidateProfile, toJobProfile } from './match-profiles.mapper.js';
 import { MatchingRepository } from './matching.repository.js';
-import { InvalidWeightsError, MatchBreakdown, MatchWeights, normalizeWeights, scoreMatch } from './scoring/match-scorer.js';
+import { MatchBreakdown, MatchWeights, normalizeWeights, scoreMatch } from './scoring/match-scorer.js';
 
 export interface MatchResult extends MatchBreakdown {
   jobId: string;
@@ -31,14 +30,14 @@ export class MatchingService {
     organizationId: string,
     request: { jobId: string; resumeId: string; weights?: Partial<MatchWeights>; explain?: boolean },
   ): Promise<MatchResult> {
-    const weights = this.validWeights(request.weights);
+    const weights = normalizeWeights(request.weights);
     const [job, resume, similarity] = await Promise.all([
       this.jobs.findById(organizationId, request.jobId),
       this.resumes.findById(organizationId, request.resumeId),
       this.matching.storedSimilarity(organizationId, request.jobId, request.resumeId),
     ]);
-    if (!job) throw ApiError.notFound('Job', request.jobId);
-    if (!resume) throw ApiError.notFound('Resume', request.resumeId);
+    if (!job) throw DomainError.notFound('Job', request.jobId);
+    if (!resume) throw DomainError.notFound('Resume', request.resumeId);
     const breakdown = scoreMatch({
       semanticSimilarity: similarity,
       candidate: toCandidateProfile(resume, this.skills),
@@ -66,9 +65,9 @@ export class MatchingService {
     organizationId: string,
     request: { jobId: string; resumeIds: string[]; weights?: Partial<MatchWeights> },
   ): Promise<{ jobId: string; weights: MatchWeights; results: Array<MatchBreakdown & { resumeId: string }>; notFound: string[] }> {
-    const weights = this.validWeights(request.weights);
+    const weights = normalizeWeights(request.weights);
     const job = await this.jobs.findById(organizationId, request.jobId);
-    if (!job) throw ApiError.notFound('Job', request.jobId);
+    if (!job) throw DomainError.notFound('Job', request.jobId);
     const vector = await this.jobs.findEmbedding(organizationId, job.id);
     const [resumes, similarities] = await Promise.all([
       this.resumes.findByIds(organizationId, request.resumeIds),
@@ -89,14 +88,5 @@ export class MatchingService {
       .sort((a, b) => b.overallScore - a.overallScore || a.resumeId.localeCompare(b.resumeId));
     const found = new Set(resumes.map((resume) => resume.id));
     return { jobId: job.id, weights, results, notFound: request.resumeIds.filter((id) => !found.has(id)) };
-  }
-
-  private validWeights(weights?: Partial<MatchWeights>): MatchWeights {
-    try {
-      return normalizeWeights(weights);
-    } catch (error) {
-      if (error instanceof InvalidWeightsError) throw new ApiError(ErrorCode.INVALID_WEIGHTS, error.message);
-      throw error;
-    }
   }
 }

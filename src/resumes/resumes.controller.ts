@@ -10,8 +10,8 @@ import {
   ApiParam,
   ApiTags,
 } from '@nestjs/swagger';
-import { ApiError } from '../common/api-error.js';
 import { ApiErrorResponses } from '../common/api-error-responses.js';
+import { DomainError } from '../common/domain-error.js';
 import { ErrorCode } from '../common/error-codes.js';
 import { CurrentOrganization } from '../common/organization.js';
 import { uuidParam } from '../common/uuid-param.js';
@@ -52,7 +52,7 @@ export class ResumesController {
     ErrorCode.EXTRACTION_TIMEOUT,
   )
   upload(@CurrentOrganization() organizationId: string, @UploadedFile() file?: UploadedResumeFile): Promise<ResumeView> {
-    if (!file) throw new ApiError(ErrorCode.FILE_REQUIRED, 'Send the resume as multipart/form-data field "file"');
+    if (!file) throw new DomainError(ErrorCode.FILE_REQUIRED, 'Send the resume as multipart/form-data field "file"');
     return this.resumes.upload(organizationId, file);
   }
 

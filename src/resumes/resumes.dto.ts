@@ -2,9 +2,9 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsArray, IsIn, IsOptional } from 'class-validator';
 import { PaginationQuery } from '../common/pagination.dto.js';
-import { EDUCATION_LEVELS } from '../jobs/jobs.dto.js';
+import { EDUCATION_LEVELS, type EducationLevel } from '../common/education-levels.js';
 import { commaSeparatedList } from '../common/query-transforms.js';
-import type { EducationLevel, ParsedResume } from './parsing/parsed-resume.js';
+import type { ParsedResume } from './parsing/parsed-resume.js';
 
 export const RESUME_INCLUDES = ['embedding', 'text'] as const;
 export type ResumeInclude = (typeof RESUME_INCLUDES)[number];

@@ -2,7 +2,6 @@ import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '../config/app-config.js';
 import { SearchableRepository, searchSettings, StoredEmbedding } from '../database/searchable-repository.js';
 import { Prisma, PrismaClient, Resume } from '../generated/prisma/client.js';
-import { resumeMatchingText } from './matching-text.js';
 import { ParsedResume } from './parsing/parsed-resume.js';
 
 export interface NewResume {
@@ -19,11 +18,6 @@ export interface NewResume {
 export class ResumesRepository extends SearchableRepository {
   constructor(prisma: PrismaClient, @Inject(APP_CONFIG) config: AppConfig) {
     super(prisma, 'resumes', 'total_years_experience', searchSettings(config));
-  }
-
-  /** Backfill embeds what upload embeds: the resume without its name and contact lines. */
-  protected embeddingTextOf(row: { content: string; parsed: unknown }): string {
-    return resumeMatchingText(row.content, row.parsed as ParsedResume);
   }
 
   /** Row and vector are written in one transaction: a resume is never half-stored. */

@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { ApiError } from '../common/api-error.js';
+import { DomainError } from '../common/domain-error.js';
 import { Page } from '../common/pagination.dto.js';
 import { sha256 } from '../common/sha256.js';
 import { DocumentProcessor } from '../documents/document-processor.js';
@@ -49,7 +49,7 @@ export class ResumesService {
 
   async get(organizationId: string, id: string, include: ResumeInclude[] = []): Promise<ResumeView> {
     const row = await this.repository.findById(organizationId, id);
-    if (!row) throw ApiError.notFound('Resume', id);
+    if (!row) throw DomainError.notFound('Resume', id);
     const view = toView(row);
     if (include.includes('text')) view.text = row.content;
     if (include.includes('embedding')) view.embedding = await this.repository.findEmbedding(organizationId, id);
@@ -62,7 +62,7 @@ export class ResumesService {
   }
 
   async delete(organizationId: string, id: string): Promise<void> {
-    if (!(await this.repository.delete(organizationId, id))) throw ApiError.notFound('Resume', id);
+    if (!(await this.repository.delete(organizationId, id))) throw DomainError.notFound('Resume', id);
   }
 }
 

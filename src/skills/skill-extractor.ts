@@ -1,4 +1,5 @@
 import dictionaryFile from './skill-dictionary.json' with { type: 'json' };
+import { PAGE_MARKER } from '../documents/page-markers.js';
 import { aliasKeys, joinableGap, normalizeText, tokenize, type Token } from './tokenize.js';
 import { PREFERRED_CUE, REQUIRED_CUE, cueOf, labelOf, sentenceRanges, type RequirementMode } from './requirement-cues.js';
 
@@ -59,6 +60,48 @@ interface RawMatch {
   line: number;
 }
 
+/** What the context filter looks at besides the match itself. */
+interface MatchContext {
+  text: string;
+  tokens: Token[];
+  /** Line number of each token. */
+  lineOf: Int32Array;
+  /** Lines introduced by a skills label ("Tools: ..."). */
+  labelLine: Set<number>;
+  /** The section is about skills or requirements. */
+  inSkills: boolean;
+  byLine: Map<number, RawMatch[]>;
+}
+
+/** Line number of each token, and the lines introduced by a skills label. */
+function indexLines(text: string, tokens: Token[]): { lineOf: Int32Array; labelLine: Set<number> } {
+  const lineOf = new Int32Array(tokens.length);
+  const lineStarts: number[] = [0];
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) lineStarts.push(i + 1);
+  let line = 0;
+  tokens.forEach((t, i) => {
+    while (line + 1 < lineStarts.length && lineStarts[line + 1] <= t.start) line++;
+    lineOf[i] = line;
+  });
+  const labelLine = new Set<number>();
+  lineStarts.forEach((s, l) => {
+    const e = l + 1 < lineStarts.length ? lineStarts[l + 1] : text.length;
+    const head = text.slice(s, Math.min(e, s + 80));
+    if (/[:\u2013\u2014-]/.test(head) && SKILL_LABEL_RE.test(head)) labelLine.add(l);
+  });
+  return { lineOf, labelLine };
+}
+
+function groupByLine(matches: RawMatch[]): Map<number, RawMatch[]> {
+  const byLine = new Map<number, RawMatch[]>();
+  for (const m of matches) {
+    const list = byLine.get(m.line);
+    if (list) list.push(m);
+    else byLine.set(m.line, [m]);
+  }
+  return byLine;
+}
+
 /** Categories whose ambiguous members need technical evidence nearby. */
 const TECH_CATEGORIES = new Set([
   'programming_language',
@@ -84,8 +127,9 @@ const LIST_SEP_AFTER = /[,;|\u2022\u25AA\u25CF\u25E6\u00B7\u2023\u2043)\]\t/.]|\
 const CONJUNCTIONS = new Set(['and', 'or', 'plus']);
 
 /** Lines that are PDF syntax or pdf-parse page markers, never resume content. */
-const PDF_STRUCTURE_LINE =
-  /^\s*(?:%PDF-|%%EOF|\d+\s+\d+\s+obj\b|endobj\b|stream\s*$|endstream\b|xref\b|trailer\b|startxref\b|--\s*\d+\s+of\s+\d+\s*--\s*$)|<<|>>|\/(?:Type|Filter|Length|FlateDecode|Font|Page|Parent|Resources|MediaBox|Contents|XObject|Subtype|BaseFont|Encoding)\b|\b\d+\s+0\s+R\b/;
+const PDF_STRUCTURE_LINE = new RegExp(
+  String.raw`^\s*(?:%PDF-|%%EOF|\d+\s+\d+\s+obj\b|endobj\b|stream\s*$|endstream\b|xref\b|trailer\b|startxref\b|${PAGE_MARKER.source}\s*$)|<<|>>|\/(?:Type|Filter|Length|FlateDecode|Font|Page|Parent|Resources|MediaBox|Contents|XObject|Subtype|BaseFont|Encoding)\b|\b\d+\s+0\s+R\b`,
+);
 const URL_RE = /\b(?:https?:\/\/|www\.)\S+|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\b(?:linkedin|github|gitlab|twitter|x|facebook)\.com\/\S*/gi;
 
 const blank = (s: string) => s.replace(/[^\n]/g, ' ');
@@ -93,7 +137,7 @@ const blank = (s: string) => s.replace(/[^\n]/g, ' ');
 /** Masks URLs, e-mail addresses and PDF structure lines with spaces (offsets stay the same). */
 function maskNoise(text: string): string {
   let out = text.replace(URL_RE, blank);
-  if (/<<|\bobj\b|%PDF|\/Type|\bof\s+\d+\s*--/.test(out)) {
+  if (/<<|\bobj\b|%PDF|\/Type/.test(out) || PAGE_MARKER.test(out)) {
     out = out
       .split('\n')
       .map((line) => (PDF_STRUCTURE_LINE.test(line) ? blank(line) : line))
@@ -326,23 +370,22 @@ export class SkillExtractor {
     const text = maskNoise(normalizeText(input));
     const tokens = tokenize(text);
     if (!tokens.length) return [];
-    // line number of each token, and lines introduced by a skills label
-    const lineOf = new Int32Array(tokens.length);
-    const lineStarts: number[] = [0];
-    for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) lineStarts.push(i + 1);
-    let line = 0;
-    tokens.forEach((t, i) => {
-      while (line + 1 < lineStarts.length && lineStarts[line + 1] <= t.start) line++;
-      lineOf[i] = line;
-    });
-    const labelLine = new Set<number>();
-    lineStarts.forEach((s, l) => {
-      const e = l + 1 < lineStarts.length ? lineStarts[l + 1] : text.length;
-      const head = text.slice(s, Math.min(e, s + 80));
-      if (/[:\u2013\u2014-]/.test(head) && SKILL_LABEL_RE.test(head)) labelLine.add(l);
-    });
+    const { lineOf, labelLine } = indexLines(text, tokens);
+    const matches = this.greedyMatches(text, tokens, lineOf);
+    if (!matches.length) return [];
+    const context: MatchContext = {
+      text,
+      tokens,
+      lineOf,
+      labelLine,
+      inSkills: /skill|competenc|technolog|expertise|requirement|qualification/i.test(section),
+      byLine: groupByLine(matches),
+    };
+    return matches.filter((m) => this.accepts(m, context)).map((m) => ({ entry: m.cand.entry, text: m.text, start: tokens[m.from].start }));
+  }
 
-    // 1. greedy longest match at each token
+  /** 1. Greedy longest match at each token. */
+  private greedyMatches(text: string, tokens: Token[], lineOf: Int32Array): RawMatch[] {
     const matches: RawMatch[] = [];
     for (let i = 0; i < tokens.length;) {
       const m = this.matchAt(text, tokens, i);
@@ -351,39 +394,30 @@ export class SkillExtractor {
         i = m.to;
       } else i++;
     }
-    if (!matches.length) return [];
+    return matches;
+  }
 
-    // 2. context filter for ambiguous names
-    const inSkills = /skill|competenc|technolog|expertise|requirement|qualification/i.test(section);
-    const byLine = new Map<number, RawMatch[]>();
-    for (const m of matches) {
-      const list = byLine.get(m.line);
-      if (list) list.push(m);
-      else byLine.set(m.line, [m]);
-    }
-    const accepted = matches.filter((m) => {
-      // lowercase "html, php, go" is fine in a list of skills, not in running text
-      if (!caseOk(m) && !(!m.cand.letter && (inSkills || labelLine.has(m.line)) && isListItem(text, tokens, m, lineOf))) return false;
-      if (!m.cand.ambiguous) return true;
-      const listItem = isListItem(text, tokens, m, lineOf);
-      const onLine = byLine.get(m.line)!;
-      const othersOnLine = onLine.length > 1;
-      if (m.cand.letter) return listItem && (inSkills || labelLine.has(m.line) || othersOnLine);
-      if (inSkills || labelLine.has(m.line)) return true;
-      if (listItem && othersOnLine) return true;
-      if (aloneOnLine(tokens, m, lineOf)) return true;
-      if (SKILL_CUE_BEFORE.test(text.slice(tokens[Math.max(0, m.from - 5)].start, tokens[m.from].start))) return true;
-      // evidence: an unambiguous skill of the same field on the same line, close by
-      const cat = this.entries[m.cand.entry].category;
-      const tech = TECH_CATEGORIES.has(cat);
-      return onLine.some((o) => {
-        if (o.cand.ambiguous || Math.abs(o.from - m.from) > 12) return false;
-        const oc = this.entries[o.cand.entry].category;
-        return oc === cat || (tech && TECH_CATEGORIES.has(oc));
-      });
+  /** 2. Context filter: case, and for ambiguous names a skills context or evidence close by. */
+  private accepts(m: RawMatch, { text, tokens, lineOf, labelLine, inSkills, byLine }: MatchContext): boolean {
+    // lowercase "html, php, go" is fine in a list of skills, not in running text
+    if (!caseOk(m) && !(!m.cand.letter && (inSkills || labelLine.has(m.line)) && isListItem(text, tokens, m, lineOf))) return false;
+    if (!m.cand.ambiguous) return true;
+    const listItem = isListItem(text, tokens, m, lineOf);
+    const onLine = byLine.get(m.line)!;
+    const othersOnLine = onLine.length > 1;
+    if (m.cand.letter) return listItem && (inSkills || labelLine.has(m.line) || othersOnLine);
+    if (inSkills || labelLine.has(m.line)) return true;
+    if (listItem && othersOnLine) return true;
+    if (aloneOnLine(tokens, m, lineOf)) return true;
+    if (SKILL_CUE_BEFORE.test(text.slice(tokens[Math.max(0, m.from - 5)].start, tokens[m.from].start))) return true;
+    // evidence: an unambiguous skill of the same field on the same line, close by
+    const cat = this.entries[m.cand.entry].category;
+    const tech = TECH_CATEGORIES.has(cat);
+    return onLine.some((o) => {
+      if (o.cand.ambiguous || Math.abs(o.from - m.from) > 12) return false;
+      const oc = this.entries[o.cand.entry].category;
+      return oc === cat || (tech && TECH_CATEGORIES.has(oc));
     });
-
-    return accepted.map((m) => ({ entry: m.cand.entry, text: m.text, start: tokens[m.from].start }));
   }
 
   private matchAt(text: string, tokens: Token[], i: number): Omit<RawMatch, 'line'> | null {

@@ -62,6 +62,19 @@ for (const backend of testBackends()) {
     it('answers semantic search with a typed 503', async () => {
       const res = await http.post('/api/v1/matching/similarity-search').send({ query: 'python', target: 'resumes' }).expect(503);
       assert.equal(res.body.code, 'EMBEDDING_UNAVAILABLE');
+      assert.match(res.body.message, /keyword mode still works/);
+      assert.equal(res.body.details.reason, 'model_not_loaded');
+    });
+
+    it('answers batch embedding with the same typed 503 (a domain error mapped by the one filter)', async () => {
+      const res = await http
+        .post('/api/v1/embeddings/batch')
+        .send({ texts: ['python'] })
+        .expect(503);
+      assert.deepEqual(Object.keys(res.body).sort(), ['code', 'details', 'message', 'statusCode']);
+      assert.equal(res.body.statusCode, 503);
+      assert.equal(res.body.code, 'EMBEDDING_UNAVAILABLE');
+      assert.equal(res.body.details.reason, 'model_not_loaded');
     });
   });
 }

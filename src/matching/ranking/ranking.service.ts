@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ApiError } from '../../common/api-error.js';
+import { DomainError } from '../../common/domain-error.js';
 import { SearchFilters } from '../../common/search-filters.js';
 import type { Resume } from '../../generated/prisma/client.js';
 import { JobsRepository } from '../../jobs/jobs.repository.js';
@@ -38,7 +38,7 @@ export class RankingService {
 
   async candidatesForJob(organizationId: string, jobId: string, options: RankingOptions): Promise<RankingPage> {
     const job = await this.jobs.findById(organizationId, jobId);
-    if (!job) throw ApiError.notFound('Job', jobId);
+    if (!job) throw DomainError.notFound('Job', jobId);
     const filters = this.filters(options);
     const vector = await this.jobs.findEmbedding(organizationId, jobId);
     const pool = vector
@@ -81,7 +81,7 @@ export class RankingService {
 
   async jobsForResume(organizationId: string, resumeId: string, options: RankingOptions): Promise<RankingPage> {
     const resume = await this.resumes.findById(organizationId, resumeId);
-    if (!resume) throw ApiError.notFound('Resume', resumeId);
+    if (!resume) throw DomainError.notFound('Resume', resumeId);
     const filters = this.filters(options);
     const vector = await this.resumes.findEmbedding(organizationId, resumeId);
     const pool = vector

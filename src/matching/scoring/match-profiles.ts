@@ -1,4 +1,4 @@
-import type { EducationLevel } from '../../resumes/parsing/parsed-resume.js';
+import type { EducationLevel } from '../../common/education-levels.js';
 
 /** What scoring needs to know about a candidate: built from a stored resume row. */
 export interface CandidateProfile {

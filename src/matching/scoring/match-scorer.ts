@@ -1,3 +1,5 @@
+import { DomainError } from '../../common/domain-error.js';
+import { ErrorCode } from '../../common/error-codes.js';
 import type { CandidateProfile, JobProfile } from './match-profiles.js';
 import {
   OTHER_FACTOR_WEIGHTS,
@@ -25,10 +27,9 @@ export interface MatchWeights {
 export const DEFAULT_WEIGHTS: MatchWeights = { semantic: 0.6, skills: 0.3, other: 0.1 };
 
 /** Weights that are negative, non-finite, not numbers, or all zero. */
-export class InvalidWeightsError extends Error {
+export class InvalidWeightsError extends DomainError {
   constructor(message: string) {
-    super(message);
-    this.name = 'InvalidWeightsError';
+    super(ErrorCode.INVALID_WEIGHTS, message);
   }
 }
 

@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { scoreSkills } from './skill-match.js';
+import { describeSkillMatch, scoreSkills } from './skill-match.js';
 
 const round = (x: number) => Math.round(x * 10_000) / 10_000;
 
@@ -87,5 +87,41 @@ describe('scoreSkills', () => {
     const req = ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H'];
     const s = scoreSkills([], req, []);
     assert.ok(s.evidence.includes('Missing required skills: A, B, C, D, E, F and 2 more'));
+  });
+});
+
+describe('describeSkillMatch', () => {
+  it('codes every evidence line of the skills part, in the same order', () => {
+    const part = scoreSkills(['Python', 'Epic', 'Tableau', 'Cooking'], ['Python', 'Electronic Health Records', 'SQL'], ['Tableau', 'R'], {
+      unbacked: ['Tableau'],
+      implied: { 'Electronic Health Records': 'Epic' },
+    });
+    const findings = describeSkillMatch(part);
+    assert.deepEqual(
+      findings.map((finding) => finding.text),
+      part.evidence,
+    );
+    assert.deepEqual(
+      findings.map((finding) => finding.kind),
+      ['required_some', 'required_missing', 'preferred_some', 'preferred_missing', 'implied', 'unbacked', 'other_skills'],
+    );
+  });
+
+  it('tells a resume without skills from a job without skills', () => {
+    assert.deepEqual(
+      describeSkillMatch(scoreSkills([], ['Python'], [])).map((finding) => finding.kind),
+      ['no_resume_skills', 'required_none', 'required_missing'],
+    );
+    assert.deepEqual(
+      describeSkillMatch(scoreSkills(['Python'], [], [])).map((finding) => finding.kind),
+      ['no_job_skills'],
+    );
+    // A resume whose only skill is implied-matched still has skills of its own.
+    assert.deepEqual(
+      describeSkillMatch(
+        scoreSkills(['Epic'], ['Electronic Health Records', 'Epic'], [], { implied: { 'Electronic Health Records': 'Epic' } }),
+      ).map((finding) => finding.kind),
+      ['required_all', 'implied'],
+    );
   });
 });

@@ -94,43 +94,71 @@ export function scoreSkills(
   const source = (s: string) => (named.has(normalizeKey(s)) ? s : impliedBy.get(normalizeKey(s))!);
   const unbacked = matched.filter((s) => onlyClaimed.has(normalizeKey(source(s))));
 
-  const evidence: string[] = [];
-  if (required.length === 0 && preferred.length === 0) {
-    evidence.push('The job lists no specific skills, so the skill match is neutral');
-    return { score: NEUTRAL_SKILL_SCORE, required: req, preferred: pref, extra, unbacked, implied, evidence };
-  }
+  const facts = { required: req, preferred: pref, extra, unbacked, implied };
+  const evidence = describeSkillMatch(facts).map((finding) => finding.text);
+  if (required.length === 0 && preferred.length === 0) return { score: NEUTRAL_SKILL_SCORE, ...facts, evidence };
 
   const credit = (skills: string[]) =>
     skills.reduce((sum, s) => sum + (onlyClaimed.has(normalizeKey(source(s))) ? UNBACKED_SKILL_CREDIT : 1), 0);
   const total = SKILL_GROUP_WEIGHTS.required * required.length + SKILL_GROUP_WEIGHTS.preferred * preferred.length;
   const got = SKILL_GROUP_WEIGHTS.required * credit(req.matched) + SKILL_GROUP_WEIGHTS.preferred * credit(pref.matched);
-  const score = round4(got / total);
+  return { score: round4(got / total), ...facts, evidence };
+}
 
-  if (candidate.length === 0) evidence.push('No skills were found on the resume');
-  if (required.length > 0) {
-    if (req.missing.length === 0) {
-      evidence.push(`Has all ${required.length} required skills: ${formatList(req.matched)}`);
-    } else if (req.matched.length === 0) {
-      evidence.push(`Has none of the ${required.length} required skills`);
-    } else {
-      evidence.push(`Has ${req.matched.length} of ${required.length} required skills: ${formatList(req.matched)}`);
-    }
-    if (req.missing.length > 0) evidence.push(`Missing required skills: ${formatList(req.missing)}`);
+/** What one evidence line of the skills part says: explanations sort lines by this, never by their wording. */
+export type SkillFindingKind =
+  | 'no_job_skills'
+  | 'no_resume_skills'
+  | 'required_all'
+  | 'required_some'
+  | 'required_none'
+  | 'required_missing'
+  | 'preferred_some'
+  | 'preferred_none'
+  | 'preferred_missing'
+  | 'implied'
+  | 'unbacked'
+  | 'other_skills';
+
+export interface SkillFinding {
+  kind: SkillFindingKind;
+  text: string;
+}
+
+/**
+ * The skills part's evidence as coded findings, from its structured fields alone (so the
+ * explanation reads the same findings the API's `evidence` lines were written from).
+ */
+export function describeSkillMatch(part: Pick<SkillsPart, 'required' | 'preferred' | 'extra' | 'unbacked' | 'implied'>): SkillFinding[] {
+  const { required: req, preferred: pref, extra, unbacked, implied } = part;
+  const requiredCount = req.matched.length + req.missing.length;
+  const preferredCount = pref.matched.length + pref.missing.length;
+  if (requiredCount === 0 && preferredCount === 0) {
+    return [{ kind: 'no_job_skills', text: 'The job lists no specific skills, so the skill match is neutral' }];
   }
-  if (preferred.length > 0) {
-    if (pref.matched.length > 0) {
-      evidence.push(`Has ${pref.matched.length} of ${preferred.length} preferred skills: ${formatList(pref.matched)}`);
-    } else {
-      evidence.push(`Has none of the ${preferred.length} preferred skills`);
-    }
-    if (pref.missing.length > 0) evidence.push(`Missing preferred skills: ${formatList(pref.missing)}`);
+  const findings: SkillFinding[] = [];
+  const add = (kind: SkillFindingKind, text: string) => findings.push({ kind, text });
+  // Every resume skill is either a matched job skill it names itself (not implied) or an extra one.
+  const namedMatches = req.matched.length + pref.matched.length - implied.length;
+  if (namedMatches === 0 && extra.length === 0) add('no_resume_skills', 'No skills were found on the resume');
+  if (requiredCount > 0) {
+    if (req.missing.length === 0) add('required_all', `Has all ${requiredCount} required skills: ${formatList(req.matched)}`);
+    else if (req.matched.length === 0) add('required_none', `Has none of the ${requiredCount} required skills`);
+    else add('required_some', `Has ${req.matched.length} of ${requiredCount} required skills: ${formatList(req.matched)}`);
+    if (req.missing.length > 0) add('required_missing', `Missing required skills: ${formatList(req.missing)}`);
+  }
+  if (preferredCount > 0) {
+    if (pref.matched.length > 0)
+      add('preferred_some', `Has ${pref.matched.length} of ${preferredCount} preferred skills: ${formatList(pref.matched)}`);
+    else add('preferred_none', `Has none of the ${preferredCount} preferred skills`);
+    if (pref.missing.length > 0) add('preferred_missing', `Missing preferred skills: ${formatList(pref.missing)}`);
   }
   if (implied.length > 0) {
-    evidence.push(`Implied by the resume's own skills: ${formatList(implied.map(({ skill, via }) => `${skill} (via ${via})`))}`);
+    add('implied', `Implied by the resume's own skills: ${formatList(implied.map(({ skill, via }) => `${skill} (via ${via})`))}`);
   }
   if (unbacked.length > 0) {
-    evidence.push(`Mentioned only in the summary, not in the experience or skills sections (half credit): ${formatList(unbacked)}`);
+    add('unbacked', `Mentioned only in the summary, not in the experience or skills sections (half credit): ${formatList(unbacked)}`);
   }
-  if (extra.length > 0) evidence.push(`Other skills: ${formatList(extra, 8)}`);
-  return { score, required: req, preferred: pref, extra, unbacked, implied, evidence };
+  if (extra.length > 0) add('other_skills', `Other skills: ${formatList(extra, 8)}`);
+  return findings;
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ApiError } from '../../common/api-error.js';
+import { DomainError } from '../../common/domain-error.js';
 import { ErrorCode } from '../../common/error-codes.js';
 import { SearchFilters } from '../../common/search-filters.js';
 import { EmbeddingService, EmbeddingUnavailableError } from '../../embeddings/embedding.service.js';
@@ -55,9 +55,7 @@ export class SimilaritySearchService {
       } catch (error) {
         if (!(error instanceof EmbeddingUnavailableError)) throw error;
         if (mode === 'vector') {
-          throw new ApiError(ErrorCode.EMBEDDING_UNAVAILABLE, `${error.message}; vector search is unavailable (keyword mode still works)`, {
-            reason: error.reason,
-          });
+          throw new EmbeddingUnavailableError(error.reason, `${error.message}; vector search is unavailable (keyword mode still works)`);
         }
         // Hybrid degrades to its keyword half rather than failing.
         mode = 'keyword';
@@ -96,12 +94,12 @@ export class SimilaritySearchService {
   ): Promise<SimilaritySearchResponse> {
     const repository = this.repositoryFor(target);
     const terms = await repository.storedTerms(organizationId, id);
-    if (terms === null) throw ApiError.notFound(target === 'jobs' ? 'Job' : 'Resume', id);
+    if (terms === null) throw DomainError.notFound(target === 'jobs' ? 'Job' : 'Resume', id);
     const stored = request.mode === 'keyword' ? null : await repository.findEmbedding(organizationId, id);
     const warnings: string[] = [];
     let mode = request.mode;
     if (!stored && mode === 'vector') {
-      throw new ApiError(ErrorCode.EMBEDDING_NOT_READY, 'This record has no vector yet (embedding pending); keyword mode works now');
+      throw new DomainError(ErrorCode.EMBEDDING_NOT_READY, 'This record has no vector yet (embedding pending); keyword mode works now');
     }
     if (!stored && mode === 'hybrid') {
       mode = 'keyword';

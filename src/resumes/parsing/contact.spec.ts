@@ -1,16 +1,9 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import {
-  asLocation,
-  asName,
-  countryOfLocation,
-  extractEmail,
-  extractLinks,
-  extractLocation,
-  extractName,
-  extractPhone,
-  normalizePhone,
-} from './contact.js';
+import { extractEmail, extractLinks, extractPhone, normalizePhone } from './contact.js';
+import { countryOfLocation } from './geo.js';
+import { asLocation, extractLocation } from './location.js';
+import { asName, extractName } from './person-name.js';
 
 describe('normalizePhone', () => {
   it('gives E.164 when the country is clear', () => {

@@ -1,15 +1,7 @@
 /** Education entries, degree levels and the highest level. */
-import type { EducationEntry, EducationLevel } from './parsed-resume.js';
+import { highestEducationLevel, type EducationLevel } from '../../common/education-levels.js';
+import type { EducationEntry } from './parsed-resume.js';
 import { findDateRanges } from './date-ranges.js';
-
-const LEVEL_RANK: Record<EducationLevel, number> = {
-  none: 0,
-  secondary: 1,
-  associate: 2,
-  bachelor: 3,
-  master: 4,
-  doctorate: 5,
-};
 
 // Case-sensitive abbreviations; words are matched case-insensitively below.
 const DEGREES: { level: EducationLevel; re: RegExp }[] = [
@@ -49,14 +41,9 @@ export function degreeLevel(text: string): { level: EducationLevel; match: strin
   return null;
 }
 
-export function rankLevel(level: EducationLevel | null | undefined): number {
-  return level ? LEVEL_RANK[level] : -1;
-}
-
+/** The highest level among the entries, or null. */
 export function highestLevel(entries: { level: EducationLevel | null }[]): EducationLevel | null {
-  let best: EducationLevel | null = null;
-  for (const e of entries) if (e.level && rankLevel(e.level) > rankLevel(best)) best = e.level;
-  return best;
+  return highestEducationLevel(entries.map((entry) => entry.level));
 }
 
 const SEP = /\s*(?:\||\u2022|\u00B7|\t|\s{3,}|\s[\u2013\u2014-]\s|,\s)\s*/;

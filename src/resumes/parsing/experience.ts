@@ -1,7 +1,7 @@
 /** Work experience entries (title, company, dates) from the lines of an experience section. */
 import type { ExperienceEntry } from './parsed-resume.js';
 import { findDateRanges, toIsoMonth, type DateRange } from './date-ranges.js';
-import { asLocation } from './contact.js';
+import { asLocation } from './location.js';
 
 const BULLET_RE =
   /^\s*(?:[-*\u2013\u2014\u2022\u2023\u2043\u25AA\u25A0\u25CF\u25E6\u25B8\u25BA\u27A2\u2713\u2714\u00B7o>]\s+|\d{1,2}[.)]\s+)/;

@@ -1,5 +1,5 @@
 /** Structured data the ResumeParser extracts from a resume's text; stored as JSON on the row. */
-export type EducationLevel = 'none' | 'secondary' | 'associate' | 'bachelor' | 'master' | 'doctorate';
+import type { EducationLevel } from '../../common/education-levels.js';
 
 export interface ExperienceEntry {
   title: string | null;

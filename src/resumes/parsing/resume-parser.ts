@@ -1,8 +1,12 @@
 import { Injectable } from '@nestjs/common';
+import { PAGE_FOOTER_LINE, PAGE_MARKER_LINE } from '../../documents/page-markers.js';
 import { SkillExtractor } from '../../skills/skill-extractor.js';
-import type { ParsedResume, ResumeSkill } from './parsed-resume.js';
+import type { EducationEntry, ExperienceEntry, ParsedResume, ResumeSkill } from './parsed-resume.js';
 import { splitSections, type Section } from './sections.js';
-import { countryOfLocation, extractEmail, extractLinks, extractLocation, extractName, extractPhone } from './contact.js';
+import { extractEmail, extractLinks, extractPhone } from './contact.js';
+import { countryOfLocation } from './geo.js';
+import { extractLocation } from './location.js';
+import { extractName } from './person-name.js';
 import { parseExperience } from './experience.js';
 import { totalYears } from './date-ranges.js';
 import { educationFromText, highestLevel, parseEducation } from './education.js';
@@ -26,7 +30,7 @@ export function cleanResumeText(text: string): string {
     // eslint-disable-next-line no-control-regex
     .replace(/[\u0000-\u0008\u000E-\u001F\u007F\uFFFD]/g, ' ')
     .split('\n')
-    .filter((l) => !/^\s*--\s*\d+\s+of\s+\d+\s*--\s*$/.test(l) && !/^\s*page\s+\d+\s+(?:of|\/)\s+\d+\s*$/i.test(l))
+    .filter((l) => !PAGE_MARKER_LINE.test(l) && !PAGE_FOOTER_LINE.test(l))
     .map((l) => l.replace(/[ \u00A0]+$/, ''))
     .join('\n')
     .replace(/^\n+|\n+$/g, '');
@@ -70,60 +74,26 @@ export class ResumeParser {
 
   parse(text: string, options: ResumeParseOptions = {}): ParsedResume {
     const now = options.now ?? new Date();
-    const clean = cleanResumeText(text);
-    const split = splitSections(clean);
-    const section = (name: string): Section | undefined => split.sections.find((s) => s.name === name);
-    const contactLines = [...split.header, ...(section('contact')?.lines ?? [])];
-    const top = contactLines.length ? contactLines : clean.split('\n').slice(0, 8);
-    const topText = top.join('\n');
+    const doc = readDocument(text);
+    const experience = parseExperience(experienceLines(doc), { now });
+    const education = readEducation(doc, now);
+    return {
+      ...readContact(doc),
+      summary: readSummary(doc),
+      experience: experience.entries,
+      // no dated position: the experience is unknown, not zero
+      totalYearsExperience: experience.ranges.length ? totalYears(experience.ranges, now) : null,
+      education,
+      highestEducationLevel: highestLevel(education),
+      skills: this.readSkills(doc, experience.entries),
+      languages: extractLanguages(doc.section('languages')?.lines, doc.lines),
+      certifications: extractCertifications(doc.section('certifications')?.lines, doc.lines),
+      sections: doc.split.headings,
+    };
+  }
 
-    const name = extractName(top) ?? extractName(clean.split('\n').slice(0, 6));
-    const email = extractEmail(topText) ?? extractEmail(clean);
-    // fallback: the first lines, but never an employer's or school's location from those sections
-    const elsewhere = new Set(split.sections.filter((s) => PLACES_OF_OTHERS.includes(s.name)).flatMap((s) => s.lines.map((l) => l.trim())));
-    const early = clean
-      .split('\n')
-      .slice(0, 15)
-      .filter((l) => !elsewhere.has(l.trim()));
-    const location = extractLocation(top, { name }) ?? extractLocation(early, { name });
-    const country = countryOfLocation(location);
-    const phone = extractPhone(topText, country) ?? extractPhone(clean.split('\n').slice(0, 25).join('\n'), country);
-    const links = extractLinks(topText);
-    if (!links.linkedin || !links.github) {
-      const all = extractLinks(clean);
-      links.linkedin ??= all.linkedin;
-      links.github ??= all.github;
-    }
-
-    // summary: its section, or a paragraph in the header
-    let summary: string | null = null;
-    const sum = section('summary');
-    if (sum) summary = joinParagraph(sum.lines);
-    if (!summary) {
-      const para = split.header.filter((l) => l.trim().split(/\s+/).length >= 12 && !/@|\d{3}[\s.-]\d{3}/.test(l));
-      if (para.length) summary = joinParagraph(para);
-    }
-
-    // experience
-    const exp = section('experience');
-    const expLines = exp
-      ? exp.lines
-      : split.sections
-          .filter((s) => !['education', 'certifications', 'awards', 'publications', 'references'].includes(s.name))
-          .flatMap((s) => s.lines);
-    const experience = parseExperience(expLines, { now });
-    // no dated position: the experience is unknown, not zero
-    const years = experience.ranges.length ? totalYears(experience.ranges, now) : null;
-
-    // education
-    const edu = section('education');
-    let education = edu ? parseEducation(edu.lines, { now }) : [];
-    if (!education.some((e) => e.level)) {
-      const extra = educationFromText(clean, { now }).filter((e) => e.level);
-      if (extra.length) education = [...education.filter((e) => e.level || e.institution), ...extra];
-    }
-
-    // skills, per section
+  /** Skills per section, each with the sections it was found in (the header counts as summary). */
+  private readSkills(doc: ResumeDocument, positions: ExperienceEntry[]): ResumeSkill[] {
     const skills = new Map<string, ResumeSkill>();
     const addSkills = (t: string, where: string) => {
       for (const m of this.skills.extract(t, where)) {
@@ -133,13 +103,10 @@ export class ResumeParser {
         } else skills.set(m.name, { name: m.name, category: m.category, foundIn: [where] });
       }
     };
+    const { split } = doc;
     const headerBody = split.header.filter((l) => !/@|https?:|www\.|\d{3}[\s.)-]+\d{3}/.test(l)).join('\n');
     if (headerBody.trim()) addSkills(headerBody, 'summary');
-    // employer names ("Carolina Freight Lines", "Mistral Robotics SAS") are not skills
-    const companies = [
-      ...new Set(experience.entries.map((e) => e.company).filter((c): c is string => !!c && /\s/.test(c) && c.length >= 6)),
-    ];
-    const maskCompanies = (t: string) => companies.reduce((acc, c) => acc.split(c).join(' '.repeat(c.length)), t);
+    const maskCompanies = companyMask(positions);
     for (const s of split.sections) {
       if (['languages', 'references', 'contact', 'interests'].includes(s.name)) continue;
       // a degree's field ("B.S. in Nursing") is not a claimed skill; coursework lines are
@@ -149,29 +116,80 @@ export class ResumeParser {
           : s.lines;
       if (lines.length) addSkills(maskCompanies(lines.join('\n')), SECTION_SKILL_NAMES[s.name] ?? s.name);
     }
-    if (!split.sections.length) addSkills(clean, 'unknown');
-
-    const allLines = clean.split('\n');
-    const languages = extractLanguages(section('languages')?.lines, allLines);
-    const certifications = extractCertifications(section('certifications')?.lines, allLines);
-
-    return {
-      name,
-      email,
-      phone,
-      location,
-      links,
-      summary,
-      experience: experience.entries,
-      totalYearsExperience: years,
-      education,
-      highestEducationLevel: highestLevel(education),
-      skills: [...skills.values()],
-      languages,
-      certifications,
-      sections: split.headings,
-    };
+    if (!split.sections.length) addSkills(doc.clean, 'unknown');
+    return [...skills.values()];
   }
+}
+
+/** The cleaned text, its lines and its sections: what every step below reads. */
+interface ResumeDocument {
+  clean: string;
+  lines: string[];
+  split: ReturnType<typeof splitSections>;
+  section(name: string): Section | undefined;
+}
+
+function readDocument(text: string): ResumeDocument {
+  const clean = cleanResumeText(text);
+  const split = splitSections(clean);
+  return { clean, lines: clean.split('\n'), split, section: (name) => split.sections.find((s) => s.name === name) };
+}
+
+/** Name, e-mail, phone, location and links: from the header (or contact section), else the first lines. */
+function readContact(doc: ResumeDocument): Pick<ParsedResume, 'name' | 'email' | 'phone' | 'location' | 'links'> {
+  const { clean, split } = doc;
+  const contactLines = [...split.header, ...(doc.section('contact')?.lines ?? [])];
+  const top = contactLines.length ? contactLines : doc.lines.slice(0, 8);
+  const topText = top.join('\n');
+
+  const name = extractName(top) ?? extractName(doc.lines.slice(0, 6));
+  const email = extractEmail(topText) ?? extractEmail(clean);
+  // fallback: the first lines, but never an employer's or school's location from those sections
+  const elsewhere = new Set(split.sections.filter((s) => PLACES_OF_OTHERS.includes(s.name)).flatMap((s) => s.lines.map((l) => l.trim())));
+  const early = doc.lines.slice(0, 15).filter((l) => !elsewhere.has(l.trim()));
+  const location = extractLocation(top, { name }) ?? extractLocation(early, { name });
+  const country = countryOfLocation(location);
+  const phone = extractPhone(topText, country) ?? extractPhone(doc.lines.slice(0, 25).join('\n'), country);
+  const links = extractLinks(topText);
+  if (!links.linkedin || !links.github) {
+    const all = extractLinks(clean);
+    links.linkedin ??= all.linkedin;
+    links.github ??= all.github;
+  }
+  return { name, email, phone, location, links };
+}
+
+/** The summary section, or a paragraph in the header. */
+function readSummary(doc: ResumeDocument): string | null {
+  const sum = doc.section('summary');
+  const summary = sum ? joinParagraph(sum.lines) : null;
+  if (summary) return summary;
+  const para = doc.split.header.filter((l) => l.trim().split(/\s+/).length >= 12 && !/@|\d{3}[\s.-]\d{3}/.test(l));
+  return para.length ? joinParagraph(para) : null;
+}
+
+/** The experience section, or (without one) every section that is not education, awards and the like. */
+function experienceLines(doc: ResumeDocument): string[] {
+  const exp = doc.section('experience');
+  if (exp) return exp.lines;
+  return doc.split.sections
+    .filter((s) => !['education', 'certifications', 'awards', 'publications', 'references'].includes(s.name))
+    .flatMap((s) => s.lines);
+}
+
+/** The education section; degrees named elsewhere when it names none. */
+function readEducation(doc: ResumeDocument, now: Date): EducationEntry[] {
+  const edu = doc.section('education');
+  const education = edu ? parseEducation(edu.lines, { now }) : [];
+  if (education.some((e) => e.level)) return education;
+  const extra = educationFromText(doc.clean, { now }).filter((e) => e.level);
+  return extra.length ? [...education.filter((e) => e.level || e.institution), ...extra] : education;
+}
+
+/** Blanks employer names ("Carolina Freight Lines", "Mistral Robotics SAS"): they are not skills. */
+function companyMask(positions: ExperienceEntry[]): (text: string) => string {
+  const companies = [...new Set(positions.map((e) => e.company).filter((c): c is string => !!c && /\s/.test(c) && c.length >= 6))];
+  return (text) => companies.reduce((acc, c) => acc.split(c).join(' '.repeat(c.length)), text);
 }
 
 function joinParagraph(lines: string[]): string | null {

@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import type { CandidateProfile, JobProfile } from '../matching/scoring/match-profiles.js';
-import { scoreMatch } from '../matching/scoring/match-scorer.js';
+import type { CandidateProfile, JobProfile } from '../scoring/match-profiles.js';
+import { scoreMatch } from '../scoring/match-scorer.js';
 import { explainByRules } from './rules-explanation.js';
 
 const job: JobProfile = {

@@ -5,7 +5,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { validateLabelledSet, type LabelledSet } from './labelled-set.js';
 
-/** Finds the repository root (the folder holding package.json) from this file, in src/ or dist/src/. */
+/** Finds the repository root (the folder holding package.json) from this file, in scripts/eval/ or dist/scripts/eval/. */
 function repoRoot(): string {
   let dir = dirname(fileURLToPath(import.meta.url));
   while (!existsSync(join(dir, 'package.json'))) {

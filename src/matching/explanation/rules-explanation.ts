@@ -1,4 +1,5 @@
-import type { FactorStatus, MatchBreakdown } from '../matching/scoring/match-scorer.js';
+import type { FactorStatus, MatchBreakdown } from '../scoring/match-scorer.js';
+import { describeSkillMatch, type SkillFindingKind } from '../scoring/skill-match.js';
 
 export type Recommendation = 'strong_match' | 'good_match' | 'partial_match' | 'weak_match';
 
@@ -78,6 +79,9 @@ function caps(b: MatchBreakdown): Cap[] {
   return out;
 }
 
+/** Skill findings that are gaps (claimed in the summary alone: worth checking in the interview). */
+const SKILL_GAPS: ReadonlySet<SkillFindingKind> = new Set(['required_missing', 'preferred_missing', 'no_resume_skills', 'unbacked']);
+
 function statusIsGap(status: FactorStatus): boolean {
   return status === 'partial' || status === 'unmet';
 }
@@ -88,39 +92,48 @@ export function explainByRules(
   ctx: { jobTitle: string; thresholds?: Partial<RecommendationThresholds> },
 ): RulesExplanation {
   const thresholds = { ...RECOMMENDATION_THRESHOLDS, ...(ctx.thresholds ?? {}) };
-  const { semantic, skills, other } = breakdown.parts;
-  const strengths: string[] = [];
-  const gaps: string[] = [];
+  const found: Findings = { strengths: [], gaps: [] };
+  sortSemantic(breakdown, found);
+  sortSkills(breakdown, found);
+  sortOtherFactors(breakdown, found);
+  const rating = recommend(breakdown, thresholds);
+  return {
+    summary: scrub(summarize(breakdown, ctx.jobTitle, rating)),
+    strengths: dedupe(found.strengths).map(scrub),
+    gaps: dedupe(found.gaps).map(scrub),
+    recommendation: rating.recommendation,
+  };
+}
 
-  // Semantic similarity.
-  if (semantic.score !== null) {
-    if (semantic.score >= SEMANTIC_THRESHOLDS.strong) strengths.push(...semantic.evidence);
-    else if (semantic.score < SEMANTIC_THRESHOLDS.weak) gaps.push(...semantic.evidence);
-  }
+interface Findings {
+  strengths: string[];
+  gaps: string[];
+}
 
-  // Skills: the evidence lines, sorted into what the candidate has and what is missing.
+/** Semantic similarity: a strength when high, a gap when low. */
+function sortSemantic({ parts: { semantic } }: MatchBreakdown, found: Findings): void {
+  if (semantic.score === null) return;
+  if (semantic.score >= SEMANTIC_THRESHOLDS.strong) found.strengths.push(...semantic.evidence);
+  else if (semantic.score < SEMANTIC_THRESHOLDS.weak) found.gaps.push(...semantic.evidence);
+}
+
+/** Skills: the coded findings, sorted into what the candidate has and what is missing. */
+function sortSkills({ parts: { skills } }: MatchBreakdown, found: Findings): void {
   const requiredCount = skills.required.matched.length + skills.required.missing.length;
   const requiredShare = requiredCount > 0 ? skills.required.matched.length / requiredCount : null;
-  for (const line of skills.evidence) {
-    if (
-      line.startsWith('Missing required') ||
-      line.startsWith('Missing preferred') ||
-      line.startsWith('No skills were found') ||
-      // Claimed in the summary alone: worth checking in the interview.
-      line.startsWith('Mentioned only in the summary')
-    ) {
-      gaps.push(line);
-    } else if (line.startsWith('Has none of')) {
-      // The matching "Missing ... skills: ..." line names them; no need to say it twice.
-    } else if (line.includes('required skills')) {
-      if (requiredShare !== null && requiredShare >= 0.5) strengths.push(line);
-    } else if (line.includes('preferred skills')) {
-      strengths.push(line);
+  for (const finding of describeSkillMatch(skills)) {
+    if (SKILL_GAPS.has(finding.kind)) found.gaps.push(finding.text);
+    else if (finding.kind === 'preferred_some') found.strengths.push(finding.text);
+    else if (finding.kind === 'required_all' || finding.kind === 'required_some') {
+      if (requiredShare !== null && requiredShare >= 0.5) found.strengths.push(finding.text);
     }
-    // "Other skills: ..." and the neutral no-skills line are context, not strengths or gaps.
+    // "Has none of ...": the matching "Missing ..." finding names them; no need to say it twice.
+    // Implied and other skills, and a job without skills, are context, not strengths or gaps.
   }
+}
 
-  // Other factors, in order of importance.
+/** Other factors, in order of importance, by their status. */
+function sortOtherFactors({ parts: { other } }: MatchBreakdown, { strengths, gaps }: Findings): void {
   const { experience, education, location, title } = other;
   if (experience.status === 'met') strengths.push(...experience.evidence);
   else if (statusIsGap(experience.status) || experience.status === 'unknown') gaps.push(...experience.evidence);
@@ -130,8 +143,18 @@ export function explainByRules(
   else if (statusIsGap(location.status)) gaps.push(...location.evidence);
   if (title.status === 'met') strengths.push(...title.evidence);
   else if (title.status === 'unmet') gaps.push(...title.evidence);
+}
 
-  // Recommendation: from the overall score, lowered by any hard-requirement cap.
+interface Rating {
+  /** What the overall score alone says. */
+  base: Recommendation;
+  recommendation: Recommendation;
+  /** Why the recommendation is lower than `base`. */
+  reasons: string[];
+}
+
+/** From the overall score, lowered by any hard-requirement cap. */
+function recommend(breakdown: MatchBreakdown, thresholds: RecommendationThresholds): Rating {
   const base = fromOverall(breakdown.overallScore, thresholds);
   let recommendation = base;
   const reasons: string[] = [];
@@ -141,30 +164,28 @@ export function explainByRules(
       if (rank(cap.max) < rank(recommendation)) recommendation = cap.max;
     }
   }
+  return { base, recommendation, reasons };
+}
 
-  const jobTitle = ctx.jobTitle?.trim() || 'this job';
+/** The rating, the headline facts (skills, experience), why it was capped, and what was missing. */
+function summarize(breakdown: MatchBreakdown, jobTitle: string | undefined, { base, recommendation, reasons }: Rating): string {
+  const { semantic, skills, other } = breakdown.parts;
   const parts: string[] = [];
-  parts.push(`${LABEL[recommendation]} for ${jobTitle} (overall score ${Math.round(breakdown.overallScore * 100)}%).`);
+  parts.push(
+    `${LABEL[recommendation]} for ${jobTitle?.trim() || 'this job'} (overall score ${Math.round(breakdown.overallScore * 100)}%).`,
+  );
+  const requiredCount = skills.required.matched.length + skills.required.missing.length;
+  const preferredCount = skills.preferred.matched.length + skills.preferred.missing.length;
   const facts: string[] = [];
   if (requiredCount > 0) facts.push(`${skills.required.matched.length} of ${requiredCount} required skills`);
-  else if (skills.preferred.matched.length + skills.preferred.missing.length > 0) {
-    facts.push(
-      `${skills.preferred.matched.length} of ${skills.preferred.matched.length + skills.preferred.missing.length} preferred skills`,
-    );
-  }
-  if (experience.status !== 'not_applicable') facts.push(lowerFirst(experience.evidence[0] ?? ''));
+  else if (preferredCount > 0) facts.push(`${skills.preferred.matched.length} of ${preferredCount} preferred skills`);
+  if (other.experience.status !== 'not_applicable') facts.push(lowerFirst(other.experience.evidence[0] ?? ''));
   if (facts.filter(Boolean).length > 0) parts.push(`${capitalize(facts.filter(Boolean).join('; '))}.`);
   if (reasons.length > 0) {
     parts.push(`Rated ${LABEL[recommendation].toLowerCase()} rather than ${LABEL[base].toLowerCase()} because ${joinReasons(reasons)}.`);
   }
   if (semantic.score === null) parts.push('No semantic similarity was available; the score uses skills and other factors only.');
-
-  return {
-    summary: scrub(parts.join(' ')),
-    strengths: dedupe(strengths).map(scrub),
-    gaps: dedupe(gaps).map(scrub),
-    recommendation,
-  };
+  return parts.join(' ');
 }
 
 function dedupe(lines: string[]): string[] {

@@ -1,8 +1,8 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import OpenAI from 'openai';
-import { APP_CONFIG, AppConfig } from '../config/app-config.js';
-import type { MatchBreakdown } from '../matching/scoring/match-scorer.js';
-import { CountingCircuitBreaker } from '../common/counting-circuit-breaker.js';
+import { APP_CONFIG, AppConfig } from '../../config/app-config.js';
+import type { MatchBreakdown } from '../scoring/match-scorer.js';
+import { CountingCircuitBreaker } from '../../common/counting-circuit-breaker.js';
 import { explainByRules, RulesExplanation } from './rules-explanation.js';
 
 export interface MatchExplanation extends RulesExplanation {
