@@ -20,6 +20,14 @@ export enum ErrorCode {
   EMBEDDING_UNAVAILABLE = 'EMBEDDING_UNAVAILABLE',
   INVALID_WEIGHTS = 'INVALID_WEIGHTS',
   PAYLOAD_TOO_LARGE = 'PAYLOAD_TOO_LARGE',
+  /** The body is not valid JSON (the parser's own message is never echoed). */
+  MALFORMED_JSON = 'MALFORMED_JSON',
+  /** The JSON body nests deeper or holds more keys than JSON_MAX_DEPTH / JSON_MAX_KEYS allow. */
+  BODY_TOO_COMPLEX = 'BODY_TOO_COMPLEX',
+  /** A text field, query parameter or search term holds a NUL character (PostgreSQL text cannot store it). */
+  INVALID_CHARACTERS = 'INVALID_CHARACTERS',
+  DATABASE_UNAVAILABLE = 'DATABASE_UNAVAILABLE',
+  CACHE_UNAVAILABLE = 'CACHE_UNAVAILABLE',
   INTERNAL_ERROR = 'INTERNAL_ERROR',
 }
 
@@ -42,5 +50,10 @@ export const DEFAULT_STATUS: Record<ErrorCode, HttpStatus> = {
   [ErrorCode.EMBEDDING_UNAVAILABLE]: HttpStatus.SERVICE_UNAVAILABLE,
   [ErrorCode.INVALID_WEIGHTS]: HttpStatus.BAD_REQUEST,
   [ErrorCode.PAYLOAD_TOO_LARGE]: HttpStatus.PAYLOAD_TOO_LARGE,
+  [ErrorCode.MALFORMED_JSON]: HttpStatus.BAD_REQUEST,
+  [ErrorCode.BODY_TOO_COMPLEX]: HttpStatus.BAD_REQUEST,
+  [ErrorCode.INVALID_CHARACTERS]: HttpStatus.BAD_REQUEST,
+  [ErrorCode.DATABASE_UNAVAILABLE]: HttpStatus.SERVICE_UNAVAILABLE,
+  [ErrorCode.CACHE_UNAVAILABLE]: HttpStatus.SERVICE_UNAVAILABLE,
   [ErrorCode.INTERNAL_ERROR]: HttpStatus.INTERNAL_SERVER_ERROR,
 };
