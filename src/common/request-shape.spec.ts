@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { Type } from 'class-transformer';
 import { IsNumber, IsOptional, IsString, ValidateNested } from 'class-validator';
-import { findNulCharacter, inspectShape, isValidatedClass, unknownProperties } from './request-shape.js';
+import { findNulCharacter, isValidatedClass, scanJsonStructure, unknownProperties } from './request-shape.js';
 
 class Inner {
   @IsOptional() @IsNumber() a?: number;
@@ -16,22 +16,26 @@ class Extended extends Outer {
   @IsOptional() @IsNumber() extra?: number;
 }
 
-describe('inspectShape', () => {
-  const limits = { maxDepth: 3, maxKeys: 6 };
+const scan = (json: string, limits = { maxDepth: 3, maxKeys: 6 }) => scanJsonStructure(Buffer.from(json), limits);
+
+describe('scanJsonStructure', () => {
   it('accepts a body within the limits', () => {
-    assert.equal(inspectShape({ a: 1, b: [1, 2], c: { d: 'x' } }, limits), null);
+    assert.equal(scan('{"a": 1, "b": [1, 2], "c": {"d": "x"}}'), null);
+    assert.equal(scan('{"a": [], "b": {}, "c": "[[[{{{,,,::"}'), null, 'brackets, commas and colons in strings do not count');
+    assert.equal(scan('{"a": "quote \\" [[[[ \\\\", "b": [1]}'), null, 'escaped quotes keep the string open');
   });
-  it('counts object keys and array items over the whole body', () => {
-    assert.equal(inspectShape({ a: [1, 2, 3, 4, 5] }, limits), null);
-    assert.equal(inspectShape({ a: [1, 2, 3, 4, 5, 6] }, limits), 'too-many-keys');
-    assert.equal(inspectShape(Object.fromEntries(Array.from({ length: 100_000 }, (_, i) => [`k${i}`, i])), limits), 'too-many-keys');
+  it('counts object keys and array items over the whole body, as JSON.parse would see them', () => {
+    assert.equal(scan('{"a": [1, 2, 3, 4, 5]}'), null);
+    assert.equal(scan('{"a": [1, 2, 3, 4, 5, 6]}'), 'too-many-keys');
+    assert.equal(scan('[[1, 2], [3, 4], []]'), 'too-many-keys');
+    assert.equal(scan('[[1, 2], [3], []]'), null);
+    const manyKeys = `{${Array.from({ length: 100_000 }, (_, i) => `"k${i}":${i}`).join(',')}}`;
+    assert.equal(scan(manyKeys, { maxDepth: 10, maxKeys: 2_000 }), 'too-many-keys');
   });
-  it('rejects nesting deeper than the limit without recursing', () => {
-    assert.equal(inspectShape({ a: { b: { c: 1 } } }, limits), null);
-    assert.equal(inspectShape({ a: { b: { c: {} } } }, limits), 'too-deep');
-    let deep: unknown = 1;
-    for (let i = 0; i < 100_000; i++) deep = [deep];
-    assert.equal(inspectShape(deep, { maxDepth: 10, maxKeys: 1e9 }), 'too-deep');
+  it('rejects nesting deeper than the limit', () => {
+    assert.equal(scan('{"a": {"b": {"c": 1}}}'), null);
+    assert.equal(scan('{"a": {"b": {"c": {}}}}'), 'too-deep');
+    assert.equal(scan('['.repeat(100_000), { maxDepth: 10, maxKeys: 1e9 }), 'too-deep');
   });
 });
 
