@@ -28,7 +28,7 @@ export class ApiExceptionFilter implements ExceptionFilter {
     }
     const body = this.toBody(exception);
     if (body.statusCode === HttpStatus.SERVICE_UNAVAILABLE) {
-      response.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
+      if (!response.getHeader('Retry-After')) response.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
       // The cause is logged without the error's message: driver messages can quote request values.
       if (!(exception instanceof HttpException)) this.logger.warn(`${body.code}: ${describeError(exception)}`);
     } else if (body.statusCode >= 500) {

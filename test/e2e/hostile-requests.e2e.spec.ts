@@ -82,6 +82,15 @@ for (const backend of testBackends()) {
       resumes: (await http.get('/api/v1/resumes').expect(200)).body.total,
     });
 
+    it('stores createdAt and updatedAt from one clock (the database), equal on insert', async () => {
+      const job = (await http.get(`/api/v1/jobs/${jobId}`).expect(200)).body;
+      assert.equal(job.updatedAt, job.createdAt);
+      // The resume's row and its vector are written in one transaction: still one instant.
+      const resume = (await http.get(`/api/v1/resumes/${resumeId}`).expect(200)).body;
+      assert.equal(resume.embeddingStatus, 'ready');
+      assert.equal(resume.updatedAt, resume.createdAt);
+    });
+
     describe('bodies', () => {
       it('malformed JSON is a 400 MALFORMED_JSON that does not quote the parser or the bytes', async () => {
         for (const raw of [`{"title": ${MARKER}}`, `{"title": "${MARKER}"`, `[${MARKER}`]) {
