@@ -62,7 +62,14 @@ function handleShutdownSignals(app: NestExpressApplication, config: AppConfig): 
     logger.log('Closed; exiting');
     process.exit(0);
   };
-  for (const signal of ['SIGTERM', 'SIGINT'] as const) process.once(signal, (s: NodeJS.Signals) => void stop(s));
+  const onSignal = (signal: NodeJS.Signals): void => {
+    stop(signal).catch((error: unknown) => {
+      logger.error(`Shutdown failed: ${(error as Error).stack ?? error}`);
+      process.exit(1);
+    });
+  };
+  // once: a second Ctrl-C gets Node's default behaviour and ends the process at once.
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) process.once(signal, onSignal);
 }
 
 void bootstrap();
