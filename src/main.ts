@@ -3,7 +3,6 @@ import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { existsSync } from 'node:fs';
-import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { AppModule } from './app.module.js';
@@ -32,7 +31,7 @@ async function bootstrap(): Promise<void> {
   });
   configureApp(app);
   await app.listen(config.port);
-  const { port } = (app.getHttpServer() as Server).address() as AddressInfo;
+  const { port } = app.getHttpServer().address() as AddressInfo;
   Logger.log(`HireMatch listening on http://localhost:${port} (Swagger UI: /api/docs)`, 'Bootstrap');
   handleShutdownSignals(app, config);
 }
@@ -56,7 +55,7 @@ function handleShutdownSignals(app: NestExpressApplication, config: AppConfig): 
       process.exit(1);
     }, config.shutdownDrainMs + CLOSE_TIMEOUT_MS).unref();
     await sleep(config.shutdownDrainMs);
-    const server = app.getHttpServer() as Server;
+    const server = app.getHttpServer();
     await new Promise<void>((resolve) => server.close(() => resolve()));
     await app.close();
     logger.log('Closed; exiting');
@@ -64,7 +63,7 @@ function handleShutdownSignals(app: NestExpressApplication, config: AppConfig): 
   };
   const onSignal = (signal: NodeJS.Signals): void => {
     stop(signal).catch((error: unknown) => {
-      logger.error(`Shutdown failed: ${(error as Error).stack ?? error}`);
+      logger.error(`Shutdown failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
       process.exit(1);
     });
   };

@@ -27,7 +27,7 @@ export class ApiExceptionFilter implements ExceptionFilter {
       return;
     }
     const body = this.toBody(exception);
-    if (body.statusCode === HttpStatus.SERVICE_UNAVAILABLE) {
+    if (body.statusCode === 503) {
       if (!response.getHeader('Retry-After')) response.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
       // The cause is logged without the error's message: driver messages can quote request values.
       if (!(exception instanceof HttpException)) this.logger.warn(`${body.code}: ${describeError(exception)}`);

@@ -86,7 +86,7 @@ type Constructor = abstract new (...args: never[]) => unknown;
  * DTO class of each nested property (`@ValidateNested()` + its design type).
  */
 function schemaOf(dto: Constructor): { known: Set<string>; nested: Map<string, Constructor> } {
-  const metadata = getMetadataStorage().getTargetValidationMetadatas(dto as never, '', true, false);
+  const metadata = getMetadataStorage().getTargetValidationMetadatas(dto, '', true, false);
   const known = new Set(metadata.map((m) => m.propertyName));
   const nested = new Map<string, Constructor>();
   for (const m of metadata) {

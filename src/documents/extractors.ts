@@ -74,7 +74,7 @@ async function extractDocx(bytes: Buffer, limits: ExtractionLimits): Promise<Raw
   try {
     const result = await mammoth.extractRawText({ buffer: bytes });
     return { text: result.value, pages: null };
-  } catch (error) {
+  } catch {
     throw new ExtractionFailure(ErrorCode.CORRUPT_DOCUMENT, 'The DOCX could not be read (damaged or not a Word document)');
   }
 }
