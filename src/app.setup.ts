@@ -1,17 +1,24 @@
-import { ValidationPipe } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import { DomainError } from './common/domain-error.js';
 import { ApiExceptionFilter } from './common/api-exception.filter.js';
 import { ErrorCode } from './common/error-codes.js';
+import { jsonBodyMiddleware } from './common/json-body.js';
+import { StrictValidationPipe } from './common/strict-validation.pipe.js';
+import { APP_CONFIG, AppConfig } from './config/app-config.js';
+import { ShutdownDrain } from './health/shutdown-drain.js';
 
 /** Everything main.ts applies to the app, shared with the e2e tests so they test the same thing. */
 export function configureApp<T extends NestExpressApplication>(app: T): T {
-  // Bulk integrations send up to 64 texts (embeddings) or 500 ids (batch matching) per request.
-  app.useBodyParser('json', { limit: '8mb' });
+  app.use(app.get(ShutdownDrain).connectionCloseWhileDraining);
+  // Small JSON bodies everywhere; bulk integrations (64 texts, 500 ids) get more on their two routes.
+  for (const [path, handler] of jsonBodyMiddleware(app.get<AppConfig>(APP_CONFIG))) {
+    if (path) app.use(path, handler);
+    else app.use(handler);
+  }
   app.useGlobalPipes(
-    new ValidationPipe({
+    new StrictValidationPipe({
       whitelist: true,
       forbidNonWhitelisted: true,
       transform: true,

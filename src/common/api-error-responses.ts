@@ -51,6 +51,11 @@ const EXAMPLE_MESSAGES: Record<ErrorCode, string> = {
     'Embedding model is unavailable (circuit breaker open); vector search is unavailable (keyword mode still works)',
   [ErrorCode.INVALID_WEIGHTS]: 'At least one weight must be greater than zero',
   [ErrorCode.PAYLOAD_TOO_LARGE]: 'request entity too large',
+  [ErrorCode.MALFORMED_JSON]: 'The request body is not valid JSON',
+  [ErrorCode.BODY_TOO_COMPLEX]: 'The JSON body nests deeper than 10 levels or holds more than 2000 keys and items',
+  [ErrorCode.INVALID_CHARACTERS]: 'query must not contain NUL (\\u0000) characters',
+  [ErrorCode.DATABASE_UNAVAILABLE]: 'The database is unavailable; retry later',
+  [ErrorCode.CACHE_UNAVAILABLE]: 'The cache is unavailable; retry later',
   [ErrorCode.INTERNAL_ERROR]: 'Internal server error',
 };
 
@@ -93,4 +98,10 @@ export function ApiErrorResponses(...codes: ErrorCode[]): MethodDecorator & Clas
 }
 
 /** Errors of every route that reads a JSON body: a constraint violated, or a body over the 8 MB limit. */
-export const JSON_BODY_ERRORS = [ErrorCode.VALIDATION_FAILED, ErrorCode.PAYLOAD_TOO_LARGE] as const;
+export const JSON_BODY_ERRORS = [
+  ErrorCode.VALIDATION_FAILED,
+  ErrorCode.MALFORMED_JSON,
+  ErrorCode.BODY_TOO_COMPLEX,
+  ErrorCode.INVALID_CHARACTERS,
+  ErrorCode.PAYLOAD_TOO_LARGE,
+] as const;

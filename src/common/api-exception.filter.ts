@@ -1,8 +1,12 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Response } from 'express';
 import { ApiErrorBody } from './api-error.js';
+import { categorizeError } from './dependency-errors.js';
 import { DomainError } from './domain-error.js';
 import { DEFAULT_STATUS, ErrorCode } from './error-codes.js';
+
+/** Seconds a client is asked to wait before retrying a 503 (the outages seen recover in seconds). */
+export const RETRY_AFTER_SECONDS = 5;
 
 const STATUS_CODES: Partial<Record<number, ErrorCode>> = {
   [HttpStatus.BAD_REQUEST]: ErrorCode.VALIDATION_FAILED,
@@ -27,7 +31,13 @@ export class ApiExceptionFilter implements ExceptionFilter {
       return;
     }
     const body = this.toBody(exception);
-    if (body.statusCode >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    if (body.statusCode === 503) {
+      if (!response.getHeader('Retry-After')) response.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
+      // The cause is logged without the error's message: driver messages can quote request values.
+      if (!(exception instanceof HttpException)) this.logger.warn(`${body.code}: ${describeError(exception)}`);
+    } else if (body.statusCode >= 500) {
+      this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    }
     response.status(body.statusCode).json(body);
   }
 
@@ -37,7 +47,17 @@ export class ApiExceptionFilter implements ExceptionFilter {
       return { statusCode: DEFAULT_STATUS[code], code, message, ...(details === undefined ? {} : { details }) };
     }
     if (!(exception instanceof HttpException)) {
-      return { statusCode: 500, code: ErrorCode.INTERNAL_ERROR, message: 'Internal server error' };
+      switch (categorizeError(exception)) {
+        case 'database-unavailable':
+          return { statusCode: 503, code: ErrorCode.DATABASE_UNAVAILABLE, message: 'The database is unavailable; retry later' };
+        case 'cache-unavailable':
+          return { statusCode: 503, code: ErrorCode.CACHE_UNAVAILABLE, message: 'The cache is unavailable; retry later' };
+        case 'invalid-value':
+          // A value the validators let through but PostgreSQL refuses (a safety net, not the first check).
+          return { statusCode: 400, code: ErrorCode.VALIDATION_FAILED, message: 'A value in the request cannot be stored or compared' };
+        default:
+          return { statusCode: 500, code: ErrorCode.INTERNAL_ERROR, message: 'Internal server error' };
+      }
     }
     const statusCode = exception.getStatus();
     const raw = exception.getResponse();
@@ -52,6 +72,13 @@ export class ApiExceptionFilter implements ExceptionFilter {
       ...(Array.isArray(message) ? { details: message } : {}),
     };
   }
+}
+
+/** Error class and code, never the message (it may quote what the client sent). */
+function describeError(error: unknown): string {
+  if (typeof error !== 'object' || error === null) return typeof error;
+  const { name, code } = error as { name?: unknown; code?: unknown };
+  return [name, code].filter((part) => typeof part === 'string').join(' ') || 'error';
 }
 
 function isHealthReport(body: unknown): boolean {

@@ -23,6 +23,14 @@ export enum ErrorCode {
   EMBEDDING_UNAVAILABLE = 'EMBEDDING_UNAVAILABLE',
   INVALID_WEIGHTS = 'INVALID_WEIGHTS',
   PAYLOAD_TOO_LARGE = 'PAYLOAD_TOO_LARGE',
+  /** The body is not valid JSON (the parser's own message is never echoed). */
+  MALFORMED_JSON = 'MALFORMED_JSON',
+  /** The JSON body nests deeper or holds more keys than JSON_MAX_DEPTH / JSON_MAX_KEYS allow. */
+  BODY_TOO_COMPLEX = 'BODY_TOO_COMPLEX',
+  /** A text field, query parameter or search term holds a NUL character (PostgreSQL text cannot store it). */
+  INVALID_CHARACTERS = 'INVALID_CHARACTERS',
+  DATABASE_UNAVAILABLE = 'DATABASE_UNAVAILABLE',
+  CACHE_UNAVAILABLE = 'CACHE_UNAVAILABLE',
   INTERNAL_ERROR = 'INTERNAL_ERROR',
 }
 
@@ -47,4 +55,9 @@ export const DEFAULT_STATUS: Record<ErrorCode, number> = {
   [ErrorCode.INVALID_WEIGHTS]: 400,
   [ErrorCode.PAYLOAD_TOO_LARGE]: 413,
   [ErrorCode.INTERNAL_ERROR]: 500,
+  [ErrorCode.MALFORMED_JSON]: 400,
+  [ErrorCode.BODY_TOO_COMPLEX]: 400,
+  [ErrorCode.INVALID_CHARACTERS]: 400,
+  [ErrorCode.DATABASE_UNAVAILABLE]: 503,
+  [ErrorCode.CACHE_UNAVAILABLE]: 503,
 };

@@ -65,6 +65,28 @@ export interface AppConfig {
   /** Heap cap of each extraction worker. */
   extractionMaxHeapMb: number;
   healthProbeTimeoutMs: number;
+  /** JSON body limit of every route but the bulk ones (413 PAYLOAD_TOO_LARGE above it). */
+  jsonBodyLimitBytes: number;
+  /** JSON body limit of the bulk routes (embeddings batch, matching batch). */
+  jsonBulkBodyLimitBytes: number;
+  /** Deepest nesting of a JSON body (400 BODY_TOO_COMPLEX). */
+  jsonMaxDepth: number;
+  /** Object keys plus array items in one JSON body (400 BODY_TOO_COMPLEX). */
+  jsonMaxKeys: number;
+  /** PostgreSQL pool size. */
+  databasePoolSize: number;
+  /** Opening a PostgreSQL connection (or waiting for a free one in the pool) gives up after this. */
+  databaseConnectTimeoutMs: number;
+  /** Server-side statement_timeout; the client gives up on an unanswered query a little later. */
+  databaseStatementTimeoutMs: number;
+  /** A transaction (Prisma interactive transactions; idle_in_transaction_session_timeout) ends after this. */
+  databaseTransactionTimeoutMs: number;
+  /** Opening a Redis connection gives up after this. */
+  redisConnectTimeoutMs: number;
+  /** One cache read or write gives up after this (the cache fails open: a miss). */
+  cacheTimeoutMs: number;
+  /** After SIGTERM: readiness is 503 and requests are still served this long, then the server closes. */
+  shutdownDrainMs: number;
   logLevel: 'debug' | 'log' | 'warn' | 'error';
 }
 
@@ -169,6 +191,17 @@ export function loadConfig(env: Env = process.env): AppConfig {
     extractionWorkers: int('EXTRACTION_WORKERS', 2, 1, 32),
     extractionMaxHeapMb: int('EXTRACTION_MAX_HEAP_MB', 256, 32),
     healthProbeTimeoutMs: int('HEALTH_PROBE_TIMEOUT_MS', 3_000, 50),
+    jsonBodyLimitBytes: int('JSON_BODY_LIMIT_BYTES', 256 * 1024, 1024),
+    jsonBulkBodyLimitBytes: int('JSON_BULK_BODY_LIMIT_BYTES', 8 * 1024 * 1024, 1024),
+    jsonMaxDepth: int('JSON_MAX_DEPTH', 10, 2, 100),
+    jsonMaxKeys: int('JSON_MAX_KEYS', 2_000, 10, 1_000_000),
+    databasePoolSize: int('DATABASE_POOL_SIZE', 10, 1, 1000),
+    databaseConnectTimeoutMs: int('DATABASE_CONNECT_TIMEOUT_MS', 5_000, 50),
+    databaseStatementTimeoutMs: int('DATABASE_STATEMENT_TIMEOUT_MS', 15_000, 50),
+    databaseTransactionTimeoutMs: int('DATABASE_TRANSACTION_TIMEOUT_MS', 15_000, 50),
+    redisConnectTimeoutMs: int('REDIS_CONNECT_TIMEOUT_MS', 200, 10),
+    cacheTimeoutMs: int('CACHE_TIMEOUT_MS', 250, 10),
+    shutdownDrainMs: int('SHUTDOWN_DRAIN_MS', 10_000, 0),
     logLevel,
   };
   if (config.embeddingWindowOverlap >= config.embeddingWindowTokens - 2) {

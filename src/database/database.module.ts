@@ -42,8 +42,13 @@ class DatabaseShutdown implements OnApplicationShutdown {
     },
     {
       provide: PrismaClient,
-      inject: [SQL_CONNECTION],
-      useFactory: (connection: SqlConnection) => new PrismaClient({ adapter: connection.adapter }),
+      inject: [SQL_CONNECTION, APP_CONFIG],
+      useFactory: (connection: SqlConnection, config: AppConfig) =>
+        new PrismaClient({
+          adapter: connection.adapter,
+          // An interactive transaction waits at most this long for a connection and lasts at most this long.
+          transactionOptions: { maxWait: config.databaseConnectTimeoutMs, timeout: config.databaseTransactionTimeoutMs },
+        }),
     },
     DatabaseShutdown,
   ],

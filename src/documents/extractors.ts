@@ -51,7 +51,8 @@ async function extractPdf(bytes: Uint8Array, limits: ExtractionLimits): Promise<
     if ((error as Error)?.name === 'PasswordException') {
       throw new ExtractionFailure(ErrorCode.ENCRYPTED_DOCUMENT, 'The PDF is password-protected');
     }
-    throw new ExtractionFailure(ErrorCode.CORRUPT_DOCUMENT, `The PDF could not be read: ${(error as Error).message}`);
+    // The parser's own message is not passed on: it quotes the document's bytes and the parser's internals.
+    throw new ExtractionFailure(ErrorCode.CORRUPT_DOCUMENT, 'The PDF could not be read (damaged or not a PDF)');
   } finally {
     await parser.destroy().catch(() => undefined);
   }
@@ -70,8 +71,8 @@ async function extractDocx(bytes: Buffer, limits: ExtractionLimits): Promise<Raw
   try {
     const result = await mammoth.extractRawText({ buffer: bytes });
     return { text: result.value, pages: null };
-  } catch (error) {
-    throw new ExtractionFailure(ErrorCode.CORRUPT_DOCUMENT, `The DOCX could not be read: ${(error as Error).message}`);
+  } catch {
+    throw new ExtractionFailure(ErrorCode.CORRUPT_DOCUMENT, 'The DOCX could not be read (damaged or not a Word document)');
   }
 }
 

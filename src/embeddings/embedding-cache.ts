@@ -5,8 +5,6 @@ import { sha256 } from '../common/sha256.js';
 import { withTimeout } from '../common/with-timeout.js';
 import { APP_CONFIG, AppConfig } from '../config/app-config.js';
 
-/** A slow or dead cache must never slow a request more than this. */
-const CACHE_OP_TIMEOUT_MS = 250;
 /** After a failure the cache is bypassed this long, so an outage costs one timeout, not one per call. */
 const BYPASS_AFTER_FAILURE_MS = 5_000;
 
@@ -60,8 +58,8 @@ export class EmbeddingCache {
   /** Round trip used by the health indicator; throws when the cache does not answer. */
   async ping(): Promise<void> {
     const key = 'health:ping';
-    await withTimeout(this.cache.set(key, '1', 5_000), CACHE_OP_TIMEOUT_MS);
-    if ((await withTimeout(this.cache.get<string>(key), CACHE_OP_TIMEOUT_MS)) !== '1') {
+    await withTimeout(this.cache.set(key, '1', 5_000), this.config.cacheTimeoutMs);
+    if ((await withTimeout(this.cache.get<string>(key), this.config.cacheTimeoutMs)) !== '1') {
       throw new Error('cache round trip returned nothing');
     }
   }
@@ -73,7 +71,8 @@ export class EmbeddingCache {
     }
     const errorsBefore = this.counters.errors;
     try {
-      const result = await withTimeout(operation(), CACHE_OP_TIMEOUT_MS);
+      // A slow or dead cache must never slow a request more than CACHE_TIMEOUT_MS.
+      const result = await withTimeout(operation(), this.config.cacheTimeoutMs);
       if (this.counters.errors !== errorsBefore) return fallback;
       if (this.outage) {
         this.outage = false;

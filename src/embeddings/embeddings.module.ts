@@ -16,7 +16,7 @@ import { TransformersEmbeddingModel } from './transformers-embedding.model.js';
       useFactory: (config: AppConfig) => {
         // Errors are thrown (not swallowed) so EmbeddingCache can count them and fail open.
         const store = config.redisUrl
-          ? createKeyv(config.redisUrl, { throwOnConnectError: true, throwOnErrors: true, connectionTimeout: 200 })
+          ? createKeyv(config.redisUrl, { throwOnConnectError: true, throwOnErrors: true, connectionTimeout: config.redisConnectTimeoutMs })
           : new Keyv();
         // Keyv re-emits store errors; unhandled they would crash the process. EmbeddingCache logs outages.
         const logger = new Logger('EmbeddingCache');

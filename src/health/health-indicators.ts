@@ -6,6 +6,13 @@ import { SQL_CONNECTION } from '../database/database.module.js';
 import type { SqlConnection } from '../database/sql-connection.js';
 import { EmbeddingCache } from '../embeddings/embedding-cache.js';
 import { EmbeddingService } from '../embeddings/embedding.service.js';
+import { ShutdownDrain } from './shutdown-drain.js';
+
+const PROBE_TIMED_OUT = 'probe timed out';
+
+function probeFailure(error: unknown, timeoutMs: number): string {
+  return (error as Error).message?.startsWith(PROBE_TIMED_OUT) ? `no answer within ${timeoutMs} ms` : 'unreachable or failing';
+}
 
 /**
  * One check per dependency. Each probe races a timeout so a hung dependency reports down instead
@@ -20,28 +27,36 @@ export class HealthIndicators {
     private readonly embeddingCache: EmbeddingCache,
     private readonly embeddings: EmbeddingService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly drain: ShutdownDrain,
   ) {}
+
+  /** Down from the moment SIGTERM arrives, so no new traffic is routed here during the drain. */
+  shutdown(): HealthIndicatorResult {
+    const check = this.health.check('shutdown');
+    return this.drain.draining ? check.down({ draining: true }) : check.up({ draining: false });
+  }
 
   async database(): Promise<HealthIndicatorResult> {
     const check = this.health.check('database');
     try {
-      await withTimeout(this.db.query('SELECT 1'), this.config.healthProbeTimeoutMs);
+      await withTimeout(this.db.query('SELECT 1'), this.config.healthProbeTimeoutMs, PROBE_TIMED_OUT);
       return check.up({ kind: this.db.kind });
     } catch (error) {
-      return check.down({ kind: this.db.kind, error: (error as Error).message });
+      // What is wrong, not the driver's message (it can name hosts, users and files).
+      return check.down({ kind: this.db.kind, reason: probeFailure(error, this.config.healthProbeTimeoutMs) });
     }
   }
 
   async cache(): Promise<HealthIndicatorResult> {
     const check = this.health.check('cache');
     try {
-      await withTimeout(this.embeddingCache.ping(), this.config.healthProbeTimeoutMs);
+      await withTimeout(this.embeddingCache.ping(), this.config.healthProbeTimeoutMs, PROBE_TIMED_OUT);
       return check.up({ backend: this.embeddingCache.backend, degraded: false, ...this.embeddingCache.counters });
     } catch (error) {
       return check.up({
         backend: this.embeddingCache.backend,
         degraded: true,
-        error: (error as Error).message,
+        reason: probeFailure(error, this.config.healthProbeTimeoutMs),
         ...this.embeddingCache.counters,
       });
     }

@@ -22,10 +22,12 @@ export class HealthController {
   @HealthCheck()
   @ApiOperation({
     operationId: 'getReadiness',
-    summary: 'Readiness: database and model must be up (503 otherwise); cache and breaker report degraded without failing',
+    summary:
+      'Readiness: database and model must be up (503 otherwise), and the process must not be shutting down; cache and breaker report degraded without failing',
   })
   ready(): Promise<HealthCheckResult> {
     return this.health.check([
+      () => this.indicators.shutdown(),
       () => this.indicators.database(),
       () => this.indicators.model(),
       () => this.indicators.cache(),

@@ -3,10 +3,12 @@ import { TerminusModule } from '@nestjs/terminus';
 import { EmbeddingsModule } from '../embeddings/embeddings.module.js';
 import { HealthController } from './health.controller.js';
 import { HealthIndicators } from './health-indicators.js';
+import { ShutdownDrain } from './shutdown-drain.js';
 
 @Module({
   imports: [TerminusModule.forRoot({ logger: false }), EmbeddingsModule],
   controllers: [HealthController],
-  providers: [HealthIndicators],
+  providers: [HealthIndicators, ShutdownDrain],
+  exports: [ShutdownDrain],
 })
 export class HealthModule {}

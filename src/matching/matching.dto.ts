@@ -14,19 +14,38 @@ import {
   IsString,
   IsUUID,
   Max,
+  MaxDate,
   MaxLength,
   Min,
+  MinDate,
   MinLength,
   ValidateNested,
 } from 'class-validator';
 import { PaginationQuery } from '../common/pagination.dto.js';
 import { commaSeparatedList } from '../common/query-transforms.js';
 
+/** Weights are relative; the bound keeps their sum finite (three 1e308s would overflow to Infinity). */
+export const MAX_WEIGHT = 1_000_000;
+
 export class MatchWeightsInput {
-  @ApiPropertyOptional({ example: 0.6, minimum: 0 }) @IsOptional() @IsNumber() @Min(0) semantic?: number;
-  @ApiPropertyOptional({ example: 0.3, minimum: 0 }) @IsOptional() @IsNumber() @Min(0) skills?: number;
-  @ApiPropertyOptional({ example: 0.1, minimum: 0 }) @IsOptional() @IsNumber() @Min(0) other?: number;
+  @ApiPropertyOptional({ example: 0.6, minimum: 0, maximum: MAX_WEIGHT })
+  @IsOptional()
+  @IsNumber()
+  @Min(0)
+  @Max(MAX_WEIGHT)
+  semantic?: number;
+  @ApiPropertyOptional({ example: 0.3, minimum: 0, maximum: MAX_WEIGHT })
+  @IsOptional()
+  @IsNumber()
+  @Min(0)
+  @Max(MAX_WEIGHT)
+  skills?: number;
+  @ApiPropertyOptional({ example: 0.1, minimum: 0, maximum: MAX_WEIGHT }) @IsOptional() @IsNumber() @Min(0) @Max(MAX_WEIGHT) other?: number;
 }
+
+/** Dates PostgreSQL and ISO 8601 (4-digit years) both represent. */
+export const EARLIEST_DATE = new Date('0001-01-01T00:00:00Z');
+export const LATEST_DATE = new Date('9999-12-31T23:59:59.999Z');
 
 export class CalculateMatchRequest {
   @ApiProperty({ format: 'uuid', example: '0d5c8f7a-3b1e-4c62-9a7f-6e2d1b4c9f30' }) @IsUUID() jobId!: string;
@@ -108,10 +127,12 @@ export class SearchFiltersInput {
   @Max(60)
   minYears?: number;
 
-  @ApiPropertyOptional({ example: '2026-01-01T00:00:00Z' })
+  @ApiPropertyOptional({ example: '2026-01-01T00:00:00Z', description: 'Between years 0001 and 9999' })
   @IsOptional()
   @Type(() => Date)
   @IsDate()
+  @MinDate(EARLIEST_DATE)
+  @MaxDate(LATEST_DATE)
   createdAfter?: Date;
 }
 

@@ -15,9 +15,14 @@ import { ResumesService } from './resumes.service.js';
     EmbeddingsModule,
     SkillsModule,
     // Memory storage, capped: multer stops reading past the limit and answers 413 FILE_TOO_LARGE.
+    // File names are UTF-8 (multer's default, latin1, garbled every non-ASCII name); busboy also
+    // decodes RFC 5987 `filename*=UTF-8''...`.
     MulterModule.registerAsync({
       inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => ({ limits: { fileSize: config.maxUploadBytes, files: 1 } }),
+      useFactory: (config: AppConfig) => ({
+        limits: { fileSize: config.maxUploadBytes, files: 1, fields: 10, parts: 12, fieldSize: 64 * 1024 },
+        defParamCharset: 'utf8',
+      }),
     }),
   ],
   controllers: [ResumesController],

@@ -5,6 +5,7 @@ import { sha256 } from '../common/sha256.js';
 import { DocumentProcessor } from '../documents/document-processor.js';
 import { EmbeddingService } from '../embeddings/embedding.service.js';
 import { Resume } from '../generated/prisma/client.js';
+import { sanitizeFileName } from './file-name.js';
 import { resumeMatchingText } from './matching-text.js';
 import { ParsedResume } from './parsing/parsed-resume.js';
 import { ResumeParser } from './parsing/resume-parser.js';
@@ -36,7 +37,7 @@ export class ResumesService {
     const row = await this.repository.create(
       {
         organizationId,
-        fileName: file.originalname ?? null,
+        fileName: sanitizeFileName(file.originalname),
         mimeType: document.mimeType,
         content: document.text,
         contentSha256: sha256(document.text),

@@ -200,7 +200,7 @@ for (const backend of testBackends()) {
       const badSearch = await http.post('/api/v1/matching/similarity-search').send({ query: 'a', target: 'people' }).expect(400);
       assert.equal(badSearch.body.code, 'VALIDATION_FAILED');
       const malformed = await http.post('/api/v1/jobs').set('content-type', 'application/json').send('{"title": ').expect(400);
-      assert.equal(malformed.body.code, 'VALIDATION_FAILED');
+      assert.equal(malformed.body.code, 'MALFORMED_JSON');
       const huge = await http
         .post('/api/v1/embeddings/batch')
         .send({ texts: Array.from({ length: 64 }, () => 'x'.repeat(140_000)) })

@@ -63,6 +63,10 @@ describe('normalizeWeights', () => {
     assert.throws(() => normalizeWeights({ semantic: 0, skills: 0, other: 0 }), InvalidWeightsError);
     assert.ok(new InvalidWeightsError('x') instanceof Error);
   });
+
+  it('rejects finite weights whose sum overflows to Infinity', () => {
+    assert.throws(() => normalizeWeights({ semantic: 1e308, skills: 1e308, other: 1e308 }), /sum must be finite/);
+  });
 });
 
 describe('scoreMatch', () => {

@@ -52,6 +52,7 @@ export function normalizeWeights(w?: Partial<MatchWeights>): MatchWeights {
     merged[key] = value;
   }
   const sum = merged.semantic + merged.skills + merged.other;
+  if (!Number.isFinite(sum)) throw new InvalidWeightsError('The weights are too large: their sum must be finite');
   if (sum <= 0) throw new InvalidWeightsError('At least one weight must be greater than zero');
   // Already normalised (up to float noise, e.g. the defaults): keep the values exactly as given.
   if (Math.abs(sum - 1) < 1e-9) return merged;
