@@ -8,7 +8,10 @@ import { EmbeddingsModule } from './embeddings/embeddings.module.js';
 import { ExplanationModule } from './explanation/explanation.module.js';
 import { HealthModule } from './health/health.module.js';
 import { JobsModule } from './jobs/jobs.module.js';
+import { LoggingModule } from './logging/logging.module.js';
 import { MatchingModule } from './matching/matching.module.js';
+import { MetricsModule } from './metrics/metrics.module.js';
+import { RateLimitModule } from './rate-limit/rate-limit.module.js';
 import { ResumesModule } from './resumes/resumes.module.js';
 
 @Module({})
@@ -19,6 +22,8 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(overrides),
+        LoggingModule,
+        MetricsModule,
         DatabaseModule,
         DocumentsModule,
         EmbeddingsModule,
@@ -28,6 +33,8 @@ export class AppModule {
         MatchingModule,
         BackfillModule,
         HealthModule,
+        // Last: its guard needs `request.auth`, which guards of modules imported before it attach.
+        RateLimitModule,
       ],
     };
   }

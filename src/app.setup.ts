@@ -1,12 +1,24 @@
 import { ValidationPipe } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { Logger } from 'nestjs-pino';
+import type { HttpLogger } from 'pino-http';
 import { ApiError } from './common/api-error.js';
 import { ApiExceptionFilter } from './common/api-exception.filter.js';
 import { ErrorCode } from './common/error-codes.js';
+import { applyHttpSecurity } from './common/http-security.js';
+import { APP_CONFIG, AppConfig } from './config/app-config.js';
+import { REQUEST_LOGGER } from './logging/logging.module.js';
+import { AppMetrics } from './metrics/app-metrics.js';
+import { httpMetricsMiddleware } from './metrics/http-metrics.js';
 
 /** Everything main.ts applies to the app, shared with the e2e tests so they test the same thing. */
 export function configureApp<T extends NestExpressApplication>(app: T): T {
+  app.useLogger(app.get(Logger));
+  // Request id + request log and metrics come first, so they also see requests the body parser rejects.
+  app.use(app.get<HttpLogger>(REQUEST_LOGGER));
+  app.use(httpMetricsMiddleware(app.get(AppMetrics)));
+  applyHttpSecurity(app, app.get<AppConfig>(APP_CONFIG));
   // Bulk integrations send up to 64 texts (embeddings) or 500 ids (batch matching) per request.
   app.useBodyParser('json', { limit: '8mb' });
   app.useGlobalPipes(
@@ -29,7 +41,7 @@ export function configureApp<T extends NestExpressApplication>(app: T): T {
       .setTitle('HireMatch API')
       .setDescription(
         'Semantic resume-to-job matching: upload resumes, post jobs, score matches with evidence, and search by meaning. ' +
-          'Errors share one shape: `{ statusCode, code, message }`.',
+          'Errors share one shape: `{ statusCode, code, message, requestId }`.',
       )
       .setVersion('0.1.0')
       .build(),

@@ -1,6 +1,7 @@
-import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus } from '@nestjs/common';
 import type { Response } from 'express';
 import { ApiErrorBody } from './api-error.js';
+import { requestIdOf } from './api-request.js';
 import { ErrorCode } from './error-codes.js';
 
 const STATUS_CODES: Partial<Record<number, ErrorCode>> = {
@@ -13,8 +14,6 @@ const STATUS_CODES: Partial<Record<number, ErrorCode>> = {
 /** Maps every thrown error to the one `{statusCode, code, message}` shape. */
 @Catch()
 export class ApiExceptionFilter implements ExceptionFilter {
-  private readonly logger = new Logger(ApiExceptionFilter.name);
-
   catch(exception: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
     // Terminus answers 503 with its own report (status/info/error/details): probes read that shape.
@@ -22,8 +21,9 @@ export class ApiExceptionFilter implements ExceptionFilter {
       response.status(exception.getStatus()).json(exception.getResponse());
       return;
     }
-    const body = this.toBody(exception);
-    if (body.statusCode >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    const body = { ...this.toBody(exception), requestId: requestIdOf(host.switchToHttp().getRequest()) };
+    // The request log line (pino-http) reports a 5xx at error level with this error and its stack; a 4xx has neither.
+    if (body.statusCode >= 500) response.err = exception instanceof Error ? exception : new Error(String(exception));
     response.status(body.statusCode).json(body);
   }
 
