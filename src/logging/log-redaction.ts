@@ -5,7 +5,7 @@ const REQUEST_ID = /^[A-Za-z0-9._:~-]{1,128}$/;
 
 /** The client's X-Request-Id when it is well formed, else a fresh UUID. */
 export function resolveRequestId(header: unknown): string {
-  const value = Array.isArray(header) ? header[0] : header;
+  const value: unknown = Array.isArray(header) ? (header as unknown[])[0] : header;
   return typeof value === 'string' && REQUEST_ID.test(value) ? value : randomUUID();
 }
 
@@ -13,7 +13,7 @@ export function resolveRequestId(header: unknown): string {
 const PERSONAL_PARAMS = new Set(['email', 'phone', 'name', 'firstname', 'lastname', 'fullname']);
 const EMAIL = /[^\s@/?&=:;,<>"']+@[^\s@/?&=:;,<>"']+\.[^\s@/?&=:;,<>"']+/g;
 /** A run of at least 7 digits, possibly split by spaces, dots, dashes, slashes or brackets, maybe after a + or (. */
-const PHONE = /\+?\(?\d(?:[\s().\/-]*\d){6,}/g;
+const PHONE = /\+?\(?\d(?:[\s()./-]*\d){6,}/g;
 export const REDACTED = '[redacted]';
 
 /** Masks what looks like an email address or a phone number in free text. */

@@ -55,7 +55,7 @@ for (const backend of testBackends()) {
       const overrides = { ...(await backend.setup()), breakerFailureThreshold: 1, backfillIntervalMs: 0 };
       app = await startTestApp(overrides, withFaultyModel, { logs: logs.output, imports: [StandInApiKeyAuthModule] });
       http = apiClient(app);
-      model = app.get(EmbeddingModel) as FaultyEmbeddingModel;
+      model = app.get<EmbeddingModel, FaultyEmbeddingModel>(EmbeddingModel);
     });
 
     after(async () => {
@@ -135,12 +135,10 @@ for (const backend of testBackends()) {
       assert.equal(keyed.route, '/api/v1/resumes');
     });
 
-    it('logs a 5xx as an error with its stack, without personal data from the error message', async () => {
-      const jobs = app.get(JobsService);
-      const original = jobs.list;
-      jobs.list = async () => {
-        throw new Error(`lookup failed for ${uploaded[0].email} at ${uploaded[0].phone}`);
-      };
+    it('logs a 5xx as an error with its stack, without personal data from the error message', async (t) => {
+      const list = t.mock.method(app.get(JobsService), 'list', () =>
+        Promise.reject(new Error(`lookup failed for ${uploaded[0].email} at ${uploaded[0].phone}`)),
+      );
       try {
         const res = await http.get('/api/v1/jobs').set('X-Request-Id', rid('line-5xx')).expect(500);
         assert.deepEqual(res.body, {
@@ -150,7 +148,7 @@ for (const backend of testBackends()) {
           requestId: rid('line-5xx'),
         });
       } finally {
-        jobs.list = original;
+        list.mock.restore();
       }
       const [line] = await logs.requestLines(rid('line-5xx'));
       assert.equal(line.level, 50);
