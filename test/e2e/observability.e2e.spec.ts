@@ -7,7 +7,7 @@ import { EmbeddingModel } from '../../src/embeddings/embedding-model.js';
 import { PERSONAS, type Persona } from '../fixtures/resumes/personas.js';
 import { layout, renderDocx, renderPdf, renderTxt } from '../fixtures/resumes/render.js';
 import { testBackends } from '../helpers/backends.js';
-import { StandInApiKeyAuthModule, testAuth } from '../helpers/fake-api-key-auth.js';
+import { StandInApiKeyAuthModule, testAuth } from '../helpers/stand-in-api-key-auth.js';
 import { FaultyEmbeddingModel, withFaultyModel } from '../helpers/faulty-embedding-model.js';
 import { LogCapture, type LogEntry } from '../helpers/log-capture.js';
 import { parsePrometheusText, sampleSum } from '../helpers/prometheus-text.js';

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import type { AppConfig } from '../../src/config/app-config.js';
 import { testBackends } from '../helpers/backends.js';
-import { StandInApiKeyAuthModule, testAuth } from '../helpers/fake-api-key-auth.js';
+import { StandInApiKeyAuthModule, testAuth } from '../helpers/stand-in-api-key-auth.js';
 import { parsePrometheusText, sampleSum } from '../helpers/prometheus-text.js';
 import { apiClient, startTestApp } from '../helpers/test-app.js';
 
