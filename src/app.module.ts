@@ -7,7 +7,10 @@ import { DocumentsModule } from './documents/documents.module.js';
 import { EmbeddingsModule } from './embeddings/embeddings.module.js';
 import { HealthModule } from './health/health.module.js';
 import { JobsModule } from './jobs/jobs.module.js';
+import { LoggingModule } from './logging/logging.module.js';
 import { MatchingModule } from './matching/matching.module.js';
+import { MetricsModule } from './metrics/metrics.module.js';
+import { RateLimitModule } from './rate-limit/rate-limit.module.js';
 import { ResumesModule } from './resumes/resumes.module.js';
 
 @Module({})
@@ -18,6 +21,8 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(overrides),
+        LoggingModule,
+        MetricsModule,
         DatabaseModule,
         DocumentsModule,
         EmbeddingsModule,
@@ -26,6 +31,8 @@ export class AppModule {
         MatchingModule,
         BackfillModule,
         HealthModule,
+        // Last: its guard needs `request.auth`, which guards of modules imported before it attach.
+        RateLimitModule,
       ],
     };
   }

@@ -1,16 +1,27 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
-import { DomainError } from './common/domain-error.js';
+import { Logger } from 'nestjs-pino';
+import type { HttpLogger } from 'pino-http';
 import { ApiExceptionFilter } from './common/api-exception.filter.js';
+import { DomainError } from './common/domain-error.js';
 import { ErrorCode } from './common/error-codes.js';
+import { applyHttpSecurity } from './common/http-security.js';
 import { jsonBodyMiddleware } from './common/json-body.js';
 import { StrictValidationPipe } from './common/strict-validation.pipe.js';
 import { APP_CONFIG, AppConfig } from './config/app-config.js';
 import { ShutdownDrain } from './health/shutdown-drain.js';
+import { REQUEST_LOGGER } from './logging/logging.module.js';
+import { AppMetrics } from './metrics/app-metrics.js';
+import { httpMetricsMiddleware } from './metrics/http-metrics.js';
 
 /** Everything main.ts applies to the app, shared with the e2e tests so they test the same thing. */
 export function configureApp<T extends NestExpressApplication>(app: T): T {
+  app.useLogger(app.get(Logger));
+  // Request id + request log and metrics come first, so they also see requests the body parser rejects.
+  app.use(app.get<HttpLogger>(REQUEST_LOGGER));
+  app.use(httpMetricsMiddleware(app.get(AppMetrics)));
+  applyHttpSecurity(app, app.get<AppConfig>(APP_CONFIG));
   app.use(app.get(ShutdownDrain).connectionCloseWhileDraining);
   // Small JSON bodies everywhere; bulk integrations (64 texts, 500 ids) get more on their two routes.
   for (const [path, handler] of jsonBodyMiddleware(app.get<AppConfig>(APP_CONFIG))) {
@@ -42,7 +53,7 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     .setTitle('HireMatch API')
     .setDescription(
       'Semantic resume-to-job matching: upload resumes, post jobs, score matches with evidence, and search by meaning. ' +
-        'Every error has one shape, `ApiErrorView`: `{ statusCode, code, message, details? }`, where `code` is one of `ErrorCode`.',
+        'Every error has one shape, `ApiErrorView`: `{ statusCode, code, message, details?, requestId }`, where `code` is one of `ErrorCode`.',
     )
     .setVersion('0.1.0')
     .addServer('/', 'The server this document is served from')

@@ -25,10 +25,8 @@ async function bootstrap(): Promise<void> {
     }
     throw error;
   }
-  const levels = ['error', 'warn', 'log', 'debug'] as const;
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(), {
-    logger: levels.slice(0, levels.indexOf(config.logLevel === 'log' ? 'log' : config.logLevel) + 1),
-  });
+  // Logs made while the app starts are kept until configureApp hands Nest the pino logger (LOG_LEVEL applies there).
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(), { bufferLogs: true });
   configureApp(app);
   await app.listen(config.port);
   const { port } = app.getHttpServer().address() as AddressInfo;

@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Response } from 'express';
 import { ApiErrorBody } from './api-error.js';
+import { requestIdOf } from './api-request.js';
 import { categorizeError } from './dependency-errors.js';
 import { DomainError } from './domain-error.js';
 import { DEFAULT_STATUS, ErrorCode } from './error-codes.js';
@@ -30,13 +31,14 @@ export class ApiExceptionFilter implements ExceptionFilter {
       response.status(exception.getStatus()).json(exception.getResponse());
       return;
     }
-    const body = this.toBody(exception);
+    const body = { ...this.toBody(exception), requestId: requestIdOf(host.switchToHttp().getRequest()) };
     if (body.statusCode === 503) {
       if (!response.getHeader('Retry-After')) response.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
       // The cause is logged without the error's message: driver messages can quote request values.
       if (!(exception instanceof HttpException)) this.logger.warn(`${body.code}: ${describeError(exception)}`);
     } else if (body.statusCode >= 500) {
-      this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+      // The request log line (pino-http) reports a 5xx at error level with this error and its stack; a 4xx has neither.
+      response.err = exception instanceof Error ? exception : new Error(String(exception));
     }
     response.status(body.statusCode).json(body);
   }

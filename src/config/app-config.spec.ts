@@ -34,4 +34,37 @@ describe('loadConfig', () => {
       (error: unknown) => error instanceof ConfigValidationError && /MODEL_LOAD_RETRY_MAX_MS/.test(error.message),
     );
   });
+
+  it('reads the CORS allow-list, metrics token and rate limit', () => {
+    const defaults = loadConfig({});
+    assert.deepEqual(defaults.corsOrigins, []);
+    assert.equal(defaults.metricsToken, null);
+    assert.equal(defaults.rateLimitPerMinute, 600);
+    const config = loadConfig({
+      CORS_ORIGINS: 'https://ats.example.com, http://localhost:5173',
+      METRICS_TOKEN: 'a-long-enough-metrics-token',
+      RATE_LIMIT_PER_MINUTE: '30',
+    });
+    assert.deepEqual(config.corsOrigins, ['https://ats.example.com', 'http://localhost:5173']);
+    assert.equal(config.metricsToken, 'a-long-enough-metrics-token');
+    assert.equal(config.rateLimitPerMinute, 30);
+  });
+
+  it('rejects CORS entries that are not bare origins, a short metrics token and a zero rate limit', () => {
+    assert.throws(
+      () =>
+        loadConfig({
+          CORS_ORIGINS: 'https://ok.example.com,https://x.example.com/path,*',
+          METRICS_TOKEN: 'short',
+          RATE_LIMIT_PER_MINUTE: '0',
+        }),
+      (error: unknown) =>
+        error instanceof ConfigValidationError &&
+        error.problems.length === 4 &&
+        /x\.example\.com\/path/.test(error.message) &&
+        /"\*"/.test(error.message) &&
+        /METRICS_TOKEN/.test(error.message) &&
+        /RATE_LIMIT_PER_MINUTE/.test(error.message),
+    );
+  });
 });

@@ -88,6 +88,12 @@ export interface AppConfig {
   /** After SIGTERM: readiness is 503 and requests are still served this long, then the server closes. */
   shutdownDrainMs: number;
   logLevel: 'debug' | 'log' | 'warn' | 'error';
+  /** Browser origins allowed to call the API (CORS); empty: no cross-origin access. */
+  corsOrigins: string[];
+  /** When set, GET /metrics requires `Authorization: Bearer <token>`. */
+  metricsToken: string | null;
+  /** Requests per minute per API key (per client address without one); an organisation may have its own. */
+  rateLimitPerMinute: number;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -144,6 +150,15 @@ export function loadConfig(env: Env = process.env): AppConfig {
   if (!['debug', 'log', 'warn', 'error'].includes(logLevel)) {
     problems.push(`LOG_LEVEL must be one of debug, log, warn, error (got "${logLevel}")`);
   }
+  const corsOrigins = (str('CORS_ORIGINS') ?? '')
+    .split(',')
+    .map((origin) => origin.trim())
+    .filter(Boolean);
+  for (const origin of corsOrigins) {
+    if (!isOrigin(origin)) problems.push(`CORS_ORIGINS entries must be origins like https://ats.example.com (got "${origin}")`);
+  }
+  const metricsToken = str('METRICS_TOKEN');
+  if (metricsToken !== null && metricsToken.length < 16) problems.push('METRICS_TOKEN must be at least 16 characters');
   const modelDtype = str('MODEL_DTYPE');
   if (modelDtype && !['fp32', 'fp16', 'q8', 'int8', 'uint8', 'q4', 'bnb4', 'q4f16'].includes(modelDtype)) {
     problems.push(`MODEL_DTYPE must be one of fp32, fp16, q8, int8, uint8, q4, bnb4, q4f16 (got "${modelDtype}")`);
@@ -203,6 +218,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
     cacheTimeoutMs: int('CACHE_TIMEOUT_MS', 250, 10),
     shutdownDrainMs: int('SHUTDOWN_DRAIN_MS', 10_000, 0),
     logLevel,
+    corsOrigins,
+    metricsToken,
+    rateLimitPerMinute: int('RATE_LIMIT_PER_MINUTE', 600, 1),
   };
   if (config.embeddingWindowOverlap >= config.embeddingWindowTokens - 2) {
     problems.push('EMBEDDING_WINDOW_OVERLAP must be smaller than EMBEDDING_WINDOW_TOKENS - 2');
@@ -212,4 +230,14 @@ export function loadConfig(env: Env = process.env): AppConfig {
   }
   if (problems.length) throw new ConfigValidationError(problems);
   return config;
+}
+
+/** `scheme://host[:port]` and nothing more, as browsers send it in the Origin header. */
+function isOrigin(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.origin === value;
+  } catch {
+    return false;
+  }
 }

@@ -4,6 +4,7 @@ import { DomainError } from '../common/domain-error.js';
 import { ErrorCode } from '../common/error-codes.js';
 import { CountingCircuitBreaker, isBreakerOpenError } from '../common/counting-circuit-breaker.js';
 import { withTimeout } from '../common/with-timeout.js';
+import { AppMetrics } from '../metrics/app-metrics.js';
 import { EmbeddingCache } from './embedding-cache.js';
 import { EmbeddingModel, ModelStatus } from './embedding-model.js';
 import { MicroBatcher } from './micro-batcher.js';
@@ -38,19 +39,14 @@ export class EmbeddingService implements OnApplicationShutdown {
     private readonly model: EmbeddingModel,
     private readonly cache: EmbeddingCache,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly metrics: AppMetrics,
   ) {
-    this.breaker = new CountingCircuitBreaker(
-      (texts: string[]) => {
-        this.modelCalls++;
-        return this.model.embed(texts);
-      },
-      {
-        failureThreshold: config.breakerFailureThreshold,
-        failureWindowMs: config.breakerFailureWindowMs,
-        resetTimeoutMs: config.breakerResetTimeoutMs,
-        timeoutMs: config.embeddingTimeoutMs,
-      },
-    );
+    this.breaker = new CountingCircuitBreaker((texts: string[]) => this.runModel(texts), {
+      failureThreshold: config.breakerFailureThreshold,
+      failureWindowMs: config.breakerFailureWindowMs,
+      resetTimeoutMs: config.breakerResetTimeoutMs,
+      timeoutMs: config.embeddingTimeoutMs,
+    });
     this.batcher = new MicroBatcher((texts) => this.callModel(texts), {
       windowMs: config.embeddingBatchWindowMs,
       maxBatch: config.embeddingMaxBatch,
@@ -159,9 +155,14 @@ export class EmbeddingService implements OnApplicationShutdown {
 
   /** One text straight to the model, with the model timeout but without the breaker. */
   private async callModelDirectly(input: string): Promise<Float32Array> {
-    this.modelCalls++;
-    const [vector] = await withTimeout(this.model.embed([input]), this.config.embeddingTimeoutMs, 'no embedding');
+    const [vector] = await withTimeout(this.runModel([input]), this.config.embeddingTimeoutMs, 'no embedding');
     return vector;
+  }
+
+  /** Every model call goes through here: counted, and its latency and batch size observed (GET /metrics). */
+  private runModel(texts: string[]): Promise<Float32Array[]> {
+    this.modelCalls++;
+    return this.metrics.timeInference(texts.length, () => this.model.embed(texts));
   }
 
   private requireLoadedModel(): void {

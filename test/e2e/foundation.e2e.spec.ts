@@ -186,7 +186,7 @@ for (const backend of testBackends()) {
 
     it('answers bad input with one error shape and stable codes', async () => {
       const noFile = await http.post('/api/v1/resumes').expect(400);
-      assert.deepEqual(Object.keys(noFile.body).sort(), ['code', 'message', 'statusCode']);
+      assert.deepEqual(Object.keys(noFile.body).sort(), ['code', 'message', 'requestId', 'statusCode']);
       assert.equal(noFile.body.code, 'FILE_REQUIRED');
       const png = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex');
       const unsupported = await http.post('/api/v1/resumes').attach('file', png, 'photo.pdf').expect(415);

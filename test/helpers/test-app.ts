@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import type { INestApplication } from '@nestjs/common';
+import type { INestApplication, ModuleMetadata } from '@nestjs/common';
 import type { Server } from 'node:http';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Test, TestingModuleBuilder } from '@nestjs/testing';
@@ -7,6 +7,8 @@ import request from 'supertest';
 import { AppModule } from '../../src/app.module.js';
 import { configureApp } from '../../src/app.setup.js';
 import type { AppConfig } from '../../src/config/app-config.js';
+import { LOG_OUTPUT } from '../../src/logging/logging.module.js';
+import type { LogOutput } from '../../src/logging/request-logger.js';
 
 /**
  * Boots the real application (same module graph and setup as main.ts) with config overrides.
@@ -16,11 +18,19 @@ import type { AppConfig } from '../../src/config/app-config.js';
 export async function startTestApp(
   overrides: Partial<AppConfig>,
   customize?: (builder: TestingModuleBuilder) => TestingModuleBuilder,
+  options: { logs?: LogOutput; imports?: ModuleMetadata['imports'] } = {},
 ): Promise<INestApplication> {
-  let builder = Test.createTestingModule({ imports: [AppModule.forRoot(overrides)] });
+  // Every spec's requests come from 127.0.0.1 and, on Redis, would share one budget across concurrent
+  // spec files: specs about rate limits set their own limit.
+  // `imports` come first, as a real API-key module would: their global guards run before the app's.
+  let builder = Test.createTestingModule({
+    imports: [...(options.imports ?? []), AppModule.forRoot({ rateLimitPerMinute: 1_000_000, ...overrides })],
+  });
+  // Quiet unless TEST_LOGS is set or the spec captures the logs (nestjs-pino keeps the first app's output for the process).
+  builder = builder.overrideProvider(LOG_OUTPUT).useValue(options.logs ?? (process.env.TEST_LOGS ? {} : { level: 'silent' }));
   if (customize) builder = customize(builder);
   const moduleRef = await builder.compile();
-  const app = configureApp(moduleRef.createNestApplication<NestExpressApplication>({ logger: process.env.TEST_LOGS ? undefined : false }));
+  const app = configureApp(moduleRef.createNestApplication<NestExpressApplication>({ bufferLogs: true }));
   await app.init();
   return app;
 }
