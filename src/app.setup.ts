@@ -4,6 +4,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { ApiError } from './common/api-error.js';
 import { ApiExceptionFilter } from './common/api-exception.filter.js';
 import { ErrorCode } from './common/error-codes.js';
+import { RequestSignalInterceptor } from './common/request-signal.js';
 
 /** Everything main.ts applies to the app, shared with the e2e tests so they test the same thing. */
 export function configureApp<T extends NestExpressApplication>(app: T): T {
@@ -23,6 +24,7 @@ export function configureApp<T extends NestExpressApplication>(app: T): T {
     }),
   );
   app.useGlobalFilters(new ApiExceptionFilter());
+  app.useGlobalInterceptors(new RequestSignalInterceptor());
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()

@@ -130,7 +130,10 @@ export class EmbeddingBackfillService implements OnApplicationBootstrap, OnAppli
       if (!rows.length) return embedded;
       let vectors: Float32Array[];
       try {
-        vectors = await this.embeddings.embedBatch(rows.map((row) => row.text));
+        vectors = await this.embeddings.embedBatch(
+          rows.map((row) => row.text),
+          { background: true },
+        );
       } catch (error) {
         // The model threw (not "unavailable"): one of these texts may be the cause.
         if (error instanceof EmbeddingUnavailableError && error.reason === 'model_error') {

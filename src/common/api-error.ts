@@ -10,6 +10,9 @@ export interface ApiErrorBody {
 }
 
 export class ApiError extends HttpException {
+  /** Sent as the `Retry-After` header (seconds) when set: the client may try again then. */
+  retryAfterSeconds?: number;
+
   constructor(
     readonly code: ErrorCode,
     message: string,
@@ -17,6 +20,12 @@ export class ApiError extends HttpException {
     status: number = DEFAULT_STATUS[code],
   ) {
     super({ statusCode: status, code, message, ...(details === undefined ? {} : { details }) } satisfies ApiErrorBody, status);
+  }
+
+  static retryLater(code: ErrorCode, message: string, retryAfterSeconds: number, details?: unknown): ApiError {
+    const error = new ApiError(code, message, details);
+    error.retryAfterSeconds = retryAfterSeconds;
+    return error;
   }
 
   static notFound(what: string, id: string): ApiError {

@@ -1,6 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Response } from 'express';
-import { ApiErrorBody } from './api-error.js';
+import { ApiError, ApiErrorBody } from './api-error.js';
 import { ErrorCode } from './error-codes.js';
 
 const STATUS_CODES: Partial<Record<number, ErrorCode>> = {
@@ -23,6 +23,9 @@ export class ApiExceptionFilter implements ExceptionFilter {
       return;
     }
     const body = this.toBody(exception);
+    if (exception instanceof ApiError && exception.retryAfterSeconds !== undefined) {
+      response.setHeader('Retry-After', String(exception.retryAfterSeconds));
+    }
     if (body.statusCode >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
     response.status(body.statusCode).json(body);
   }

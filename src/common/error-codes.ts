@@ -20,6 +20,9 @@ export enum ErrorCode {
   EMBEDDING_UNAVAILABLE = 'EMBEDDING_UNAVAILABLE',
   INVALID_WEIGHTS = 'INVALID_WEIGHTS',
   PAYLOAD_TOO_LARGE = 'PAYLOAD_TOO_LARGE',
+  WORK_BUDGET_EXCEEDED = 'WORK_BUDGET_EXCEEDED',
+  OVERLOADED = 'OVERLOADED',
+  REQUEST_ABORTED = 'REQUEST_ABORTED',
   INTERNAL_ERROR = 'INTERNAL_ERROR',
 }
 
@@ -42,5 +45,9 @@ export const DEFAULT_STATUS: Record<ErrorCode, HttpStatus> = {
   [ErrorCode.EMBEDDING_UNAVAILABLE]: HttpStatus.SERVICE_UNAVAILABLE,
   [ErrorCode.INVALID_WEIGHTS]: HttpStatus.BAD_REQUEST,
   [ErrorCode.PAYLOAD_TOO_LARGE]: HttpStatus.PAYLOAD_TOO_LARGE,
+  [ErrorCode.WORK_BUDGET_EXCEEDED]: HttpStatus.PAYLOAD_TOO_LARGE,
+  [ErrorCode.OVERLOADED]: HttpStatus.SERVICE_UNAVAILABLE,
+  // nginx's "client closed request": nobody reads it, but it is not a server error.
+  [ErrorCode.REQUEST_ABORTED]: 499 as HttpStatus,
   [ErrorCode.INTERNAL_ERROR]: HttpStatus.INTERNAL_SERVER_ERROR,
 };
