@@ -4,6 +4,7 @@
  * `{ checks: BenchCheck[] }`, and listing it in BENCHES below (results are in BENCHMARKS.md).
  */
 import { runEmbeddingsBench } from './bench-embeddings.js';
+import { runLoadBench } from './bench-load.js';
 import { runSearchBench } from './bench-search.js';
 
 interface BenchCheck {
@@ -16,6 +17,7 @@ interface BenchCheck {
 const BENCHES: Array<{ name: string; run: () => Promise<{ checks: BenchCheck[] }> }> = [
   { name: 'embeddings', run: () => runEmbeddingsBench() },
   { name: 'search', run: () => runSearchBench() },
+  { name: 'load', run: () => runLoadBench() },
 ];
 
 async function main(): Promise<void> {

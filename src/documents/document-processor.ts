@@ -3,9 +3,8 @@ import { ApiError } from '../common/api-error.js';
 import { ErrorCode } from '../common/error-codes.js';
 import { APP_CONFIG, AppConfig } from '../config/app-config.js';
 import { DocumentFormat, sniffFormat } from './document-format.js';
-import { ExtractionWorkers } from './extraction-workers.js';
+import { ExtractionWorkers, NormalizedExtraction } from './extraction-workers.js';
 import { ExtractionFailure } from './extractors.js';
-import { normalizeExtractedText } from './text-normalizer.js';
 
 export interface ExtractedDocument {
   format: DocumentFormat;
@@ -54,9 +53,9 @@ export class DocumentProcessor implements OnModuleInit, OnApplicationShutdown {
       );
     }
     const { format } = sniffed;
-    let raw: { text: string; pages: number | null };
+    let extracted: NormalizedExtraction;
     try {
-      raw = await this.workers.run(format, bytes, {
+      extracted = await this.workers.run(format, bytes, {
         maxPdfPages: this.config.maxPdfPages,
         maxArchiveUncompressedBytes: this.config.maxArchiveUncompressedBytes,
       });
@@ -65,7 +64,7 @@ export class DocumentProcessor implements OnModuleInit, OnApplicationShutdown {
       throw error;
     }
     const warnings: string[] = [];
-    const { text, removedControlChars } = normalizeExtractedText(raw.text);
+    const { text, removedControlChars, pages } = extracted;
     if (removedControlChars) warnings.push(`Removed ${removedControlChars} NUL/control characters`);
     if (!text) {
       if (format === 'pdf') {
@@ -76,7 +75,7 @@ export class DocumentProcessor implements OnModuleInit, OnApplicationShutdown {
     if (text.length > this.config.maxTextChars) {
       throw new ApiError(ErrorCode.TEXT_TOO_LONG, `The extracted text is longer than ${this.config.maxTextChars} characters`);
     }
-    return { format, mimeType: MIME_TYPES[format], text, pages: raw.pages, warnings };
+    return { format, mimeType: MIME_TYPES[format], text, pages, warnings };
   }
 
   onApplicationShutdown(): Promise<void> {
