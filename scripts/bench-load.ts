@@ -87,14 +87,20 @@ export async function runLoadBench(
   const run = Date.now().toString(36);
   let seed = 0;
 
-  const post = (path: string, body: unknown) =>
-    fetch(`${base}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const post = (path: string, body: unknown): Promise<Response> =>
+    fetch(`${base}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }).catch(
+      () => new Response(null, { status: 599 }), // connection error: counted as a probe failure
+    );
   const upload = async (text: string): Promise<number> => {
     const form = new FormData();
     form.append('file', new Blob([text], { type: 'text/plain' }), 'resume.txt');
-    const res = await fetch(`${base}/api/v1/resumes`, { method: 'POST', body: form });
-    await res.arrayBuffer();
-    return res.status;
+    try {
+      const res = await fetch(`${base}/api/v1/resumes`, { method: 'POST', body: form });
+      await res.arrayBuffer();
+      return res.status;
+    } catch {
+      return 0; // connection error (reset, refused): counted under status 0
+    }
   };
   // Unique per run: a shared Redis may hold the vectors of an earlier run.
   const resume = () => `${resumeText(seed++)}\nReference ${run}-${seed}`;
