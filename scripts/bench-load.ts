@@ -256,7 +256,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1]
   runLoadBench({ seconds: arg('--seconds'), uploaders: arg('--uploaders') }).then(
     () => process.exit(0),
     (error: unknown) => {
-      console.error(`bench failed: ${(error as Error).stack ?? error}`);
+      console.error(`bench failed: ${(error as Error).stack ?? String(error)}`);
       process.exit(1);
     },
   );

@@ -13,8 +13,8 @@ describe('errors crossing the inference thread', () => {
     const back = deserializeError(structuredClone(serializeError(loadFailed)));
     assert.equal(back.message, 'Could not load tokenizer.json');
     assert.ok(back.cause instanceof TypeError);
-    assert.equal((back.cause as Error).message, 'fetch failed');
-    const root = (back.cause as Error).cause as Error & { code?: string };
+    assert.equal(back.cause.message, 'fetch failed');
+    const root = back.cause.cause as Error & { code?: string };
     assert.equal(root.message, 'connect ECONNREFUSED 127.0.0.1:9');
     assert.equal(root.code, 'ECONNREFUSED');
     assert.match(back.stack ?? '', /Could not load tokenizer.json/);

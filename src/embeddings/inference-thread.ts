@@ -120,7 +120,7 @@ export class InferenceThread {
         };
       this.pending.set(id, { resolve: settle(resolve), reject: settle(reject), onEvent });
       signal?.addEventListener('abort', onAbort, { once: true });
-      worker.postMessage({ ...body, id } as InferenceRequest);
+      worker.postMessage({ ...body, id });
     });
   }
 

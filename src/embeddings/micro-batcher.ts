@@ -35,7 +35,7 @@ export class MicroBatcher<I, O> {
   submit(item: I, signal?: AbortSignal): Promise<O> {
     return new Promise<O>((resolve, reject) => {
       if (signal?.aborted) {
-        reject(signal.reason);
+        reject(abortReason(signal));
         return;
       }
       const entry: Entry<I, O> = { item, signal, resolve, reject };
@@ -43,7 +43,7 @@ export class MicroBatcher<I, O> {
         entry.onAbort = () => {
           const index = this.queue.indexOf(entry);
           if (index >= 0) this.queue.splice(index, 1);
-          reject(signal.reason);
+          reject(abortReason(signal));
         };
         signal.addEventListener('abort', entry.onAbort, { once: true });
       }
@@ -69,7 +69,7 @@ export class MicroBatcher<I, O> {
           if (!entry.signal) continue;
           entry.signal.removeEventListener('abort', entry.onAbort!);
           entry.onAbort = () => {
-            entry.reject(entry.signal!.reason);
+            entry.reject(abortReason(entry.signal!));
             stillWaiting.delete(entry);
             if (!stillWaiting.size) batchAbort.abort(entry.signal!.reason);
           };
@@ -95,4 +95,10 @@ export class MicroBatcher<I, O> {
       this.busy = false;
     }
   }
+}
+
+/** Why the caller gave up, as an Error (AbortSignal.reason may be anything). */
+function abortReason(signal: AbortSignal): Error {
+  const reason: unknown = signal.reason;
+  return reason instanceof Error ? reason : new Error(String(reason));
 }
