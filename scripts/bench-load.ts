@@ -83,7 +83,7 @@ export async function runLoadBench(
   const base = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
   const config = app.get<AppConfig>(APP_CONFIG);
   const status = app.get(EmbeddingService).stats().model;
-  if (status.state !== 'ready') throw new Error(`the embedding model did not load: ${status.error}`);
+  if (status.state !== 'ready') throw new Error(`the embedding model did not load: ${status.reason ?? status.state} (see the log above)`);
   const run = Date.now().toString(36);
   let seed = 0;
 

@@ -16,9 +16,7 @@ export type LoadEvent =
   | { type: 'progress'; file?: string; loaded?: number; total?: number };
 
 export type InferenceResponse =
-  | { id: number; ok: true; vectors?: Float32Array[] }
-  | { id: number; ok: false; error: SerializedError }
-  | { id: number; event: LoadEvent };
+  { id: number; ok: true; vectors?: Float32Array[] } | { id: number; ok: false; error: SerializedError } | { id: number; event: LoadEvent };
 
 /** Download progress is forwarded at most this often (transformers.js reports every chunk). */
 const PROGRESS_EVERY_MS = 1_000;
