@@ -362,7 +362,7 @@ async function rate(texts: string[], batch: number, work: (group: string[]) => P
 // ---------------------------------------------------------------------------------------------
 // The bare baseline: onnxruntime-node, the same model file, the same token windows.
 
-class BareOnnxEmbedder {
+export class BareOnnxEmbedder {
   private constructor(
     private readonly ort: Ort,
     private readonly session: OrtSession,
@@ -375,7 +375,14 @@ class BareOnnxEmbedder {
   static async create(onnxFile: string, config: AppConfig): Promise<BareOnnxEmbedder> {
     const ort = (await import('onnxruntime-node')) as unknown as Ort;
     const session = await ort.InferenceSession.create(onnxFile);
-    // The app already pointed transformers.js at MODEL_PATH (or the hub cache); same tokenizer files.
+    // The same tokenizer files as the app's inference worker (which sets its own transformers.js env).
+    if (config.modelPath) {
+      hfEnv.localModelPath = resolve(config.modelPath);
+      hfEnv.allowLocalModels = true;
+      hfEnv.allowRemoteModels = false;
+    } else {
+      hfEnv.cacheDir = resolve(config.modelCacheDir);
+    }
     const tokenizer = await AutoTokenizer.from_pretrained(config.modelId);
     const [cls, sep] = tokenizer.encode('', { add_special_tokens: true });
     return new BareOnnxEmbedder(ort, session, tokenizer, config, cls ?? 101, sep ?? 102);
@@ -584,7 +591,7 @@ export async function runEmbeddingsBench(options: { log?: (line: string) => void
       );
     }
     const onnxName = status.dtype === 'q8' ? 'model_quantized.onnx' : 'model.onnx';
-    const onnxFile = join(resolve(config.modelPath ?? hfEnv.cacheDir ?? join('data', 'models')), config.modelId, 'onnx', onnxName);
+    const onnxFile = join(resolve(config.modelPath ?? config.modelCacheDir), config.modelId, 'onnx', onnxName);
     const result: EmbeddingsBenchResult = {
       model: {
         id: config.modelId,

@@ -5,6 +5,7 @@
  */
 import { runEmbeddingsBench } from './bench-embeddings.js';
 import { runHostileBench } from './bench-hostile.js';
+import { runLoadBench } from './bench-load.js';
 import { runSearchBench } from './bench-search.js';
 
 interface BenchCheck {
@@ -18,6 +19,7 @@ const BENCHES: Array<{ name: string; run: () => Promise<{ checks: BenchCheck[] }
   { name: 'embeddings', run: () => runEmbeddingsBench() },
   { name: 'search', run: () => runSearchBench() },
   { name: 'hostile', run: () => runHostileBench() },
+  { name: 'load', run: () => runLoadBench() },
 ];
 
 async function main(): Promise<void> {

@@ -8,6 +8,7 @@ import { DomainError } from './common/domain-error.js';
 import { ErrorCode } from './common/error-codes.js';
 import { applyHttpSecurity } from './common/http-security.js';
 import { jsonBodyMiddleware } from './common/json-body.js';
+import { RequestSignalInterceptor } from './common/request-signal.js';
 import { StrictValidationPipe } from './common/strict-validation.pipe.js';
 import { APP_CONFIG, AppConfig } from './config/app-config.js';
 import { ShutdownDrain } from './health/shutdown-drain.js';
@@ -42,6 +43,7 @@ export function configureApp<T extends NestExpressApplication>(app: T): T {
     }),
   );
   app.useGlobalFilters(new ApiExceptionFilter());
+  app.useGlobalInterceptors(new RequestSignalInterceptor());
   const document = buildOpenApiDocument(app);
   SwaggerModule.setup('api/docs', app, document);
   return app;

@@ -139,7 +139,7 @@ export class EmbeddingBackfillService implements OnApplicationBootstrap, OnAppli
       if (!rows.length) return embedded;
       let vectors: Float32Array[];
       try {
-        vectors = await this.embeddings.embedBatch(rows.map(textOf));
+        vectors = await this.embeddings.embedBatch(rows.map(textOf), { background: true });
       } catch (error) {
         // The model threw (not "unavailable"): one of these texts may be the cause.
         if (error instanceof EmbeddingUnavailableError && error.reason === 'model_error') {

@@ -58,6 +58,9 @@ const EXAMPLE_MESSAGES: Record<ErrorCode, string> = {
   [ErrorCode.CACHE_UNAVAILABLE]: 'The cache is unavailable; retry later',
   [ErrorCode.UNAUTHENTICATED]: 'Missing or invalid API key: send Authorization: Bearer <key> or X-API-Key',
   [ErrorCode.RATE_LIMITED]: 'Too many requests: retry after 12 s',
+  [ErrorCode.WORK_BUDGET_EXCEEDED]: 'A text is longer than 50000 characters (EMBEDDING_MAX_TEXT_CHARS)',
+  [ErrorCode.OVERLOADED]: 'The embedding queue is full; retry after 2 s',
+  [ErrorCode.REQUEST_ABORTED]: 'The client closed the connection before the answer',
   [ErrorCode.INTERNAL_ERROR]: 'Internal server error',
 };
 

@@ -32,6 +32,9 @@ export class ApiExceptionFilter implements ExceptionFilter {
       return;
     }
     const body = { ...this.toBody(exception), requestId: requestIdOf(host.switchToHttp().getRequest()) };
+    if (exception instanceof DomainError && exception.retryAfterSeconds !== undefined) {
+      response.setHeader('Retry-After', String(exception.retryAfterSeconds));
+    }
     if (body.statusCode === 503) {
       if (!response.getHeader('Retry-After')) response.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
       // The cause is logged without the error's message: driver messages can quote request values.

@@ -8,6 +8,8 @@ export interface BreakerOptions {
   resetTimeoutMs: number;
   /** A model call slower than this counts as a failure. */
   timeoutMs: number;
+  /** Errors that say nothing about the dependency's health (the caller's fault, or the caller gave up): not counted. */
+  isCallerError?: (error: unknown) => boolean;
 }
 
 export type BreakerState = 'closed' | 'open' | 'half-open';
@@ -32,6 +34,7 @@ export class CountingCircuitBreaker<A extends unknown[], R> {
       errorThresholdPercentage: 100, // never by percentage: see recordFailure
       rollingCountTimeout: options.failureWindowMs,
       volumeThreshold: Number.MAX_SAFE_INTEGER,
+      errorFilter: (error: unknown) => options.isCallerError?.(error) ?? false,
     });
     this.breaker.on('failure', () => this.recordFailure());
     this.breaker.on('success', () => this.counts.successes++);

@@ -6,6 +6,9 @@ import { ErrorCode } from './error-codes.js';
  * TypeScript, so scoring functions and the extraction worker thread throw it without loading Nest.
  */
 export class DomainError extends Error {
+  /** Sent as the `Retry-After` header (seconds) when set: the client may try again then. */
+  retryAfterSeconds?: number;
+
   constructor(
     readonly code: ErrorCode,
     message: string,
@@ -13,6 +16,12 @@ export class DomainError extends Error {
   ) {
     super(message);
     this.name = new.target.name;
+  }
+
+  static retryLater(code: ErrorCode, message: string, retryAfterSeconds: number, details?: unknown): DomainError {
+    const error = new DomainError(code, message, details);
+    error.retryAfterSeconds = retryAfterSeconds;
+    return error;
   }
 
   static notFound(what: string, id: string): DomainError {

@@ -33,6 +33,12 @@ export enum ErrorCode {
   CACHE_UNAVAILABLE = 'CACHE_UNAVAILABLE',
   UNAUTHENTICATED = 'UNAUTHENTICATED',
   RATE_LIMITED = 'RATE_LIMITED',
+  /** A text or request over the embedding work budget (characters or windows). */
+  WORK_BUDGET_EXCEEDED = 'WORK_BUDGET_EXCEEDED',
+  /** The embedding queue is over its budget: retry after Retry-After. */
+  OVERLOADED = 'OVERLOADED',
+  /** The client went away before its work ran (never seen by that client; logged). */
+  REQUEST_ABORTED = 'REQUEST_ABORTED',
   INTERNAL_ERROR = 'INTERNAL_ERROR',
 }
 
@@ -64,4 +70,7 @@ export const DEFAULT_STATUS: Record<ErrorCode, number> = {
   [ErrorCode.CACHE_UNAVAILABLE]: 503,
   [ErrorCode.UNAUTHENTICATED]: 401,
   [ErrorCode.RATE_LIMITED]: 429,
+  [ErrorCode.WORK_BUDGET_EXCEEDED]: 413,
+  [ErrorCode.OVERLOADED]: 503,
+  [ErrorCode.REQUEST_ABORTED]: 499,
 };

@@ -41,6 +41,14 @@ export interface AppConfig {
   /** Max padded tokens (windows x longest window) in one ONNX run. */
   embeddingMaxBatchTokens: number;
   embeddingTimeoutMs: number;
+  /** Work budgets: the longest single text that reaches the model, checked before any normalisation. */
+  embeddingMaxTextChars: number;
+  /** Windows one text may make once tokenised (checked in the inference worker, before inference). */
+  embeddingMaxTextWindows: number;
+  /** Characters one request may send to the model in all (POST /embeddings/batch). */
+  embeddingMaxRequestChars: number;
+  /** Admission control: estimated windows queued for the model above which new work is refused (503 OVERLOADED). */
+  embeddingQueueMaxWindows: number;
   breakerFailureThreshold: number;
   breakerFailureWindowMs: number;
   breakerResetTimeoutMs: number;
@@ -189,6 +197,10 @@ export function loadConfig(env: Env = process.env): AppConfig {
     embeddingMaxBatch: int('EMBEDDING_MAX_BATCH', 32, 1, 256),
     embeddingMaxBatchTokens: int('EMBEDDING_MAX_BATCH_TOKENS', 512, 16, 65_536),
     embeddingTimeoutMs: int('EMBEDDING_TIMEOUT_MS', 30_000, 100),
+    embeddingMaxTextChars: int('EMBEDDING_MAX_TEXT_CHARS', 50_000, 100),
+    embeddingMaxTextWindows: int('EMBEDDING_MAX_TEXT_WINDOWS', 64, 1),
+    embeddingMaxRequestChars: int('EMBEDDING_MAX_REQUEST_CHARS', 200_000, 100),
+    embeddingQueueMaxWindows: int('EMBEDDING_QUEUE_MAX_WINDOWS', 512, 1),
     breakerFailureThreshold: int('BREAKER_FAILURE_THRESHOLD', 3, 1),
     breakerFailureWindowMs: int('BREAKER_FAILURE_WINDOW_MS', 60_000, 100),
     breakerResetTimeoutMs: int('BREAKER_RESET_TIMEOUT_MS', 60_000, 100),

@@ -4,7 +4,6 @@ import { ErrorCode } from '../common/error-codes.js';
 import { APP_CONFIG, AppConfig } from '../config/app-config.js';
 import { DocumentFormat, sniffFormat } from './document-format.js';
 import { ExtractionWorkers } from './extraction-workers.js';
-import { normalizeExtractedText } from './text-normalizer.js';
 
 export interface ExtractedDocument {
   format: DocumentFormat;
@@ -54,12 +53,12 @@ export class DocumentProcessor implements OnModuleInit, OnApplicationShutdown {
     }
     const { format } = sniffed;
     // An ExtractionFailure (a DomainError) carries its code to the exception filter as it is.
-    const raw = await this.workers.run(format, bytes, {
+    const extracted = await this.workers.run(format, bytes, {
       maxPdfPages: this.config.maxPdfPages,
       maxArchiveUncompressedBytes: this.config.maxArchiveUncompressedBytes,
     });
     const warnings: string[] = [];
-    const { text, removedControlChars } = normalizeExtractedText(raw.text);
+    const { text, removedControlChars, pages } = extracted;
     if (removedControlChars) warnings.push(`Removed ${removedControlChars} NUL/control characters`);
     if (!text) {
       if (format === 'pdf') {
@@ -70,7 +69,7 @@ export class DocumentProcessor implements OnModuleInit, OnApplicationShutdown {
     if (text.length > this.config.maxTextChars) {
       throw new DomainError(ErrorCode.TEXT_TOO_LONG, `The extracted text is longer than ${this.config.maxTextChars} characters`);
     }
-    return { format, mimeType: MIME_TYPES[format], text, pages: raw.pages, warnings };
+    return { format, mimeType: MIME_TYPES[format], text, pages, warnings };
   }
 
   onApplicationShutdown(): Promise<void> {

@@ -5,6 +5,11 @@ import type { DocumentFormat } from './document-format.js';
 import type { ExtractionRequest, ExtractionResponse } from './extraction.worker.js';
 import { ExtractionFailure, ExtractionLimits, RawExtraction } from './extractors.js';
 
+export interface NormalizedExtraction extends RawExtraction {
+  /** NUL / control characters the normaliser removed. */
+  removedControlChars: number;
+}
+
 interface Slot {
   worker: Worker;
   /** Resolves once the worker has loaded its parsers; the extraction timeout starts after it. */
@@ -25,14 +30,15 @@ export class ExtractionWorkers {
 
   constructor(private readonly options: { size: number; timeoutMs: number; maxHeapMb: number }) {}
 
-  async run(format: DocumentFormat, bytes: Buffer, limits: ExtractionLimits): Promise<RawExtraction> {
+  /** The extracted text, already normalised (normalizeExtractedText) in the worker. */
+  async run(format: DocumentFormat, bytes: Buffer, limits: ExtractionLimits): Promise<NormalizedExtraction> {
     const slot = await this.acquire();
     const id = this.nextId++;
     // A copy is transferred: the caller's buffer stays intact and nothing is cloned twice.
     const copy = new Uint8Array(bytes);
     try {
       await slot.ready;
-      return await new Promise<RawExtraction>((resolve, reject) => {
+      return await new Promise<NormalizedExtraction>((resolve, reject) => {
         const timer = setTimeout(() => {
           cleanup();
           this.replace(slot);
@@ -41,7 +47,7 @@ export class ExtractionWorkers {
         const onMessage = (response: ExtractionResponse) => {
           if (response.id !== id) return;
           cleanup();
-          if (response.ok) resolve({ text: response.text, pages: response.pages });
+          if (response.ok) resolve({ text: response.text, pages: response.pages, removedControlChars: response.removedControlChars });
           else reject(new ExtractionFailure(response.code, response.message));
         };
         const onError = (error: Error) => {

@@ -2,6 +2,7 @@ import { parentPort } from 'node:worker_threads';
 import { ErrorCode } from '../common/error-codes.js';
 import type { DocumentFormat } from './document-format.js';
 import { ExtractionFailure, ExtractionLimits, extractRaw } from './extractors.js';
+import { normalizeExtractedText } from './text-normalizer.js';
 
 /** Worker thread entry: extracts one document per message, so a pathological file can be killed. */
 export interface ExtractionRequest {
@@ -12,15 +13,19 @@ export interface ExtractionRequest {
 }
 
 export type ExtractionResponse =
-  { id: number; ok: true; text: string; pages: number | null } | { id: number; ok: false; code: ErrorCode; message: string };
+  | { id: number; ok: true; text: string; pages: number | null; removedControlChars: number }
+  | { id: number; ok: false; code: ErrorCode; message: string };
 
 parentPort?.on('message', (request: ExtractionRequest) => void extractOne(request));
 
 async function extractOne(request: ExtractionRequest): Promise<void> {
   let response: ExtractionResponse;
   try {
-    const { text, pages } = await extractRaw(request.format, request.bytes, request.limits);
-    response = { id: request.id, ok: true, text, pages };
+    const raw = await extractRaw(request.format, request.bytes, request.limits);
+    // Normalised here too: NFC and a dozen regexes over up to MAX_UPLOAD_BYTES of text are CPU work
+    // the API's event loop must not do.
+    const { text, removedControlChars } = normalizeExtractedText(raw.text);
+    response = { id: request.id, ok: true, text, pages: raw.pages, removedControlChars };
   } catch (error) {
     const failure =
       error instanceof ExtractionFailure ? error : new ExtractionFailure(ErrorCode.CORRUPT_DOCUMENT, (error as Error).message);

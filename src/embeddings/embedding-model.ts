@@ -17,8 +17,11 @@ export interface ModelStatus {
 export abstract class EmbeddingModel {
   abstract readonly dimensions: number;
   abstract status(): ModelStatus;
-  /** One unit-length vector per text (texts already preprocessed). Throws when the model is not ready. */
-  abstract embed(texts: string[]): Promise<Float32Array[]>;
+  /**
+   * One unit-length vector per text (texts already preprocessed). Throws when the model is not ready.
+   * `signal`: the callers gave up; the model may stop early (and then rejects).
+   */
+  abstract embed(texts: string[], signal?: AbortSignal): Promise<Float32Array[]>;
 }
 
 export class ModelNotReadyError extends Error {

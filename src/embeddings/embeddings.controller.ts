@@ -18,7 +18,7 @@ export class EmbeddingsController {
     description: 'One vector per text, in order (the example is cut to 3 of the 384 floats)',
     example: { model: 'Xenova/all-MiniLM-L6-v2', dimensions: 384, embeddings: [[0.0123, -0.0456, 0.0789]] },
   })
-  @ApiErrorResponses(...JSON_BODY_ERRORS, ErrorCode.EMBEDDING_UNAVAILABLE)
+  @ApiErrorResponses(...JSON_BODY_ERRORS, ErrorCode.WORK_BUDGET_EXCEEDED, ErrorCode.EMBEDDING_UNAVAILABLE, ErrorCode.OVERLOADED)
   async batch(@Body() body: EmbedBatchRequest): Promise<EmbedBatchResponse> {
     const vectors = await this.embeddings.embedBatch(body.texts);
     return { model: this.embeddings.modelId, dimensions: vectors[0].length, embeddings: vectors.map((v) => Array.from(v)) };

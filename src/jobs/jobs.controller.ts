@@ -16,7 +16,7 @@ export class JobsController {
   @Post()
   @ApiOperation({ operationId: 'createJob', summary: 'Create a job; title + description + requirements are embedded' })
   @ApiCreatedResponse({ type: JobView, example: JOB_EXAMPLE })
-  @ApiErrorResponses(...JSON_BODY_ERRORS)
+  @ApiErrorResponses(...JSON_BODY_ERRORS, ErrorCode.WORK_BUDGET_EXCEEDED)
   create(@CurrentOrganization() organizationId: string, @Body() body: CreateJobRequest): Promise<JobView> {
     return this.jobs.create(organizationId, body);
   }

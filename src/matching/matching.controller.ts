@@ -76,7 +76,7 @@ export class MatchingController {
       'unavailable; hybrid then answers with its keyword half and a warning.',
   })
   @ApiOkResponse({ type: SimilaritySearchResponse, example: SEARCH_EXAMPLE })
-  @ApiErrorResponses(...JSON_BODY_ERRORS, ErrorCode.EMBEDDING_UNAVAILABLE)
+  @ApiErrorResponses(...JSON_BODY_ERRORS, ErrorCode.WORK_BUDGET_EXCEEDED, ErrorCode.EMBEDDING_UNAVAILABLE, ErrorCode.OVERLOADED)
   search(@CurrentOrganization() organizationId: string, @Body() body: SimilaritySearchRequest): Promise<SimilaritySearchResponse> {
     return this.searchService.search(organizationId, body);
   }

@@ -44,6 +44,7 @@ export class ResumesController {
     ErrorCode.ARCHIVE_TOO_LARGE,
     ErrorCode.TOO_MANY_PAGES,
     ErrorCode.TEXT_TOO_LONG,
+    ErrorCode.WORK_BUDGET_EXCEEDED,
     ErrorCode.UNSUPPORTED_MEDIA_TYPE,
     ErrorCode.CORRUPT_DOCUMENT,
     ErrorCode.ENCRYPTED_DOCUMENT,

@@ -9,7 +9,9 @@ import { FaultyEmbeddingModel, withFaultyModel } from '../helpers/faulty-embeddi
 import { ApiClient, apiClient, startTestApp } from '../helpers/test-app.js';
 import { unitCosine } from '../helpers/unit-vectors.js';
 
-const RESET_MS = 300;
+// Long enough that the 4th upload (extraction, parsing, a database write) reaches the still-open
+// breaker on a shared, loaded machine: at 300 ms it had gone half-open there (load average ~28).
+const RESET_MS = 2_000;
 // Unique per run: a shared Redis may still hold the vectors of a previous run's texts.
 const run = randomUUID();
 const resume = (n: number) =>
@@ -17,7 +19,7 @@ const resume = (n: number) =>
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /** The reset timer may fire late on a loaded machine: wait for the state, with a deadline. */
 async function untilHalfOpen(embeddings: EmbeddingService): Promise<void> {
-  const deadline = Date.now() + 5_000;
+  const deadline = Date.now() + RESET_MS + 10_000;
   while (embeddings.stats().breaker.state !== 'half-open' && Date.now() < deadline) await sleep(20);
 }
 

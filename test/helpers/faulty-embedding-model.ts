@@ -11,6 +11,8 @@ export class FaultyEmbeddingModel extends EmbeddingModel {
   /** When set, any call with a text containing this marker fails (a text the model cannot take). */
   poison: string | null = null;
   calls = 0;
+  /** When set, calls wait for it before reaching the model (work that stays queued as long as a test needs). */
+  hold: Promise<void> | null = null;
 
   constructor(private readonly real: EmbeddingModel) {
     super();
@@ -24,12 +26,13 @@ export class FaultyEmbeddingModel extends EmbeddingModel {
     return this.real.status();
   }
 
-  async embed(texts: string[]): Promise<Float32Array[]> {
+  async embed(texts: string[], signal?: AbortSignal): Promise<Float32Array[]> {
     this.calls++;
+    if (this.hold) await this.hold;
     if (this.failing) throw new Error('injected model failure');
     const poison = this.poison;
     if (poison && texts.some((text) => text.includes(poison))) throw new Error('injected failure on this text');
-    return this.real.embed(texts);
+    return this.real.embed(texts, signal);
   }
 }
 
