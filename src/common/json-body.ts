@@ -2,6 +2,7 @@ import type { NextFunction, Request, Response } from 'express';
 import express from 'express';
 import type { AppConfig } from '../config/app-config.js';
 import { ApiErrorBody } from './api-error.js';
+import { requestIdOf } from './api-request.js';
 import { ErrorCode } from './error-codes.js';
 import { scanJsonStructure } from './request-shape.js';
 
@@ -52,7 +53,8 @@ export function jsonBodyMiddleware(config: AppConfig): Array<[string | null, exp
   return [...BULK_JSON_ROUTES.map((route): [string, express.RequestHandler] => [route, bulk]), [null, small], [null, form], [null, errors]];
 }
 
+/** These refusals happen before Nest's exception filter can see them: same error shape, request id included. */
 function send(res: Response, body: ApiErrorBody): void {
   if (res.headersSent) return;
-  res.status(body.statusCode).json(body);
+  res.status(body.statusCode).json({ ...body, requestId: requestIdOf(res.req) });
 }

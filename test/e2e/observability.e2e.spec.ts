@@ -381,10 +381,10 @@ describe('metrics token, CORS allow-list and Swagger UI under the CSP', () => {
       await page.waitForSelector('.swagger-ui .info .title', { timeout: 20_000 });
       assert.match((await page.textContent('.swagger-ui .info .title')) ?? '', /HireMatch API/);
       // "Try it out" works too: the UI calls the API from the page (connect-src).
-      await page.click('#operations-health-HealthController_live');
-      await page.click('#operations-health-HealthController_live .try-out__btn');
-      await page.click('#operations-health-HealthController_live .execute');
-      const status = '#operations-health-HealthController_live .live-responses-table tbody .response-col_status';
+      await page.click('#operations-health-getLiveness');
+      await page.click('#operations-health-getLiveness .try-out__btn');
+      await page.click('#operations-health-getLiveness .execute');
+      const status = '#operations-health-getLiveness .live-responses-table tbody .response-col_status';
       await page.waitForSelector(status, { timeout: 20_000 });
       assert.match((await page.textContent(status)) ?? '', /200/);
       assert.deepEqual(violations, []);
