@@ -10,6 +10,8 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { randomBytes } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { AppModule } from '../src/app.module.js';
@@ -77,7 +79,14 @@ export async function runSearchBench(options: { rows?: number; log?: (line: stri
     databaseUrl = url.toString();
   }
   const app = await NestFactory.createApplicationContext(
-    AppModule.forRoot({ databaseUrl, pgliteDataDir: 'memory://', redisUrl: null, backfillIntervalMs: 0 }),
+    AppModule.forRoot({
+      databaseUrl,
+      pgliteDataDir: 'memory://',
+      redisUrl: null,
+      backfillIntervalMs: 0,
+      // A throwaway database's first-start admin key must not replace the one in ./data.
+      adminApiKeyFile: join(tmpdir(), 'hirematch-bench-admin-api-key'),
+    }),
     { logger: false },
   );
   try {

@@ -1,5 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import type { AppConfig } from './config/app-config.js';
+import { AuditModule } from './audit/audit.module.js';
+import { AuthModule } from './auth/auth.module.js';
 import { BackfillModule } from './backfill/backfill.module.js';
 import { ConfigModule } from './config/config.module.js';
 import { DatabaseModule } from './database/database.module.js';
@@ -9,6 +11,7 @@ import { ExplanationModule } from './explanation/explanation.module.js';
 import { HealthModule } from './health/health.module.js';
 import { JobsModule } from './jobs/jobs.module.js';
 import { MatchingModule } from './matching/matching.module.js';
+import { PrivacyModule } from './privacy/privacy.module.js';
 import { ResumesModule } from './resumes/resumes.module.js';
 
 @Module({})
@@ -20,12 +23,16 @@ export class AppModule {
       imports: [
         ConfigModule.forRoot(overrides),
         DatabaseModule,
+        // Before every feature module: its guard runs first and sets request.auth for the others.
+        AuthModule,
+        AuditModule,
         DocumentsModule,
         EmbeddingsModule,
         ResumesModule,
         JobsModule,
         ExplanationModule,
         MatchingModule,
+        PrivacyModule,
         BackfillModule,
         HealthModule,
       ],

@@ -3,6 +3,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { ApiError } from './common/api-error.js';
 import { ApiExceptionFilter } from './common/api-exception.filter.js';
+import { API_KEY_SCHEME, BEARER_SCHEME } from './auth/auth.decorators.js';
 import { ErrorCode } from './common/error-codes.js';
 
 /** Everything main.ts applies to the app, shared with the e2e tests so they test the same thing. */
@@ -29,11 +30,15 @@ export function configureApp<T extends NestExpressApplication>(app: T): T {
       .setTitle('HireMatch API')
       .setDescription(
         'Semantic resume-to-job matching: upload resumes, post jobs, score matches with evidence, and search by meaning. ' +
-          'Errors share one shape: `{ statusCode, code, message }`.',
+          'Errors share one shape: `{ statusCode, code, message }`. Every route but /health needs an API key ' +
+          '(`Authorization: Bearer hm_live_...` or `X-API-Key`): use the Authorize button.',
       )
       .setVersion('0.1.0')
+      .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'API key (hm_live_...)' }, BEARER_SCHEME)
+      .addApiKey({ type: 'apiKey', in: 'header', name: 'X-API-Key', description: 'API key (hm_live_...)' }, API_KEY_SCHEME)
       .build(),
   );
-  SwaggerModule.setup('api/docs', app, document);
+  // The key typed into Authorize survives a page reload (it stays in the user's own browser).
+  SwaggerModule.setup('api/docs', app, document, { swaggerOptions: { persistAuthorization: true } });
   return app;
 }

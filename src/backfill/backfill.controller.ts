@@ -2,6 +2,8 @@ import { Controller, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsOptional } from 'class-validator';
+import { Audited } from '../audit/audited.decorator.js';
+import { RequireScopes } from '../auth/auth.decorators.js';
 import { booleanFlag } from '../common/query-transforms.js';
 import { BackfillReport, EmbeddingBackfillService } from './embedding-backfill.service.js';
 
@@ -19,6 +21,8 @@ export class BackfillController {
   constructor(private readonly backfill: EmbeddingBackfillService) {}
 
   @Post('backfill')
+  @RequireScopes('admin')
+  @Audited({ action: 'backfill.run', resourceType: 'embeddings', resourceId: () => null })
   @HttpCode(200)
   @ApiOperation({
     summary: 'Embed every resume and job stored as pending (model was unavailable); returns counts',

@@ -130,7 +130,7 @@ export class EmbeddingBackfillService implements OnApplicationBootstrap, OnAppli
       if (!rows.length) return embedded;
       let vectors: Float32Array[];
       try {
-        vectors = await this.embeddings.embedBatch(rows.map((row) => row.text));
+        vectors = await this.embedAcrossOrganizations(rows);
       } catch (error) {
         // The model threw (not "unavailable"): one of these texts may be the cause.
         if (error instanceof EmbeddingUnavailableError && error.reason === 'model_error') {
@@ -150,6 +150,21 @@ export class EmbeddingBackfillService implements OnApplicationBootstrap, OnAppli
     }
   }
 
+  /** Vectors for rows of several organisations, in row order: one batch per organisation (its own cache entries). */
+  private async embedAcrossOrganizations(rows: Array<{ organizationId: string; text: string }>): Promise<Float32Array[]> {
+    const vectors: Float32Array[] = new Array(rows.length);
+    const byOrganization = new Map<string, number[]>();
+    rows.forEach((row, i) => byOrganization.set(row.organizationId, [...(byOrganization.get(row.organizationId) ?? []), i]));
+    for (const [organizationId, indexes] of byOrganization) {
+      const embedded = await this.embeddings.embedBatch(
+        organizationId,
+        indexes.map((i) => rows[i].text),
+      );
+      indexes.forEach((rowIndex, j) => (vectors[rowIndex] = embedded[j]));
+    }
+    return vectors;
+  }
+
   /** Rows that failed before, one at a time outside the breaker, once a probe shows the model works. */
   private async retrySuspects(source: SearchableRepository): Promise<number> {
     const suspects = await source.findPendingEmbeddings(BATCH, true);
@@ -160,7 +175,7 @@ export class EmbeddingBackfillService implements OnApplicationBootstrap, OnAppli
     let embedded = 0;
     for (const row of suspects) {
       try {
-        const vector = await this.embeddings.embedOutsideBreaker(row.text);
+        const vector = await this.embeddings.embedOutsideBreaker(row.organizationId, row.text);
         if (await source.attachEmbedding(row.id, { vector, model: this.embeddings.modelId })) embedded++;
       } catch (error) {
         if (!(error instanceof EmbeddingUnavailableError)) throw error;

@@ -3,6 +3,8 @@ import { HttpStatus } from '@nestjs/common';
 /** Every error the API returns carries one of these codes: clients switch on them, not on text. */
 export enum ErrorCode {
   VALIDATION_FAILED = 'VALIDATION_FAILED',
+  UNAUTHENTICATED = 'UNAUTHENTICATED',
+  FORBIDDEN = 'FORBIDDEN',
   NOT_FOUND = 'NOT_FOUND',
   FILE_REQUIRED = 'FILE_REQUIRED',
   FILE_TOO_LARGE = 'FILE_TOO_LARGE',
@@ -25,6 +27,8 @@ export enum ErrorCode {
 
 export const DEFAULT_STATUS: Record<ErrorCode, HttpStatus> = {
   [ErrorCode.VALIDATION_FAILED]: HttpStatus.BAD_REQUEST,
+  [ErrorCode.UNAUTHENTICATED]: HttpStatus.UNAUTHORIZED,
+  [ErrorCode.FORBIDDEN]: HttpStatus.FORBIDDEN,
   [ErrorCode.NOT_FOUND]: HttpStatus.NOT_FOUND,
   [ErrorCode.FILE_REQUIRED]: HttpStatus.BAD_REQUEST,
   [ErrorCode.FILE_TOO_LARGE]: HttpStatus.PAYLOAD_TOO_LARGE,

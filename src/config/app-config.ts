@@ -59,6 +59,10 @@ export interface AppConfig {
   /** Heap cap of each extraction worker. */
   extractionMaxHeapMb: number;
   healthProbeTimeoutMs: number;
+  /** Where the first start writes the default organisation's admin key (mode 0600). */
+  adminApiKeyFile: string;
+  /** How often resumes older than their organisation's retentionDays are erased (0: never on a timer). */
+  retentionIntervalMs: number;
   logLevel: 'debug' | 'log' | 'warn' | 'error';
 }
 
@@ -150,6 +154,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     extractionWorkers: int('EXTRACTION_WORKERS', 2, 1, 32),
     extractionMaxHeapMb: int('EXTRACTION_MAX_HEAP_MB', 256, 32),
     healthProbeTimeoutMs: int('HEALTH_PROBE_TIMEOUT_MS', 3_000, 50),
+    adminApiKeyFile: str('ADMIN_API_KEY_FILE') ?? './data/admin-api-key',
+    retentionIntervalMs: int('RETENTION_INTERVAL_MS', 3_600_000, 0),
     logLevel,
   };
   if (config.embeddingWindowOverlap >= config.embeddingWindowTokens - 2) {

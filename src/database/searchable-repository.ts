@@ -1,5 +1,6 @@
 import { escapeLike, SearchFilters } from '../common/search-filters.js';
-import { Prisma, PrismaClient } from '../generated/prisma/client.js';
+import { Prisma } from '../generated/prisma/client.js';
+import { TenantDatabase, TenantTx } from './tenant-database.js';
 import { parseVectorLiteral, toVectorLiteral } from './vector-sql.js';
 
 export type SearchableTableName = 'resumes' | 'jobs';
@@ -23,8 +24,6 @@ export interface StoredEmbedding {
   model: string;
 }
 
-type Db = Pick<PrismaClient, '$queryRaw' | '$executeRaw'>;
-
 /**
  * What resumes and jobs share: the `embedding vector(384)` and generated `search_vector tsvector`
  * columns, the embedding status, and the search filters. Prisma cannot model those columns, so
@@ -38,7 +37,7 @@ export abstract class SearchableRepository {
   private iterativeScans: Promise<boolean> | null = null;
 
   protected constructor(
-    protected readonly prisma: PrismaClient,
+    protected readonly db: TenantDatabase,
     table: SearchableTableName,
     /** The years column the `minYears` filter applies to. */
     yearsColumn: 'total_years_experience' | 'min_years_experience',
@@ -50,11 +49,11 @@ export abstract class SearchableRepository {
 
   /** Stores the vector of a row that is still pending (backfill); false if gone or already ready. */
   attachEmbedding(id: string, embedding: StoredEmbedding): Promise<boolean> {
-    return this.writeEmbedding(this.prisma, id, embedding.vector, embedding.model, true);
+    return this.db.asSystem((tx) => this.writeEmbedding(tx, id, embedding.vector, embedding.model, true));
   }
 
-  /** Marks a row ready with its vector (inside the caller's transaction when `db` is one). */
-  protected async writeEmbedding(db: Db, id: string, vector: Float32Array, model: string, onlyIfPending = false): Promise<boolean> {
+  /** Marks a row ready with its vector, inside the caller's transaction. */
+  protected async writeEmbedding(db: TenantTx, id: string, vector: Float32Array, model: string, onlyIfPending = false): Promise<boolean> {
     const count = await db.$executeRaw`
       UPDATE ${this.table} SET embedding = ${toVectorLiteral(vector)}::vector, embedding_model = ${model},
         embedding_status = 'ready', embedding_attempts = 0, embedding_error = NULL, updated_at = now()
@@ -63,9 +62,12 @@ export abstract class SearchableRepository {
   }
 
   async findEmbedding(organizationId: string, id: string): Promise<number[] | null> {
-    const [row] = await this.prisma.$queryRaw<Array<{ embedding: string | null }>>`
-      SELECT embedding::text AS embedding FROM ${this.table}
-      WHERE id = ${id}::uuid AND organization_id = ${organizationId}::uuid`;
+    const [row] = await this.db.forOrganization(
+      organizationId,
+      (tx) => tx.$queryRaw<Array<{ embedding: string | null }>>`
+        SELECT embedding::text AS embedding FROM ${this.table}
+        WHERE id = ${id}::uuid AND organization_id = ${organizationId}::uuid`,
+    );
     return row?.embedding ? parseVectorLiteral(row.embedding) : null;
   }
 
@@ -88,11 +90,12 @@ export abstract class SearchableRepository {
     const vector = toVectorLiteral(query);
     const filters = this.filterSql(searchFilters);
     const filtered = filters !== Prisma.empty;
-    const exact =
-      filtered &&
-      (!(await this.supportsIterativeScans()) ||
-        (await this.countUpTo(organizationId, filters, this.vectorSearch.exactScanMaxRows + 1)) <= this.vectorSearch.exactScanMaxRows);
-    return this.prisma.$transaction(async (tx) => {
+    return this.db.forOrganization(organizationId, async (tx) => {
+      const exact =
+        filtered &&
+        (!(await this.supportsIterativeScans(tx)) ||
+          (await this.countUpTo(tx, organizationId, filters, this.vectorSearch.exactScanMaxRows + 1)) <=
+            this.vectorSearch.exactScanMaxRows);
       if (exact) {
         await tx.$queryRaw`SELECT set_config('enable_indexscan', 'off', true)`;
       } else {
@@ -117,7 +120,9 @@ export abstract class SearchableRepository {
   searchByKeywords(organizationId: string, text: string, limit: number, searchFilters: SearchFilters = {}): Promise<KeywordHit[]> {
     const filters = this.filterSql(searchFilters);
     // Matched terms are worked out for the returned rows only, not for every row that matches.
-    return this.prisma.$queryRaw<KeywordHit[]>`
+    return this.db.forOrganization(
+      organizationId,
+      (tx) => tx.$queryRaw<KeywordHit[]>`
       WITH q AS (SELECT NULLIF(replace(plainto_tsquery('english', ${text})::text, '&', '|'), '')::tsquery AS query),
       top AS (
         SELECT t.id, t.search_vector, ts_rank_cd(t.search_vector, q.query, 32)::float8 AS rank
@@ -133,20 +138,24 @@ export abstract class SearchableRepository {
           WHERE tsvector_to_array(to_tsvector('english', word)) && tsvector_to_array(top.search_vector)
         ) AS "matchedTerms"
       FROM top
-      ORDER BY top.rank DESC, top.id`;
+      ORDER BY top.rank DESC, top.id`,
+    );
   }
 
   /** Cosine similarity of one stored vector to the stored vectors of `ids` (null when either is missing). */
   similarities(organizationId: string, vector: number[], ids: string[]): Promise<Array<{ id: string; similarity: number | null }>> {
-    return this.prisma.$queryRaw`
+    return this.db.forOrganization(
+      organizationId,
+      (tx) => tx.$queryRaw`
       SELECT id::text AS id, 1 - (embedding <=> ${toVectorLiteral(vector)}::vector) AS similarity
       FROM ${this.table}
-      WHERE organization_id = ${organizationId}::uuid AND id = ANY(${ids}::uuid[])`;
+      WHERE organization_id = ${organizationId}::uuid AND id = ANY(${ids}::uuid[])`,
+    );
   }
 
   /** How many rows with a vector pass `filters`, counting no further than `cap`. */
-  private async countUpTo(organizationId: string, filters: Prisma.Sql, cap: number): Promise<number> {
-    const [row] = await this.prisma.$queryRaw<Array<{ count: number }>>`
+  private async countUpTo(tx: TenantTx, organizationId: string, filters: Prisma.Sql, cap: number): Promise<number> {
+    const [row] = await tx.$queryRaw<Array<{ count: number }>>`
       SELECT count(*)::int AS count FROM (
         SELECT 1 FROM ${this.table}
         WHERE organization_id = ${organizationId}::uuid AND embedding IS NOT NULL ${filters}
@@ -160,10 +169,12 @@ export abstract class SearchableRepository {
    * compares vectors of two models; the backfill then embeds them with `model`. Returns how many.
    */
   invalidateEmbeddingsNotFrom(model: string): Promise<number> {
-    return this.prisma.$executeRaw`
+    return this.db.asSystem(
+      (tx) => tx.$executeRaw`
       UPDATE ${this.table} SET embedding = NULL, embedding_model = NULL, embedding_status = 'pending',
         embedding_attempts = 0, embedding_error = NULL, updated_at = now()
-      WHERE embedding_status = 'ready' AND embedding_model IS DISTINCT FROM ${model}`;
+      WHERE embedding_status = 'ready' AND embedding_model IS DISTINCT FROM ${model}`,
+    );
   }
 
   /**
@@ -171,36 +182,45 @@ export abstract class SearchableRepository {
    * backfill leaves it alone. Returns the row's status afterwards (null when it was not pending).
    */
   async recordEmbeddingFailure(id: string, error: string, maxAttempts: number): Promise<'pending' | 'failed' | null> {
-    const [row] = await this.prisma.$queryRaw<Array<{ status: 'pending' | 'failed' }>>`
+    const [row] = await this.db.asSystem(
+      (tx) => tx.$queryRaw<Array<{ status: 'pending' | 'failed' }>>`
       UPDATE ${this.table} SET embedding_attempts = embedding_attempts + 1, embedding_error = ${error.slice(0, 500)},
         embedding_status = CASE WHEN embedding_attempts + 1 >= ${maxAttempts} THEN 'failed' ELSE 'pending' END::"EmbeddingStatus",
         updated_at = now()
       WHERE id = ${id}::uuid AND embedding_status = 'pending'
-      RETURNING embedding_status::text AS status`;
+      RETURNING embedding_status::text AS status`,
+    );
     return row?.status ?? null;
   }
 
   /** Gives every `failed` row a fresh start as `pending` (after a model upgrade, say). Returns how many. */
   retryFailedEmbeddings(): Promise<number> {
-    return this.prisma.$executeRaw`
+    return this.db.asSystem(
+      (tx) => tx.$executeRaw`
       UPDATE ${this.table} SET embedding_status = 'pending', embedding_attempts = 0, updated_at = now()
-      WHERE embedding_status = 'failed'`;
+      WHERE embedding_status = 'failed'`,
+    );
   }
 
   /** Rows waiting for the backfill and rows it gave up on, across organisations. */
   async countEmbeddingBacklog(): Promise<{ pending: number; failed: number }> {
-    const [row] = await this.prisma.$queryRaw<Array<{ pending: number; failed: number }>>`
+    const [row] = await this.db.asSystem(
+      (tx) => tx.$queryRaw<Array<{ pending: number; failed: number }>>`
       SELECT count(*) FILTER (WHERE embedding_status = 'pending')::int AS pending,
              count(*) FILTER (WHERE embedding_status = 'failed')::int AS failed
-      FROM ${this.table}`;
+      FROM ${this.table}`,
+    );
     return row;
   }
 
-  /** Rows without a vector yet, in one organisation or (backfill) in all. */
-  async countPending(organizationId?: string): Promise<number> {
-    const [row] = await this.prisma.$queryRaw<Array<{ count: number }>>`
-      SELECT count(*)::int AS count FROM ${this.table}
-      WHERE embedding_status <> 'ready' ${organizationId ? Prisma.sql`AND organization_id = ${organizationId}::uuid` : Prisma.empty}`;
+  /** Rows of one organisation without a vector yet. */
+  async countPending(organizationId: string): Promise<number> {
+    const [row] = await this.db.forOrganization(
+      organizationId,
+      (tx) => tx.$queryRaw<Array<{ count: number }>>`
+        SELECT count(*)::int AS count FROM ${this.table}
+        WHERE embedding_status <> 'ready' AND organization_id = ${organizationId}::uuid`,
+    );
     return row.count;
   }
 
@@ -208,13 +228,15 @@ export abstract class SearchableRepository {
    * Oldest pending rows across organisations (backfill), with the text to embed: `suspects` are the
    * rows whose embedding already failed at least once, the others have never failed.
    */
-  async findPendingEmbeddings(limit: number, suspects = false): Promise<Array<{ id: string; text: string }>> {
-    const rows = await this.prisma.$queryRaw<Array<{ id: string; content: string; parsed: unknown }>>`
-      SELECT id::text AS id, content, parsed FROM ${this.table}
+  async findPendingEmbeddings(limit: number, suspects = false): Promise<Array<{ id: string; organizationId: string; text: string }>> {
+    const rows = await this.db.asSystem(
+      (tx) => tx.$queryRaw<Array<{ id: string; organizationId: string; content: string; parsed: unknown }>>`
+      SELECT id::text AS id, organization_id::text AS "organizationId", content, parsed FROM ${this.table}
       WHERE embedding_status = 'pending' AND (embedding_attempts > 0) = ${suspects}
       ORDER BY created_at, id
-      LIMIT ${limit}`;
-    return rows.map((row) => ({ id: row.id, text: this.embeddingTextOf(row) }));
+      LIMIT ${limit}`,
+    );
+    return rows.map((row) => ({ id: row.id, organizationId: row.organizationId, text: this.embeddingTextOf(row) }));
   }
 
   /** The text a stored row is embedded from (the same at upload and at backfill). */
@@ -229,8 +251,8 @@ export abstract class SearchableRepository {
     return conditions.length ? Prisma.join(conditions, ' ') : Prisma.empty;
   }
 
-  private supportsIterativeScans(): Promise<boolean> {
-    this.iterativeScans ??= this.prisma.$queryRaw<Array<{ version: string }>>`
+  private supportsIterativeScans(tx: TenantTx): Promise<boolean> {
+    this.iterativeScans ??= tx.$queryRaw<Array<{ version: string }>>`
       SELECT extversion AS version FROM pg_extension WHERE extname = 'vector'`.then(([row]) => {
       const [major, minor] = (row?.version ?? '0.0').split('.').map(Number);
       return major > 0 || minor >= 8;

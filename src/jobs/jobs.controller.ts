@@ -1,6 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentOrganization } from '../common/organization.js';
+import { Audited } from '../audit/audited.decorator.js';
+import { CurrentOrganization, RequireScopes } from '../auth/auth.decorators.js';
 import { uuidParam } from '../common/uuid-param.js';
 import { CreateJobRequest, JobIncludeQuery, JobPage, JobView, ListJobsQuery } from './jobs.dto.js';
 import { JobsService } from './jobs.service.js';
@@ -11,6 +12,8 @@ export class JobsController {
   constructor(private readonly jobs: JobsService) {}
 
   @Post()
+  @RequireScopes('jobs:write')
+  @Audited({ action: 'job.create', resourceType: 'job' })
   @ApiOperation({ summary: 'Create a job; title + description + requirements are embedded' })
   @ApiCreatedResponse({ type: JobView })
   create(@CurrentOrganization() organizationId: string, @Body() body: CreateJobRequest): Promise<JobView> {
@@ -18,6 +21,7 @@ export class JobsController {
   }
 
   @Get()
+  @RequireScopes('jobs:read')
   @ApiOperation({ summary: 'List jobs, newest first' })
   @ApiOkResponse({ type: JobPage })
   list(@CurrentOrganization() organizationId: string, @Query() query: ListJobsQuery): Promise<JobPage> {
@@ -25,6 +29,8 @@ export class JobsController {
   }
 
   @Get(':id')
+  @RequireScopes('jobs:read')
+  @Audited({ action: 'job.read', resourceType: 'job' })
   @ApiOperation({ summary: 'One job' })
   @ApiOkResponse({ type: JobView })
   @ApiNotFoundResponse({ description: 'NOT_FOUND' })
@@ -37,6 +43,8 @@ export class JobsController {
   }
 
   @Delete(':id')
+  @RequireScopes('jobs:write')
+  @Audited({ action: 'job.delete', resourceType: 'job' })
   @HttpCode(204)
   @ApiOperation({ summary: 'Delete a job' })
   @ApiNoContentResponse()

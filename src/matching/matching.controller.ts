@@ -1,6 +1,7 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentOrganization } from '../common/organization.js';
+import { Audited } from '../audit/audited.decorator.js';
+import { CurrentOrganization, RequireScopes } from '../auth/auth.decorators.js';
 import {
   BatchMatchRequest,
   CalculateMatchRequest,
@@ -13,6 +14,7 @@ import { MatchingService } from './matching.service.js';
 import { SimilaritySearchService } from './search/similarity-search.service.js';
 
 @ApiTags('matching')
+@RequireScopes('matching')
 @Controller('api/v1/matching')
 export class MatchingController {
   constructor(
@@ -21,6 +23,7 @@ export class MatchingController {
   ) {}
 
   @Post('calculate')
+  @Audited({ action: 'match.calculate', resourceType: 'job', resourceId: (request) => (request.body as { jobId?: string }).jobId })
   @HttpCode(200)
   @ApiOperation({
     summary: 'Score a job against a resume from their stored vectors and parsed fields',
@@ -32,6 +35,7 @@ export class MatchingController {
   }
 
   @Post('explain')
+  @Audited({ action: 'match.explain', resourceType: 'job', resourceId: (request) => (request.body as { jobId?: string }).jobId })
   @HttpCode(200)
   @ApiOperation({ summary: 'Recruiter-facing explanation of a match (LLM when configured, rules otherwise)' })
   @ApiOkResponse({ type: MatchExplanationView })
@@ -40,6 +44,12 @@ export class MatchingController {
   }
 
   @Post('batch')
+  @Audited({
+    action: 'match.batch',
+    resourceType: 'job',
+    resourceId: (request) => (request.body as { jobId?: string }).jobId,
+    details: (request) => ({ resumes: ((request.body as { resumeIds?: unknown[] }).resumeIds ?? []).length }),
+  })
   @HttpCode(200)
   @ApiOperation({ summary: 'Score one job against up to 500 resumes; best first, unknown ids listed in notFound' })
   @ApiOkResponse({ type: BatchMatchResponse })
@@ -48,6 +58,16 @@ export class MatchingController {
   }
 
   @Post('similarity-search')
+  // The query text may name a person: only the target and mode are recorded.
+  @Audited({
+    action: 'search',
+    resourceType: 'search',
+    resourceId: () => null,
+    details: (request) => {
+      const body = request.body as { target?: string; mode?: string };
+      return { target: String(body.target), mode: String(body.mode) };
+    },
+  })
   @HttpCode(200)
   @ApiOperation({
     summary: 'Rank jobs or resumes for a query: vector (cosine, pgvector HNSW), keyword (full text) or hybrid (RRF)',

@@ -15,7 +15,8 @@ import {
 } from '@nestjs/swagger';
 import { ApiError } from '../common/api-error.js';
 import { ErrorCode } from '../common/error-codes.js';
-import { CurrentOrganization } from '../common/organization.js';
+import { Audited } from '../audit/audited.decorator.js';
+import { CurrentOrganization, RequireScopes } from '../auth/auth.decorators.js';
 import { uuidParam } from '../common/uuid-param.js';
 import { ListResumesQuery, ResumeIncludeQuery, ResumePage, ResumeView, UploadResumeBody } from './resumes.dto.js';
 import { ResumesService, type UploadedFile as UploadedResumeFile } from './resumes.service.js';
@@ -26,6 +27,8 @@ export class ResumesController {
   constructor(private readonly resumes: ResumesService) {}
 
   @Post()
+  @RequireScopes('resumes:write')
+  @Audited({ action: 'resume.create', resourceType: 'resume' })
   @UseInterceptors(FileInterceptor('file'))
   @ApiOperation({ summary: 'Upload a resume (PDF, DOCX or TXT): extract, parse, embed, store' })
   @ApiConsumes('multipart/form-data')
@@ -40,6 +43,8 @@ export class ResumesController {
   }
 
   @Get()
+  @RequireScopes('resumes:read')
+  @Audited({ action: 'resume.list', resourceType: 'resume', details: (_, page) => ({ returned: (page as ResumePage).items.length }) })
   @ApiOperation({ summary: 'List resumes, newest first' })
   @ApiOkResponse({ type: ResumePage })
   list(@CurrentOrganization() organizationId: string, @Query() query: ListResumesQuery): Promise<ResumePage> {
@@ -47,6 +52,9 @@ export class ResumesController {
   }
 
   @Get(':id')
+  @RequireScopes('resumes:read')
+  // Asking for the text or the vector takes the personal data out: an export, not a read.
+  @Audited({ action: (request) => (request.query.include ? 'resume.export' : 'resume.read'), resourceType: 'resume' })
   @ApiOperation({ summary: 'One resume with its parsed fields' })
   @ApiOkResponse({ type: ResumeView })
   @ApiNotFoundResponse({ description: 'NOT_FOUND' })
@@ -59,6 +67,8 @@ export class ResumesController {
   }
 
   @Delete(':id')
+  @RequireScopes('resumes:write')
+  @Audited({ action: 'resume.delete', resourceType: 'resume' })
   @HttpCode(204)
   @ApiOperation({ summary: 'Delete a resume and its embedding' })
   @ApiNoContentResponse()

@@ -3,31 +3,61 @@ import type { INestApplication } from '@nestjs/common';
 import type { Server } from 'node:http';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Test, TestingModuleBuilder } from '@nestjs/testing';
+import { randomBytes } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import request from 'supertest';
 import { AppModule } from '../../src/app.module.js';
 import { configureApp } from '../../src/app.setup.js';
+import { ApiKeysService } from '../../src/auth/api-keys.service.js';
+import { SCOPES } from '../../src/auth/scopes.js';
+import { DEFAULT_ORGANIZATION_ID } from '../../src/common/organization.js';
 import type { AppConfig } from '../../src/config/app-config.js';
+
+/** The admin key (every scope, default organisation) each test app gets; apiClient sends it. */
+const defaultKeys = new WeakMap<INestApplication, string>();
 
 /**
  * Boots the real application (same module graph and setup as main.ts) with config overrides.
  * The model comes from MODEL_ID / MODEL_PATH, which scripts/run-tests.mjs points at the stand-in
  * model when ../shared/models exists, and otherwise leaves to the hub (the real model).
+ * An admin key of the default organisation is created for apiClient (the first-start key file goes
+ * to a temporary directory unless `adminApiKeyFile` is given).
  */
 export async function startTestApp(
   overrides: Partial<AppConfig>,
   customize?: (builder: TestingModuleBuilder) => TestingModuleBuilder,
 ): Promise<INestApplication> {
-  let builder = Test.createTestingModule({ imports: [AppModule.forRoot(overrides)] });
+  const config: Partial<AppConfig> = {
+    adminApiKeyFile: join(tmpdir(), `hirematch-test-${randomBytes(6).toString('hex')}`, 'admin-api-key'),
+    ...overrides,
+  };
+  let builder = Test.createTestingModule({ imports: [AppModule.forRoot(config)] });
   if (customize) builder = customize(builder);
   const moduleRef = await builder.compile();
   const app = configureApp(moduleRef.createNestApplication<NestExpressApplication>({ logger: process.env.TEST_LOGS ? undefined : false }));
   await app.init();
+  const { key } = await app.get(ApiKeysService).create(DEFAULT_ORGANIZATION_ID, { name: 'e2e admin', scopes: [...SCOPES] });
+  defaultKeys.set(app, key);
   return app;
+}
+
+/** The admin key apiClient(app) sends by default. */
+export function testAdminKey(app: INestApplication): string {
+  const key = defaultKeys.get(app);
+  if (!key) throw new Error('not an app from startTestApp');
+  return key;
 }
 
 /** An HTTP client for the app; every e2e spec talks to the API through it (one place for default headers). */
 export type ApiClient = ReturnType<typeof request.agent>;
 
-export function apiClient(app: INestApplication): ApiClient {
-  return request.agent(app.getHttpServer() as Server);
+/**
+ * Sends the test admin key by default; `{ apiKey: '...' }` sends another key, `{ apiKey: null }` none.
+ */
+export function apiClient(app: INestApplication, options: { apiKey?: string | null } = {}): ApiClient {
+  const agent = request.agent(app.getHttpServer() as Server);
+  const key = options.apiKey === undefined ? testAdminKey(app) : options.apiKey;
+  if (key) agent.set('Authorization', `Bearer ${key}`);
+  return agent;
 }

@@ -1,0 +1,38 @@
+import { applyDecorators, createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
+import { ApiBearerAuth, ApiForbiddenResponse, ApiSecurity, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ApiError } from '../common/api-error.js';
+import { ErrorCode } from '../common/error-codes.js';
+import type { AuthContext, AuthenticatedRequest } from './auth-context.js';
+import type { Scope } from './scopes.js';
+
+export const PUBLIC_ROUTE = 'hirematch:public';
+export const REQUIRED_SCOPES = 'hirematch:scopes';
+/** Swagger security scheme names (app.setup.ts declares them). */
+export const BEARER_SCHEME = 'bearer';
+export const API_KEY_SCHEME = 'api-key';
+
+/** Open to everyone, no key: health probes, metrics, docs. */
+export const Public = () => SetMetadata(PUBLIC_ROUTE, true);
+
+/** The scopes a key needs for this route (all of them); Swagger shows the route as secured. */
+export const RequireScopes = (...scopes: [Scope, ...Scope[]]) =>
+  applyDecorators(
+    SetMetadata(REQUIRED_SCOPES, scopes),
+    ApiBearerAuth(BEARER_SCHEME),
+    ApiSecurity(API_KEY_SCHEME),
+    ApiUnauthorizedResponse({ description: 'UNAUTHENTICATED: no key, an unknown key or a revoked key' }),
+    ApiForbiddenResponse({ description: `FORBIDDEN: the key lacks scope ${scopes.join(', ')}` }),
+  );
+
+function authOf(context: ExecutionContext): AuthContext {
+  const auth = context.switchToHttp().getRequest<AuthenticatedRequest>().auth;
+  // Only reachable on a route marked @Public that asks for the caller: a programming error, not a 500 leak.
+  if (!auth) throw new ApiError(ErrorCode.UNAUTHENTICATED, 'This route needs an API key');
+  return auth;
+}
+
+/** The caller's key, organisation and scopes (set by ApiKeyGuard). */
+export const CurrentAuth = createParamDecorator((_: unknown, context: ExecutionContext): AuthContext => authOf(context));
+
+/** The organisation every query of the request is scoped to: the API key's. */
+export const CurrentOrganization = createParamDecorator((_: unknown, context: ExecutionContext): string => authOf(context).organizationId);
