@@ -4,5 +4,3 @@
  * its admin keys manage the other organisations (it is the operator's).
  */
 export const DEFAULT_ORGANIZATION_ID = '00000000-0000-4000-8000-000000000001';
-
-export { CurrentOrganization } from '../auth/auth.decorators.js';
