@@ -124,7 +124,7 @@ export class AuditQueryParams {
   @ApiPropertyOptional({ example: 'candidate.erase' })
   @IsOptional()
   @IsString()
-  @Transform(({ value }) => (typeof value === 'string' ? value.trim() : value))
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
   action?: string;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })

@@ -152,7 +152,7 @@ export class EmbeddingBackfillService implements OnApplicationBootstrap, OnAppli
 
   /** Vectors for rows of several organisations, in row order: one batch per organisation (its own cache entries). */
   private async embedAcrossOrganizations(rows: Array<{ organizationId: string; text: string }>): Promise<Float32Array[]> {
-    const vectors: Float32Array[] = new Array(rows.length);
+    const vectors = new Array<Float32Array>(rows.length);
     const byOrganization = new Map<string, number[]>();
     rows.forEach((row, i) => byOrganization.set(row.organizationId, [...(byOrganization.get(row.organizationId) ?? []), i]));
     for (const [organizationId, indexes] of byOrganization) {

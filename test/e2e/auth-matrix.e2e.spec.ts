@@ -288,16 +288,16 @@ for (const backend of testBackends()) {
           ['a malformed key', 'not-a-key'],
           ['a revoked key', keys.revoked],
         ] as const) {
-          const res = await (await call(key))();
+          const res = await call(key)();
           assert.equal(res.status, 401, `${what}: ${res.status} ${JSON.stringify(res.body)}`);
           assert.equal(res.body.code, 'UNAUTHENTICATED');
         }
         for (const scope of route.scopes) {
-          const res = await (await call(keys.without.get(scope)!))();
+          const res = await call(keys.without.get(scope)!)();
           assert.equal(res.status, 403, `without ${scope}: ${res.status}`);
           assert.equal(res.body.code, 'FORBIDDEN');
         }
-        const ok = await (await call(keys.all))();
+        const ok = await call(keys.all)();
         assert.equal(ok.status, route.ok, JSON.stringify(ok.body));
         // The same key as X-API-Key.
         const viaHeader = await callAs(
