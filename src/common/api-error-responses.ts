@@ -57,6 +57,7 @@ const EXAMPLE_MESSAGES: Record<ErrorCode, string> = {
   [ErrorCode.DATABASE_UNAVAILABLE]: 'The database is unavailable; retry later',
   [ErrorCode.CACHE_UNAVAILABLE]: 'The cache is unavailable; retry later',
   [ErrorCode.UNAUTHENTICATED]: 'Missing or invalid API key: send Authorization: Bearer <key> or X-API-Key',
+  [ErrorCode.FORBIDDEN]: 'This API key lacks scope resumes:write',
   [ErrorCode.RATE_LIMITED]: 'Too many requests: retry after 12 s',
   [ErrorCode.INTERNAL_ERROR]: 'Internal server error',
 };

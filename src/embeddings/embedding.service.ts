@@ -67,13 +67,14 @@ export class EmbeddingService implements OnApplicationShutdown {
     this.breaker.onClose(listener);
   }
 
-  embed(text: string): Promise<Float32Array> {
-    return this.cachedEmbedding(text, (input) => this.batcher.submit(input));
+  /** The organisation scopes the cache entry only: the model is shared, its cache is not. */
+  embed(organizationId: string, text: string): Promise<Float32Array> {
+    return this.cachedEmbedding(organizationId, text, (input) => this.batcher.submit(input));
   }
 
-  async embedBatch(texts: string[]): Promise<Float32Array[]> {
+  async embedBatch(organizationId: string, texts: string[]): Promise<Float32Array[]> {
     const inputs = texts.map(preprocessForEmbedding);
-    const keys = inputs.map((input) => this.cache.key(input));
+    const keys = inputs.map((input) => this.cache.key(organizationId, input));
     const results = await Promise.all(keys.map((key) => this.cache.get(key)));
     const missing = results.flatMap((vector, i) => (vector ? [] : [i]));
     if (missing.length) {
@@ -96,8 +97,8 @@ export class EmbeddingService implements OnApplicationShutdown {
    * the backfill's second try at texts whose batch failed: if one text breaks the model, retrying it
    * must not open the breaker for every other caller. Throws EmbeddingUnavailableError.
    */
-  embedOutsideBreaker(text: string): Promise<Float32Array> {
-    return this.cachedEmbedding(text, async (input) => {
+  embedOutsideBreaker(organizationId: string, text: string): Promise<Float32Array> {
+    return this.cachedEmbedding(organizationId, text, async (input) => {
       this.requireLoadedModel();
       try {
         return await this.callModelDirectly(input);
@@ -119,9 +120,9 @@ export class EmbeddingService implements OnApplicationShutdown {
   }
 
   /** Like embed(), but null instead of an error when the model is unavailable (degraded mode). */
-  async tryEmbed(text: string): Promise<Float32Array | null> {
+  async tryEmbed(organizationId: string, text: string): Promise<Float32Array | null> {
     try {
-      return await this.embed(text);
+      return await this.embed(organizationId, text);
     } catch (error) {
       if (error instanceof EmbeddingUnavailableError) return null;
       throw error;
@@ -142,10 +143,24 @@ export class EmbeddingService implements OnApplicationShutdown {
     this.breaker.shutdown();
   }
 
+  /** Erasure: drops the cached vectors of these texts (as embedded for the organisation). */
+  forget(organizationId: string, texts: string[]): Promise<boolean> {
+    return this.cache.delete([...new Set(texts.map((text) => this.cache.key(organizationId, preprocessForEmbedding(text))))]);
+  }
+
+  /** Deleting an organisation: every cached vector of it. */
+  forgetOrganization(organizationId: string): Promise<number> {
+    return this.cache.deleteOrganization(organizationId);
+  }
+
   /** Cache first; on a miss `compute` embeds the preprocessed text and the vector is cached. */
-  private async cachedEmbedding(text: string, compute: (input: string) => Promise<Float32Array>): Promise<Float32Array> {
+  private async cachedEmbedding(
+    organizationId: string,
+    text: string,
+    compute: (input: string) => Promise<Float32Array>,
+  ): Promise<Float32Array> {
     const input = preprocessForEmbedding(text);
-    const key = this.cache.key(input);
+    const key = this.cache.key(organizationId, input);
     const cached = await this.cache.get(key);
     if (cached) return cached;
     const vector = await compute(input);

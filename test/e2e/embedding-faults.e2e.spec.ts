@@ -9,7 +9,8 @@ import { FaultyEmbeddingModel, withFaultyModel } from '../helpers/faulty-embeddi
 import { ApiClient, apiClient, startTestApp } from '../helpers/test-app.js';
 import { unitCosine } from '../helpers/unit-vectors.js';
 
-const RESET_MS = 300;
+// Long enough for the "open" assertions (several requests) to run inside the open window on a loaded machine.
+const RESET_MS = 1500;
 // Unique per run: a shared Redis may still hold the vectors of a previous run's texts.
 const run = randomUUID();
 const resume = (n: number) =>
