@@ -11,11 +11,12 @@ import { NestFactory } from '@nestjs/core';
 import { AutoTokenizer, env as hfEnv, type PreTrainedTokenizer } from '@huggingface/transformers';
 import { existsSync, statSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
-import { availableParallelism, cpus, loadavg } from 'node:os';
+import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { AppModule } from '../src/app.module.js';
+import { DEFAULT_ORGANIZATION_ID } from '../src/common/organization.js';
 import { APP_CONFIG, loadConfig, type AppConfig } from '../src/config/app-config.js';
 import { EmbeddingCache } from '../src/embeddings/embedding-cache.js';
 import { EmbeddingService } from '../src/embeddings/embedding.service.js';
@@ -483,6 +484,8 @@ export function resolveBenchModel(): { standIn: boolean } {
 const CONTEXT_OVERRIDES: Partial<AppConfig> = {
   databaseUrl: process.env.DATABASE_URL?.trim() || null,
   pgliteDataDir: 'memory://',
+  // A throwaway database's first-start admin key must not replace the one in ./data.
+  adminApiKeyFile: join(tmpdir(), 'hirematch-bench-admin-api-key'),
   redisUrl: null,
   backfillIntervalMs: 0,
 };
@@ -672,19 +675,19 @@ export async function runEmbeddingsBench(options: { log?: (line: string) => void
     };
 
     // Warm-up on short texts only (resume-length batches grow ONNX Runtime's arena: measured below).
-    await service.embedBatch(fresh('short', 32));
-    for (const text of fresh('short', 5)) await service.embed(text);
-    await Promise.all(fresh('short', 16).map((t) => service.embed(t)));
+    await service.embedBatch(DEFAULT_ORGANIZATION_ID, fresh('short', 32));
+    for (const text of fresh('short', 5)) await service.embed(DEFAULT_ORGANIZATION_ID, text);
+    await Promise.all(fresh('short', 16).map((t) => service.embed(DEFAULT_ORGANIZATION_ID, t)));
     result.rss.afterShortMb = sampler.sample();
-    await service.embedBatch(fresh('resume', 8));
-    await service.embed(resumeText(nextSeed++));
+    await service.embedBatch(DEFAULT_ORGANIZATION_ID, fresh('resume', 8));
+    await service.embed(DEFAULT_ORGANIZATION_ID, resumeText(nextSeed++));
 
     // 1. Single-text uncached latency: sequential embed() of unique texts (cache miss + micro-batch window + model).
     const timeEach = async (texts: string[]) => {
       const samples: number[] = [];
       for (const text of texts) {
         const started = performance.now();
-        await service.embed(text);
+        await service.embed(DEFAULT_ORGANIZATION_ID, text);
         samples.push(performance.now() - started);
       }
       return samples;
@@ -699,10 +702,10 @@ export async function runEmbeddingsBench(options: { log?: (line: string) => void
     const cachedResumeSamples: number[] = [];
     for (let i = 0; i < 300; i++) {
       let started = performance.now();
-      await service.embed(shortLatencyTexts[i % 10]);
+      await service.embed(DEFAULT_ORGANIZATION_ID, shortLatencyTexts[i % 10]);
       cachedSamples.push(performance.now() - started);
       started = performance.now();
-      await service.embed(resumeLatencyTexts[i % 10]);
+      await service.embed(DEFAULT_ORGANIZATION_ID, resumeLatencyTexts[i % 10]);
       cachedResumeSamples.push(performance.now() - started);
     }
     result.latency.cached = percentiles(cachedSamples);
@@ -719,7 +722,7 @@ export async function runEmbeddingsBench(options: { log?: (line: string) => void
     log(`cached,   resume text (x${result.latency.cachedResume.n}): ${ms(result.latency.cachedResume, 3)}`);
 
     // The service's largest ONNX working set (EMBEDDING_MAX_BATCH windows of the full window length), then its RSS.
-    await service.embedBatch(fresh('resume', config.embeddingMaxBatch));
+    await service.embedBatch(DEFAULT_ORGANIZATION_ID, fresh('resume', config.embeddingMaxBatch));
     result.rss.peakServiceMb = sampler.stop();
 
     // 3. Throughput. Each round: fresh texts X through service.embedBatch and the bare session
@@ -745,7 +748,8 @@ export async function runEmbeddingsBench(options: { log?: (line: string) => void
       const ratios: number[] = [];
       for (let round = 0; round < row.rounds; round++) {
         const texts = fresh(row.kind, row.texts);
-        const viaService = () => expectMisses(`embedBatch ${key}`, row.texts, () => rate(texts, row.batch, (g) => service.embedBatch(g)));
+        const viaService = () =>
+          expectMisses(`embedBatch ${key}`, row.texts, () => rate(texts, row.batch, (g) => service.embedBatch(DEFAULT_ORGANIZATION_ID, g)));
         const viaBare = () => rate(texts, row.batch, (g) => bare.embed(g));
         let s: number;
         let b: number;
@@ -762,7 +766,7 @@ export async function runEmbeddingsBench(options: { log?: (line: string) => void
         const others = fresh(row.kind, row.texts);
         concurrent.push(
           await expectMisses(`concurrent embed ${key}`, row.texts, () =>
-            rate(others, row.batch, (g) => Promise.all(g.map((t) => service.embed(t)))),
+            rate(others, row.batch, (g) => Promise.all(g.map((t) => service.embed(DEFAULT_ORGANIZATION_ID, t)))),
           ),
         );
         if (row.batch === 32) roundTexts.set(row.kind, texts);
@@ -797,7 +801,7 @@ export async function runEmbeddingsBench(options: { log?: (line: string) => void
 
     // Same inputs, same numbers: the service's vectors vs the bare session's.
     const sample = [...fresh('short', 4), ...fresh('resume', 4)];
-    const fromService = await service.embedBatch(sample);
+    const fromService = await service.embedBatch(DEFAULT_ORGANIZATION_ID, sample);
     const fromBare = await bare.embed(sample);
     fromService.forEach((v, i) => {
       let dot = 0;
@@ -821,7 +825,9 @@ export async function runEmbeddingsBench(options: { log?: (line: string) => void
     log(
       `resume = resume-length extracted text: ~${rt.words.toFixed(0)} words, ~${rt.pieces.toFixed(0)} word pieces, ${rt.windows.toFixed(1)} windows of <= ${config.embeddingWindowTokens}`,
     );
-    log('embedBatch = service.embedBatch(batch texts); concurrent = `batch` embed() calls at once (micro-batched);');
+    log(
+      'embedBatch = service.embedBatch(DEFAULT_ORGANIZATION_ID, batch texts); concurrent = `batch` embed() calls at once (micro-batched);',
+    );
     log('bare = onnxruntime-node InferenceSession on the same .onnx: same AutoTokenizer, windows, length-sorted runs of');
     log(
       `       <= ${config.embeddingMaxBatch} windows and <= ${config.embeddingMaxBatchTokens} padded tokens (as the service), int64 inputs, mean pooling.`,

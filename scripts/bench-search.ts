@@ -14,14 +14,18 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { AppModule } from '../src/app.module.js';
 import { configureApp } from '../src/app.setup.js';
+import { ApiKeysService } from '../src/auth/api-keys.service.js';
 import { DEFAULT_ORGANIZATION_ID } from '../src/common/organization.js';
 import { APP_CONFIG, AppConfig } from '../src/config/app-config.js';
 import { Prisma, PrismaClient } from '../src/generated/prisma/client.js';
 import { SimilaritySearchService } from '../src/matching/search/similarity-search.service.js';
+import { TenantDatabase } from '../src/database/tenant-database.js';
 import { ResumesRepository } from '../src/resumes/resumes.repository.js';
 
 export interface BenchCheck {
@@ -181,7 +185,16 @@ async function benchOneSize(rows: number, efValues: number[], log: (line: string
   }
   const app = configureApp(
     await NestFactory.create<NestExpressApplication>(
-      AppModule.forRoot({ databaseUrl, pgliteDataDir: 'memory://', redisUrl: null, backfillIntervalMs: 0 }),
+      AppModule.forRoot({
+        databaseUrl,
+        pgliteDataDir: 'memory://',
+        redisUrl: null,
+        backfillIntervalMs: 0,
+        // A throwaway database's first-start admin key must not replace the one in ./data.
+        adminApiKeyFile: join(tmpdir(), 'hirematch-bench-admin-api-key'),
+        // The HTTP rounds below are the load being measured, not a client to throttle.
+        rateLimitPerMinute: 1_000_000,
+      }),
       { logger: false },
     ),
   );
@@ -249,7 +262,7 @@ async function benchOneSize(rows: number, efValues: number[], log: (line: string
 
     log('recall curve, vector search limit 10 (ef_search: recall@10 vs exact, p50 / p95):');
     for (const ef of efValues) {
-      const repository = new ResumesRepository(prisma, { ...config, hnswEfSearch: ef });
+      const repository = new ResumesRepository(app.get(TenantDatabase), { ...config, hnswEfSearch: ef });
       const point = await measure(repository, 10, {});
       log(
         `  ef_search ${String(ef).padStart(4)}: recall@10 ${point.recall.toFixed(3)}, p50 ${point.p50.toFixed(1)} ms, p95 ${point.p95.toFixed(1)} ms`,
@@ -294,10 +307,11 @@ async function benchOneSize(rows: number, efValues: number[], log: (line: string
     );
 
     const baseUrl = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
+    const { key } = await app.get(ApiKeysService).create(DEFAULT_ORGANIZATION_ID, { name: 'bench', scopes: ['matching'] });
     const post = async (query: string) => {
       const response = await fetch(`${baseUrl}/api/v1/matching/similarity-search`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
         body: JSON.stringify({ query, target: 'resumes', mode: 'vector', limit: 10 }),
       });
       if (response.status !== 200) throw new Error(`similarity-search answered ${response.status}: ${await response.text()}`);

@@ -31,6 +31,7 @@
  */
 import 'reflect-metadata';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { LabelledJob, LabelledSet } from './eval/labelled-set.js';
 import type { MatchWeights } from '../src/matching/scoring/match-scorer.js';
@@ -113,7 +114,13 @@ function loadSet(): LabelledSet {
 async function runOnce(set: LabelledSet, withDiagnostics: boolean, announce: boolean): Promise<RunResult> {
   const started = Date.now();
   const app = await NestFactory.createApplicationContext(
-    AppModule.forRoot({ databaseUrl: null, pgliteDataDir: 'memory://', redisUrl: null }),
+    AppModule.forRoot({
+      databaseUrl: null,
+      pgliteDataDir: 'memory://',
+      redisUrl: null,
+      // A throwaway database's first-start admin key must not replace the one in ./data.
+      adminApiKeyFile: join(tmpdir(), 'hirematch-eval-admin-api-key'),
+    }),
     { logger: false },
   );
   try {

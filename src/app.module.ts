@@ -1,5 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import type { AppConfig } from './config/app-config.js';
+import { AuditModule } from './audit/audit.module.js';
+import { AuthModule } from './auth/auth.module.js';
 import { BackfillModule } from './backfill/backfill.module.js';
 import { ConfigModule } from './config/config.module.js';
 import { DatabaseModule } from './database/database.module.js';
@@ -10,6 +12,7 @@ import { JobsModule } from './jobs/jobs.module.js';
 import { LoggingModule } from './logging/logging.module.js';
 import { MatchingModule } from './matching/matching.module.js';
 import { MetricsModule } from './metrics/metrics.module.js';
+import { PrivacyModule } from './privacy/privacy.module.js';
 import { RateLimitModule } from './rate-limit/rate-limit.module.js';
 import { ResumesModule } from './resumes/resumes.module.js';
 
@@ -24,11 +27,15 @@ export class AppModule {
         LoggingModule,
         MetricsModule,
         DatabaseModule,
+        // Before every feature module: its guard runs first and sets request.auth for the others.
+        AuthModule,
+        AuditModule,
         DocumentsModule,
         EmbeddingsModule,
         ResumesModule,
         JobsModule,
         MatchingModule,
+        PrivacyModule,
         BackfillModule,
         HealthModule,
         // Last: its guard needs `request.auth`, which guards of modules imported before it attach.

@@ -4,6 +4,7 @@ import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swag
 import { Logger } from 'nestjs-pino';
 import type { HttpLogger } from 'pino-http';
 import { ApiExceptionFilter } from './common/api-exception.filter.js';
+import { API_KEY_SCHEME, BEARER_SCHEME } from './auth/auth.decorators.js';
 import { DomainError } from './common/domain-error.js';
 import { ErrorCode } from './common/error-codes.js';
 import { applyHttpSecurity } from './common/http-security.js';
@@ -45,7 +46,8 @@ export function configureApp<T extends NestExpressApplication>(app: T): T {
   app.useGlobalFilters(new ApiExceptionFilter());
   app.useGlobalInterceptors(new RequestSignalInterceptor());
   const document = buildOpenApiDocument(app);
-  SwaggerModule.setup('api/docs', app, document);
+  // The key typed into Authorize survives a page reload (it stays in the user's own browser).
+  SwaggerModule.setup('api/docs', app, document, { swaggerOptions: { persistAuthorization: true } });
   return app;
 }
 
@@ -55,18 +57,23 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     .setTitle('HireMatch API')
     .setDescription(
       'Semantic resume-to-job matching: upload resumes, post jobs, score matches with evidence, and search by meaning. ' +
-        'Every error has one shape, `ApiErrorView`: `{ statusCode, code, message, details?, requestId }`, where `code` is one of `ErrorCode`.',
+        'Every error has one shape, `ApiErrorView`: `{ statusCode, code, message, details?, requestId }`, where `code` is one of `ErrorCode`. ' +
+        'Every route but /health and /metrics needs an API key (`Authorization: Bearer hm_live_...` or `X-API-Key`): use the Authorize button.',
     )
     .setVersion('0.1.0')
+    .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'API key (hm_live_...)' }, BEARER_SCHEME)
+    .addApiKey({ type: 'apiKey', in: 'header', name: 'X-API-Key', description: 'API key (hm_live_...)' }, API_KEY_SCHEME)
     .addServer('/', 'The server this document is served from')
     .addTag('resumes', 'Upload, read and delete resumes')
     .addTag('jobs', 'Create, read and delete jobs')
     .addTag('matching', 'Scores with evidence, explanations, ranking and search')
     .addTag('embeddings', 'Embed texts, model state, backfill of rows stored without a vector')
+    .addTag('privacy', "Erasure of a candidate's personal data")
+    .addTag('admin', 'Organisations, API keys, audit log, organisation erasure')
     .addTag('health', 'Liveness and readiness probes')
     .build();
   const document = SwaggerModule.createDocument(app, config);
-  // No authentication yet (every request acts for the default organisation): say so explicitly.
+  // Default: no key (the @Public routes: /health, /metrics); every other route declares its own security.
   document.security ??= [];
   return document;
 }

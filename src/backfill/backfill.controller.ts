@@ -4,6 +4,8 @@ import { Transform } from 'class-transformer';
 import { IsBoolean, IsOptional } from 'class-validator';
 import { ApiErrorResponses } from '../common/api-error-responses.js';
 import { ErrorCode } from '../common/error-codes.js';
+import { Audited } from '../audit/audited.decorator.js';
+import { RequireScopes } from '../auth/auth.decorators.js';
 import { booleanFlag } from '../common/query-transforms.js';
 import { BackfillReportView } from './backfill.dto.js';
 import { BackfillReport, EmbeddingBackfillService } from './embedding-backfill.service.js';
@@ -26,6 +28,8 @@ export class BackfillController {
   constructor(private readonly backfill: EmbeddingBackfillService) {}
 
   @Post('backfill')
+  @RequireScopes('admin')
+  @Audited({ action: 'backfill.run', resourceType: 'embeddings', resourceId: () => null })
   @HttpCode(200)
   @ApiOperation({
     operationId: 'runEmbeddingBackfill',

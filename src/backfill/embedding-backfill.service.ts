@@ -139,7 +139,7 @@ export class EmbeddingBackfillService implements OnApplicationBootstrap, OnAppli
       if (!rows.length) return embedded;
       let vectors: Float32Array[];
       try {
-        vectors = await this.embeddings.embedBatch(rows.map(textOf), { background: true });
+        vectors = await this.embedAcrossOrganizations(rows, textOf);
       } catch (error) {
         // The model threw (not "unavailable"): one of these texts may be the cause.
         if (error instanceof EmbeddingUnavailableError && error.reason === 'model_error') {
@@ -159,6 +159,22 @@ export class EmbeddingBackfillService implements OnApplicationBootstrap, OnAppli
     }
   }
 
+  /** Vectors for rows of several organisations, in row order: one batch per organisation (its own cache entries). */
+  private async embedAcrossOrganizations(rows: PendingEmbeddingRow[], textOf: EmbeddingTextOf): Promise<Float32Array[]> {
+    const vectors = new Array<Float32Array>(rows.length);
+    const byOrganization = new Map<string, number[]>();
+    rows.forEach((row, i) => byOrganization.set(row.organizationId, [...(byOrganization.get(row.organizationId) ?? []), i]));
+    for (const [organizationId, indexes] of byOrganization) {
+      const embedded = await this.embeddings.embedBatch(
+        organizationId,
+        indexes.map((i) => textOf(rows[i])),
+        { background: true },
+      );
+      indexes.forEach((rowIndex, j) => (vectors[rowIndex] = embedded[j]));
+    }
+    return vectors;
+  }
+
   /** Rows that failed before, one at a time outside the breaker, once a probe shows the model works. */
   private async retrySuspects(source: SearchableRepository, textOf: EmbeddingTextOf): Promise<number> {
     const suspects = await source.findPendingEmbeddings(BATCH, true);
@@ -169,7 +185,7 @@ export class EmbeddingBackfillService implements OnApplicationBootstrap, OnAppli
     let embedded = 0;
     for (const row of suspects) {
       try {
-        const vector = await this.embeddings.embedOutsideBreaker(textOf(row));
+        const vector = await this.embeddings.embedOutsideBreaker(row.organizationId, textOf(row));
         if (await source.attachEmbedding(row.id, { vector, model: this.embeddings.modelId })) embedded++;
       } catch (error) {
         if (!(error instanceof EmbeddingUnavailableError)) throw error;

@@ -57,6 +57,7 @@ const EXAMPLE_MESSAGES: Record<ErrorCode, string> = {
   [ErrorCode.DATABASE_UNAVAILABLE]: 'The database is unavailable; retry later',
   [ErrorCode.CACHE_UNAVAILABLE]: 'The cache is unavailable; retry later',
   [ErrorCode.UNAUTHENTICATED]: 'Missing or invalid API key: send Authorization: Bearer <key> or X-API-Key',
+  [ErrorCode.FORBIDDEN]: 'This API key lacks scope resumes:write',
   [ErrorCode.RATE_LIMITED]: 'Too many requests: retry after 12 s',
   [ErrorCode.WORK_BUDGET_EXCEEDED]: 'A text is longer than 50000 characters (EMBEDDING_MAX_TEXT_CHARS)',
   [ErrorCode.OVERLOADED]: 'The embedding queue is full; retry after 2 s',

@@ -1,20 +1,9 @@
 import type { Request } from 'express';
-
-/**
- * What the API-key guard attaches to a request. Typed here for the code that only reads it (logs,
- * rate limits) until the auth module exports its own type.
- */
-export interface RequestAuth {
-  organizationId: string;
-  keyId: string;
-  scopes: string[];
-  /** The organisation's own limit; absent: RATE_LIMIT_PER_MINUTE. */
-  rateLimitPerMinute?: number;
-}
+import type { AuthContext } from '../auth/auth-context.js';
 
 /** An Express request as the app sees it: `auth` set by the API-key guard (`id`, the request id, by pino-http). */
 export interface ApiRequest extends Request {
-  auth?: RequestAuth;
+  auth?: AuthContext;
 }
 
 /** The request id the request logger assigned (X-Request-Id), if it ran. */

@@ -6,6 +6,7 @@
 /** Every error the API returns carries one of these codes: clients switch on them, not on text. */
 export enum ErrorCode {
   VALIDATION_FAILED = 'VALIDATION_FAILED',
+  FORBIDDEN = 'FORBIDDEN',
   NOT_FOUND = 'NOT_FOUND',
   FILE_REQUIRED = 'FILE_REQUIRED',
   FILE_TOO_LARGE = 'FILE_TOO_LARGE',
@@ -69,6 +70,7 @@ export const DEFAULT_STATUS: Record<ErrorCode, number> = {
   [ErrorCode.DATABASE_UNAVAILABLE]: 503,
   [ErrorCode.CACHE_UNAVAILABLE]: 503,
   [ErrorCode.UNAUTHENTICATED]: 401,
+  [ErrorCode.FORBIDDEN]: 403,
   [ErrorCode.RATE_LIMITED]: 429,
   [ErrorCode.WORK_BUDGET_EXCEEDED]: 413,
   [ErrorCode.OVERLOADED]: 503,

@@ -1,9 +1,6 @@
-import { createParamDecorator } from '@nestjs/common';
-
 /**
- * Every resume and job row belongs to an organisation. Until API keys land, every request acts for
- * the default organisation; services already take the id so scoping cannot be forgotten later.
+ * Every row belongs to an organisation. The default organisation exists from the first migration:
+ * data stored before API keys belongs to it, its first admin key is created at first start, and
+ * its admin keys manage the other organisations (it is the operator's).
  */
 export const DEFAULT_ORGANIZATION_ID = '00000000-0000-4000-8000-000000000001';
-
-export const CurrentOrganization = createParamDecorator((): string => DEFAULT_ORGANIZATION_ID);

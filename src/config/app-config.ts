@@ -95,6 +95,10 @@ export interface AppConfig {
   cacheTimeoutMs: number;
   /** After SIGTERM: readiness is 503 and requests are still served this long, then the server closes. */
   shutdownDrainMs: number;
+  /** Where the first start writes the default organisation's admin key (mode 0600). */
+  adminApiKeyFile: string;
+  /** How often resumes older than their organisation's retentionDays are erased (0: never on a timer). */
+  retentionIntervalMs: number;
   logLevel: 'debug' | 'log' | 'warn' | 'error';
   /** Browser origins allowed to call the API (CORS); empty: no cross-origin access. */
   corsOrigins: string[];
@@ -229,6 +233,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     redisConnectTimeoutMs: int('REDIS_CONNECT_TIMEOUT_MS', 200, 10),
     cacheTimeoutMs: int('CACHE_TIMEOUT_MS', 250, 10),
     shutdownDrainMs: int('SHUTDOWN_DRAIN_MS', 10_000, 0),
+    adminApiKeyFile: str('ADMIN_API_KEY_FILE') ?? './data/admin-api-key',
+    retentionIntervalMs: int('RETENTION_INTERVAL_MS', 3_600_000, 0),
     logLevel,
     corsOrigins,
     metricsToken,

@@ -3,6 +3,7 @@ import { APP_CONFIG, AppConfig } from '../config/app-config.js';
 import { PrismaClient } from '../generated/prisma/client.js';
 import { migrate } from './migrator.js';
 import { openSqlConnection, SqlConnection } from './sql-connection.js';
+import { TenantDatabase } from './tenant-database.js';
 
 export const SQL_CONNECTION = Symbol('SQL_CONNECTION');
 
@@ -50,8 +51,9 @@ class DatabaseShutdown implements OnApplicationShutdown {
           transactionOptions: { maxWait: config.databaseConnectTimeoutMs, timeout: config.databaseTransactionTimeoutMs },
         }),
     },
+    TenantDatabase,
     DatabaseShutdown,
   ],
-  exports: [SQL_CONNECTION, PrismaClient],
+  exports: [SQL_CONNECTION, PrismaClient, TenantDatabase],
 })
 export class DatabaseModule {}

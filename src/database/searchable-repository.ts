@@ -1,6 +1,7 @@
 import { escapeLike, SearchFilters } from '../common/search-filters.js';
 import type { AppConfig } from '../config/app-config.js';
-import { Prisma, PrismaClient } from '../generated/prisma/client.js';
+import { Prisma } from '../generated/prisma/client.js';
+import { TenantDatabase, TenantTx } from './tenant-database.js';
 import { parseVectorLiteral, toVectorLiteral } from './vector-sql.js';
 
 export type SearchableTableName = 'resumes' | 'jobs';
@@ -26,8 +27,6 @@ export interface StoredEmbedding {
   model: string;
 }
 
-type Db = Pick<PrismaClient, '$queryRaw' | '$executeRaw'>;
-
 /** How vector and keyword search run (from the app config). */
 export interface SearchSettings {
   efSearch: number;
@@ -49,6 +48,7 @@ export type KeywordQuery = { text: string } | { lexemes: string[] };
 /** A stored row waiting for its vector: the service turns content and parsed fields into the text to embed. */
 export interface PendingEmbeddingRow {
   id: string;
+  organizationId: string;
   content: string;
   parsed: unknown;
 }
@@ -67,7 +67,7 @@ export abstract class SearchableRepository {
   private iterativeScans: Promise<boolean> | null = null;
 
   protected constructor(
-    protected readonly prisma: PrismaClient,
+    protected readonly db: TenantDatabase,
     table: SearchableTableName,
     /** The years column the `minYears` filter applies to. */
     yearsColumn: 'total_years_experience' | 'min_years_experience',
@@ -80,11 +80,11 @@ export abstract class SearchableRepository {
 
   /** Stores the vector of a row that is still pending (backfill); false if gone or already ready. */
   attachEmbedding(id: string, embedding: StoredEmbedding): Promise<boolean> {
-    return this.writeEmbedding(this.prisma, id, embedding.vector, embedding.model, true);
+    return this.db.asSystem((tx) => this.writeEmbedding(tx, id, embedding.vector, embedding.model, true));
   }
 
-  /** Marks a row ready with its vector (inside the caller's transaction when `db` is one). */
-  protected async writeEmbedding(db: Db, id: string, vector: Float32Array, model: string, onlyIfPending = false): Promise<boolean> {
+  /** Marks a row ready with its vector, inside the caller's transaction. */
+  protected async writeEmbedding(db: TenantTx, id: string, vector: Float32Array, model: string, onlyIfPending = false): Promise<boolean> {
     const count = await db.$executeRaw`
       UPDATE ${this.table} SET embedding = ${toVectorLiteral(vector)}::vector, embedding_model = ${model},
         embedding_status = 'ready', embedding_attempts = 0, embedding_error = NULL, updated_at = now()
@@ -93,9 +93,12 @@ export abstract class SearchableRepository {
   }
 
   async findEmbedding(organizationId: string, id: string): Promise<number[] | null> {
-    const [row] = await this.prisma.$queryRaw<Array<{ embedding: string | null }>>`
-      SELECT embedding::text AS embedding FROM ${this.table}
-      WHERE id = ${id}::uuid AND organization_id = ${organizationId}::uuid`;
+    const [row] = await this.db.forOrganization(
+      organizationId,
+      (tx) => tx.$queryRaw<Array<{ embedding: string | null }>>`
+        SELECT embedding::text AS embedding FROM ${this.table}
+        WHERE id = ${id}::uuid AND organization_id = ${organizationId}::uuid`,
+    );
     return row?.embedding ? parseVectorLiteral(row.embedding) : null;
   }
 
@@ -118,11 +121,11 @@ export abstract class SearchableRepository {
     const vector = toVectorLiteral(query);
     const filters = this.filterSql(searchFilters);
     const filtered = filters !== Prisma.empty;
-    const exact =
-      filtered &&
-      (!(await this.supportsIterativeScans()) ||
-        (await this.countUpTo(organizationId, filters, this.settings.exactScanMaxRows + 1)) <= this.settings.exactScanMaxRows);
-    return this.prisma.$transaction(async (tx) => {
+    return this.db.forOrganization(organizationId, async (tx) => {
+      const exact =
+        filtered &&
+        (!(await this.supportsIterativeScans(tx)) ||
+          (await this.countUpTo(tx, organizationId, filters, this.settings.exactScanMaxRows + 1)) <= this.settings.exactScanMaxRows);
       if (exact) {
         await tx.$queryRaw`SELECT set_config('enable_indexscan', 'off', true)`;
       } else {
@@ -167,7 +170,9 @@ export abstract class SearchableRepository {
             FROM regexp_split_to_table(${query.text}, ${'\\s+'}) AS word
             WHERE tsvector_to_array(to_tsvector('english', word)) && tsvector_to_array(t.search_vector))`
         : Prisma.sql`ARRAY(SELECT qt.term FROM query_terms qt WHERE t.search_terms ? qt.term ORDER BY qt.idf DESC, qt.term)`;
-    return this.prisma.$queryRaw<KeywordHit[]>`
+    return this.db.forOrganization(
+      organizationId,
+      (tx) => tx.$queryRaw<KeywordHit[]>`
       WITH corpus AS (
         SELECT documents::float8 AS n, GREATEST(total_length::float8 / GREATEST(documents, 1), 1) AS avgdl
         FROM search_corpus_stats WHERE organization_id = ${organizationId}::uuid AND target = ${this.tableName}
@@ -195,20 +200,26 @@ export abstract class SearchableRepository {
       )
       SELECT top.id::text AS id, top.score AS bm25, top.score / (top.score + 1) AS rank, ${matchedTerms} AS "matchedTerms"
       FROM top JOIN ${this.table} t ON t.id = top.id
-      ORDER BY top.score DESC, top.id`;
+      ORDER BY top.score DESC, top.id`,
+    );
   }
 
   /** The terms (lexemes) of a stored row, to use it as a keyword query; null when it does not exist. */
   async storedTerms(organizationId: string, id: string): Promise<string[] | null> {
-    const [row] = await this.prisma.$queryRaw<Array<{ terms: string[] | null }>>`
-      SELECT ARRAY(SELECT jsonb_object_keys(search_terms)) AS terms FROM ${this.table}
-      WHERE id = ${id}::uuid AND organization_id = ${organizationId}::uuid`;
+    const [row] = await this.db.forOrganization(
+      organizationId,
+      (tx) => tx.$queryRaw<Array<{ terms: string[] | null }>>`
+        SELECT ARRAY(SELECT jsonb_object_keys(search_terms)) AS terms FROM ${this.table}
+        WHERE id = ${id}::uuid AND organization_id = ${organizationId}::uuid`,
+    );
     return row ? (row.terms ?? []) : null;
   }
 
   /** The row's terms by weight in BM25 (tf-idf within the organisation), for "more like this". */
   async characteristicTerms(organizationId: string, id: string, count: number): Promise<string[]> {
-    const rows = await this.prisma.$queryRaw<Array<{ term: string | null }>>`
+    const rows = await this.db.forOrganization(
+      organizationId,
+      (tx) => tx.$queryRaw<Array<{ term: string | null }>>`
       WITH corpus AS (
         SELECT documents::float8 AS n FROM search_corpus_stats WHERE organization_id = ${organizationId}::uuid AND target = ${this.tableName}
       )
@@ -218,21 +229,25 @@ export abstract class SearchableRepository {
       CROSS JOIN corpus
       WHERE t.id = ${id}::uuid AND t.organization_id = ${organizationId}::uuid
       ORDER BY tf.frequency::float8 * ln(1 + (corpus.n - s.documents + 0.5) / (s.documents + 0.5)) DESC, s.term
-      LIMIT ${count}`;
+      LIMIT ${count}`,
+    );
     return rows.map((row) => row.term!).filter(Boolean);
   }
 
   /** Cosine similarity of one stored vector to the stored vectors of `ids` (null when either is missing). */
   similarities(organizationId: string, vector: number[], ids: string[]): Promise<Array<{ id: string; similarity: number | null }>> {
-    return this.prisma.$queryRaw`
+    return this.db.forOrganization(
+      organizationId,
+      (tx) => tx.$queryRaw`
       SELECT id::text AS id, 1 - (embedding <=> ${toVectorLiteral(vector)}::vector) AS similarity
       FROM ${this.table}
-      WHERE organization_id = ${organizationId}::uuid AND id = ANY(${ids}::uuid[])`;
+      WHERE organization_id = ${organizationId}::uuid AND id = ANY(${ids}::uuid[])`,
+    );
   }
 
   /** How many rows with a vector pass `filters`, counting no further than `cap`. */
-  private async countUpTo(organizationId: string, filters: Prisma.Sql, cap: number): Promise<number> {
-    const [row] = await this.prisma.$queryRaw<Array<{ count: number }>>`
+  private async countUpTo(tx: TenantTx, organizationId: string, filters: Prisma.Sql, cap: number): Promise<number> {
+    const [row] = await tx.$queryRaw<Array<{ count: number }>>`
       SELECT count(*)::int AS count FROM (
         SELECT 1 FROM ${this.table}
         WHERE organization_id = ${organizationId}::uuid AND embedding IS NOT NULL ${filters}
@@ -246,10 +261,12 @@ export abstract class SearchableRepository {
    * compares vectors of two models; the backfill then embeds them with `model`. Returns how many.
    */
   invalidateEmbeddingsNotFrom(model: string): Promise<number> {
-    return this.prisma.$executeRaw`
+    return this.db.asSystem(
+      (tx) => tx.$executeRaw`
       UPDATE ${this.table} SET embedding = NULL, embedding_model = NULL, embedding_status = 'pending',
         embedding_attempts = 0, embedding_error = NULL, updated_at = now()
-      WHERE embedding_status = 'ready' AND embedding_model IS DISTINCT FROM ${model}`;
+      WHERE embedding_status = 'ready' AND embedding_model IS DISTINCT FROM ${model}`,
+    );
   }
 
   /**
@@ -257,28 +274,34 @@ export abstract class SearchableRepository {
    * backfill leaves it alone. Returns the row's status afterwards (null when it was not pending).
    */
   async recordEmbeddingFailure(id: string, error: string, maxAttempts: number): Promise<'pending' | 'failed' | null> {
-    const [row] = await this.prisma.$queryRaw<Array<{ status: 'pending' | 'failed' }>>`
+    const [row] = await this.db.asSystem(
+      (tx) => tx.$queryRaw<Array<{ status: 'pending' | 'failed' }>>`
       UPDATE ${this.table} SET embedding_attempts = embedding_attempts + 1, embedding_error = ${error.slice(0, 500)},
         embedding_status = CASE WHEN embedding_attempts + 1 >= ${maxAttempts} THEN 'failed' ELSE 'pending' END::"EmbeddingStatus",
         updated_at = now()
       WHERE id = ${id}::uuid AND embedding_status = 'pending'
-      RETURNING embedding_status::text AS status`;
+      RETURNING embedding_status::text AS status`,
+    );
     return row?.status ?? null;
   }
 
   /** Gives every `failed` row a fresh start as `pending` (after a model upgrade, say). Returns how many. */
   retryFailedEmbeddings(): Promise<number> {
-    return this.prisma.$executeRaw`
+    return this.db.asSystem(
+      (tx) => tx.$executeRaw`
       UPDATE ${this.table} SET embedding_status = 'pending', embedding_attempts = 0, updated_at = now()
-      WHERE embedding_status = 'failed'`;
+      WHERE embedding_status = 'failed'`,
+    );
   }
 
   /** Rows waiting for the backfill and rows it gave up on, across organisations. */
   async countEmbeddingBacklog(): Promise<{ pending: number; failed: number }> {
-    const [row] = await this.prisma.$queryRaw<Array<{ pending: number; failed: number }>>`
+    const [row] = await this.db.asSystem(
+      (tx) => tx.$queryRaw<Array<{ pending: number; failed: number }>>`
       SELECT count(*) FILTER (WHERE embedding_status = 'pending')::int AS pending,
              count(*) FILTER (WHERE embedding_status = 'failed')::int AS failed
-      FROM ${this.table}`;
+      FROM ${this.table}`,
+    );
     return row;
   }
 
@@ -287,10 +310,13 @@ export abstract class SearchableRepository {
    * out `rankedIds` (rows the search found by their words): what a vector search had to skip.
    */
   async countSkippedWithoutVector(organizationId: string, searchFilters: SearchFilters = {}, rankedIds: string[] = []): Promise<number> {
-    const [row] = await this.prisma.$queryRaw<Array<{ count: number }>>`
-      SELECT count(*)::int AS count FROM ${this.table}
-      WHERE organization_id = ${organizationId}::uuid AND embedding IS NULL ${this.filterSql(searchFilters)}
-        AND NOT (id = ANY(${rankedIds}::uuid[]))`;
+    const [row] = await this.db.forOrganization(
+      organizationId,
+      (tx) => tx.$queryRaw<Array<{ count: number }>>`
+        SELECT count(*)::int AS count FROM ${this.table}
+        WHERE organization_id = ${organizationId}::uuid AND embedding IS NULL ${this.filterSql(searchFilters)}
+          AND NOT (id = ANY(${rankedIds}::uuid[]))`,
+    );
     return row.count;
   }
 
@@ -299,11 +325,13 @@ export abstract class SearchableRepository {
    * `suspects` are the rows whose embedding already failed at least once, the others have never failed.
    */
   findPendingEmbeddings(limit: number, suspects = false): Promise<PendingEmbeddingRow[]> {
-    return this.prisma.$queryRaw<PendingEmbeddingRow[]>`
-      SELECT id::text AS id, content, parsed FROM ${this.table}
+    return this.db.asSystem(
+      (tx) => tx.$queryRaw<PendingEmbeddingRow[]>`
+      SELECT id::text AS id, organization_id::text AS "organizationId", content, parsed FROM ${this.table}
       WHERE embedding_status = 'pending' AND (embedding_attempts > 0) = ${suspects}
       ORDER BY created_at, id
-      LIMIT ${limit}`;
+      LIMIT ${limit}`,
+    );
   }
 
   private filterSql(filters: SearchFilters): Prisma.Sql {
@@ -315,8 +343,8 @@ export abstract class SearchableRepository {
     return conditions.length ? Prisma.join(conditions, ' ') : Prisma.empty;
   }
 
-  private supportsIterativeScans(): Promise<boolean> {
-    this.iterativeScans ??= this.prisma.$queryRaw<Array<{ version: string }>>`
+  private supportsIterativeScans(tx: TenantTx): Promise<boolean> {
+    this.iterativeScans ??= tx.$queryRaw<Array<{ version: string }>>`
       SELECT extversion AS version FROM pg_extension WHERE extname = 'vector'`.then(([row]) => {
       const [major, minor] = (row?.version ?? '0.0').split('.').map(Number);
       return major > 0 || minor >= 8;

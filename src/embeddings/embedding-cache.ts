@@ -9,7 +9,9 @@ import { APP_CONFIG, AppConfig } from '../config/app-config.js';
 const BYPASS_AFTER_FAILURE_MS = 5_000;
 
 /**
- * Cache-aside store for embeddings: key `embedding:<sha256(model id + preprocessed text)>`, value the
+ * Cache-aside store for embeddings: key `embedding:<organisation id>:<sha256(model id + preprocessed text)>`
+ * (per organisation, so one organisation's entries can be deleted together and no organisation can
+ * tell by timing what another has embedded), value the
  * raw float32 bytes in base64 (a hit is byte-identical to what the model returned). Fails open: a
  * Redis error or timeout is a miss, logged once per outage and counted; during an outage the cache
  * is bypassed (counted too) and retried every few seconds.
@@ -35,8 +37,45 @@ export class EmbeddingCache {
     return this.config.redisUrl ? 'redis' : 'memory';
   }
 
-  key(preprocessedText: string): string {
-    return `embedding:${sha256(this.config.modelId, preprocessedText)}`;
+  key(organizationId: string, preprocessedText: string): string {
+    return `${this.organizationPrefix(organizationId)}${sha256(this.config.modelId, preprocessedText)}`;
+  }
+
+  private organizationPrefix(organizationId: string): string {
+    return `embedding:${organizationId}:`;
+  }
+
+  /** Deletes entries (erasure); true when the cache answered. */
+  async delete(keys: string[]): Promise<boolean> {
+    if (!keys.length) return true;
+    return this.guard(async () => {
+      await this.cache.mdel(keys);
+      return true;
+    }, false);
+  }
+
+  /**
+   * Deletes every entry of an organisation (organisation deleted): walks the store's keys with the
+   * organisation's prefix (Redis SCAN through keyv's iterator; the memory store's Map). Returns how many.
+   */
+  async deleteOrganization(organizationId: string): Promise<number> {
+    const prefix = this.organizationPrefix(organizationId);
+    let deleted = 0;
+    try {
+      for (const store of this.cache.stores) {
+        if (typeof store.iterator !== 'function') continue;
+        const keys: string[] = [];
+        for await (const [key] of store.iterator(undefined) as AsyncGenerator<[string, unknown]>) {
+          if (typeof key === 'string' && key.startsWith(prefix)) keys.push(key);
+        }
+        if (keys.length) await store.deleteMany(keys);
+        deleted += keys.length;
+      }
+    } catch (error) {
+      // The rows are gone already; what the cache still holds expires with its TTL.
+      this.logger.warn(`Could not delete the cached embeddings of organisation ${organizationId}: ${(error as Error).message}`);
+    }
+    return deleted;
   }
 
   async get(key: string): Promise<Float32Array | null> {

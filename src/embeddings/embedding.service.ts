@@ -95,15 +95,18 @@ export class EmbeddingService implements OnApplicationShutdown {
     this.breaker.onClose(listener);
   }
 
-  embed(text: string, options: EmbedOptions = {}): Promise<Float32Array> {
+  /** The organisation scopes the cache entry only: the model is shared, its cache is not. */
+  embed(organizationId: string, text: string, options: EmbedOptions = {}): Promise<Float32Array> {
     this.enforceBudget([text], options);
-    return this.cachedEmbedding(text, (input) => this.admitted([input], options, (signal) => this.batcher.submit(input, signal)));
+    return this.cachedEmbedding(organizationId, text, (input) =>
+      this.admitted([input], options, (signal) => this.batcher.submit(input, signal)),
+    );
   }
 
-  async embedBatch(texts: string[], options: EmbedOptions = {}): Promise<Float32Array[]> {
+  async embedBatch(organizationId: string, texts: string[], options: EmbedOptions = {}): Promise<Float32Array[]> {
     this.enforceBudget(texts, options);
     const inputs = texts.map(preprocessForEmbedding);
-    const keys = inputs.map((input) => this.cache.key(input));
+    const keys = inputs.map((input) => this.cache.key(organizationId, input));
     const results = await Promise.all(keys.map((key) => this.cache.get(key)));
     const missing = results.flatMap((vector, i) => (vector ? [] : [i]));
     if (missing.length) {
@@ -126,10 +129,10 @@ export class EmbeddingService implements OnApplicationShutdown {
    * the backfill's second try at texts whose batch failed: if one text breaks the model, retrying it
    * must not open the breaker for every other caller. Throws EmbeddingUnavailableError.
    */
-  embedOutsideBreaker(text: string): Promise<Float32Array> {
+  embedOutsideBreaker(organizationId: string, text: string): Promise<Float32Array> {
     const options = { background: true };
     this.enforceBudget([text], options);
-    return this.cachedEmbedding(text, (input) =>
+    return this.cachedEmbedding(organizationId, text, (input) =>
       this.admitted([input], options, async (signal) => {
         this.requireLoadedModel();
         try {
@@ -154,9 +157,9 @@ export class EmbeddingService implements OnApplicationShutdown {
   }
 
   /** Like embed(), but null instead of an error when the model is unavailable (degraded mode). */
-  async tryEmbed(text: string, options: EmbedOptions = {}): Promise<Float32Array | null> {
+  async tryEmbed(organizationId: string, text: string, options: EmbedOptions = {}): Promise<Float32Array | null> {
     try {
-      return await this.embed(text, options);
+      return await this.embed(organizationId, text, options);
     } catch (error) {
       if (error instanceof EmbeddingUnavailableError) return null;
       throw error;
@@ -233,10 +236,24 @@ export class EmbeddingService implements OnApplicationShutdown {
     }
   }
 
+  /** Erasure: drops the cached vectors of these texts (as embedded for the organisation). */
+  forget(organizationId: string, texts: string[]): Promise<boolean> {
+    return this.cache.delete([...new Set(texts.map((text) => this.cache.key(organizationId, preprocessForEmbedding(text))))]);
+  }
+
+  /** Deleting an organisation: every cached vector of it. */
+  forgetOrganization(organizationId: string): Promise<number> {
+    return this.cache.deleteOrganization(organizationId);
+  }
+
   /** Cache first; on a miss `compute` embeds the preprocessed text and the vector is cached. */
-  private async cachedEmbedding(text: string, compute: (input: string) => Promise<Float32Array>): Promise<Float32Array> {
+  private async cachedEmbedding(
+    organizationId: string,
+    text: string,
+    compute: (input: string) => Promise<Float32Array>,
+  ): Promise<Float32Array> {
     const input = preprocessForEmbedding(text);
-    const key = this.cache.key(input);
+    const key = this.cache.key(organizationId, input);
     const cached = await this.cache.get(key);
     if (cached) return cached;
     const vector = await compute(input);

@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentOrganization, RequireScopes } from '../auth/auth.decorators.js';
 import { ApiErrorResponses, JSON_BODY_ERRORS } from '../common/api-error-responses.js';
 import { ErrorCode } from '../common/error-codes.js';
 import { EmbedBatchRequest, EmbedBatchResponse, EmbeddingStatusView } from './embeddings.dto.js';
@@ -11,6 +12,7 @@ export class EmbeddingsController {
   constructor(private readonly embeddings: EmbeddingService) {}
 
   @Post('batch')
+  @RequireScopes('matching')
   @HttpCode(200)
   @ApiOperation({ operationId: 'embedTexts', summary: 'Embed up to 64 texts in one call (384-d, unit length)' })
   @ApiOkResponse({
@@ -19,12 +21,13 @@ export class EmbeddingsController {
     example: { model: 'Xenova/all-MiniLM-L6-v2', dimensions: 384, embeddings: [[0.0123, -0.0456, 0.0789]] },
   })
   @ApiErrorResponses(...JSON_BODY_ERRORS, ErrorCode.WORK_BUDGET_EXCEEDED, ErrorCode.EMBEDDING_UNAVAILABLE, ErrorCode.OVERLOADED)
-  async batch(@Body() body: EmbedBatchRequest): Promise<EmbedBatchResponse> {
-    const vectors = await this.embeddings.embedBatch(body.texts);
+  async batch(@CurrentOrganization() organizationId: string, @Body() body: EmbedBatchRequest): Promise<EmbedBatchResponse> {
+    const vectors = await this.embeddings.embedBatch(organizationId, body.texts);
     return { model: this.embeddings.modelId, dimensions: vectors[0].length, embeddings: vectors.map((v) => Array.from(v)) };
   }
 
   @Get('status')
+  @RequireScopes('admin')
   @ApiOperation({ operationId: 'getEmbeddingStatus', summary: 'Model, breaker and cache state with counters' })
   @ApiOkResponse({
     type: EmbeddingStatusView,

@@ -1,8 +1,9 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { Audited } from '../audit/audited.decorator.js';
+import { CurrentOrganization, RequireScopes } from '../auth/auth.decorators.js';
 import { ApiErrorResponses, JSON_BODY_ERRORS } from '../common/api-error-responses.js';
 import { ErrorCode } from '../common/error-codes.js';
-import { CurrentOrganization } from '../common/organization.js';
 import { uuidParam } from '../common/uuid-param.js';
 import { CreateJobRequest, JobIncludeQuery, JobPage, JobView, ListJobsQuery } from './jobs.dto.js';
 import { JOB_EXAMPLE } from './jobs.examples.js';
@@ -14,6 +15,8 @@ export class JobsController {
   constructor(private readonly jobs: JobsService) {}
 
   @Post()
+  @RequireScopes('jobs:write')
+  @Audited({ action: 'job.create', resourceType: 'job' })
   @ApiOperation({ operationId: 'createJob', summary: 'Create a job; title + description + requirements are embedded' })
   @ApiCreatedResponse({ type: JobView, example: JOB_EXAMPLE })
   @ApiErrorResponses(...JSON_BODY_ERRORS, ErrorCode.WORK_BUDGET_EXCEEDED)
@@ -22,6 +25,7 @@ export class JobsController {
   }
 
   @Get()
+  @RequireScopes('jobs:read')
   @ApiOperation({ operationId: 'listJobs', summary: 'List jobs, newest first' })
   @ApiOkResponse({ type: JobPage, example: { items: [JOB_EXAMPLE], total: 1, limit: 20, offset: 0 } })
   @ApiErrorResponses(ErrorCode.VALIDATION_FAILED)
@@ -30,6 +34,8 @@ export class JobsController {
   }
 
   @Get(':id')
+  @RequireScopes('jobs:read')
+  @Audited({ action: 'job.read', resourceType: 'job' })
   @ApiOperation({ operationId: 'getJob', summary: 'One job' })
   @ApiParam({ name: 'id', format: 'uuid', example: JOB_EXAMPLE.id })
   @ApiOkResponse({ type: JobView, example: JOB_EXAMPLE })
@@ -43,6 +49,8 @@ export class JobsController {
   }
 
   @Delete(':id')
+  @RequireScopes('jobs:write')
+  @Audited({ action: 'job.delete', resourceType: 'job' })
   @HttpCode(204)
   @ApiOperation({ operationId: 'deleteJob', summary: 'Delete a job' })
   @ApiParam({ name: 'id', format: 'uuid', example: JOB_EXAMPLE.id })

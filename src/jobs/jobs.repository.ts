@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '../config/app-config.js';
 import { SearchableRepository, searchSettings, StoredEmbedding } from '../database/searchable-repository.js';
-import { Job, Prisma, PrismaClient } from '../generated/prisma/client.js';
+import { TenantDatabase } from '../database/tenant-database.js';
+import { Job, Prisma } from '../generated/prisma/client.js';
 import type { ParsedJob } from './parsed-job.js';
 
 export interface NewJob {
@@ -19,13 +20,13 @@ export interface NewJob {
 /** Job persistence; vector and full-text search come from SearchableRepository. */
 @Injectable()
 export class JobsRepository extends SearchableRepository {
-  constructor(prisma: PrismaClient, @Inject(APP_CONFIG) config: AppConfig) {
-    super(prisma, 'jobs', 'min_years_experience', searchSettings(config));
+  constructor(db: TenantDatabase, @Inject(APP_CONFIG) config: AppConfig) {
+    super(db, 'jobs', 'min_years_experience', searchSettings(config));
   }
 
   /** Row and vector are written in one transaction: a job is never half-stored. */
   create(job: NewJob, embedding: StoredEmbedding | null): Promise<Job> {
-    return this.prisma.$transaction(async (tx) => {
+    return this.db.forOrganization(job.organizationId, async (tx) => {
       const row = await tx.job.create({
         data: {
           ...job,
@@ -40,33 +41,34 @@ export class JobsRepository extends SearchableRepository {
   }
 
   findById(organizationId: string, id: string): Promise<Job | null> {
-    return this.prisma.job.findFirst({ where: { id, organizationId } });
+    return this.db.forOrganization(organizationId, (tx) => tx.job.findFirst({ where: { id, organizationId } }));
   }
 
   findByIds(organizationId: string, ids: string[]): Promise<Job[]> {
-    return this.prisma.job.findMany({ where: { organizationId, id: { in: ids } } });
+    return this.db.forOrganization(organizationId, (tx) => tx.job.findMany({ where: { organizationId, id: { in: ids } } }));
   }
 
   /** Display fields for search results: title and skills. */
   async describe(organizationId: string, ids: string[]): Promise<Map<string, { label: string | null; skills: string[] }>> {
-    const rows = await this.prisma.job.findMany({
-      where: { organizationId, id: { in: ids } },
-      select: { id: true, title: true, skills: true },
-    });
+    const rows = await this.db.forOrganization(organizationId, (tx) =>
+      tx.job.findMany({
+        where: { organizationId, id: { in: ids } },
+        select: { id: true, title: true, skills: true },
+      }),
+    );
     return new Map(rows.map((row) => [row.id, { label: row.title, skills: row.skills }]));
   }
 
   async list(organizationId: string, limit: number, offset: number): Promise<{ items: Job[]; total: number }> {
     const where = { organizationId };
-    const [items, total] = await this.prisma.$transaction([
-      this.prisma.job.findMany({ where, orderBy: [{ createdAt: 'desc' }, { id: 'asc' }], take: limit, skip: offset }),
-      this.prisma.job.count({ where }),
-    ]);
-    return { items, total };
+    return this.db.forOrganization(organizationId, async (tx) => ({
+      items: await tx.job.findMany({ where, orderBy: [{ createdAt: 'desc' }, { id: 'asc' }], take: limit, skip: offset }),
+      total: await tx.job.count({ where }),
+    }));
   }
 
   async delete(organizationId: string, id: string): Promise<boolean> {
-    const { count } = await this.prisma.job.deleteMany({ where: { id, organizationId } });
+    const { count } = await this.db.forOrganization(organizationId, (tx) => tx.job.deleteMany({ where: { id, organizationId } }));
     return count > 0;
   }
 }

@@ -28,7 +28,7 @@ export class JobsService {
   async create(organizationId: string, request: CreateJobRequest): Promise<JobView> {
     const content = jobEmbeddingText(request);
     const parsed = this.parse(request);
-    const vector = await this.embeddings.tryEmbed(content);
+    const vector = await this.embeddings.tryEmbed(organizationId, content);
     if (!vector) this.logger.warn('Embedding unavailable: job stored with embeddingStatus "pending"');
     const row = await this.repository.create(
       {

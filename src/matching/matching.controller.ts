@@ -1,8 +1,9 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Audited } from '../audit/audited.decorator.js';
+import { CurrentOrganization, RequireScopes } from '../auth/auth.decorators.js';
 import { ApiErrorResponses, JSON_BODY_ERRORS } from '../common/api-error-responses.js';
 import { ErrorCode } from '../common/error-codes.js';
-import { CurrentOrganization } from '../common/organization.js';
 import {
   BatchMatchRequest,
   CalculateMatchRequest,
@@ -16,6 +17,7 @@ import { MatchingService } from './matching.service.js';
 import { SimilaritySearchService } from './search/similarity-search.service.js';
 
 @ApiTags('matching')
+@RequireScopes('matching')
 @Controller('api/v1/matching')
 export class MatchingController {
   constructor(
@@ -24,6 +26,7 @@ export class MatchingController {
   ) {}
 
   @Post('calculate')
+  @Audited({ action: 'match.calculate', resourceType: 'job', resourceId: (request) => (request.body as { jobId?: string }).jobId })
   @HttpCode(200)
   @ApiOperation({
     operationId: 'calculateMatch',
@@ -39,6 +42,7 @@ export class MatchingController {
   }
 
   @Post('explain')
+  @Audited({ action: 'match.explain', resourceType: 'job', resourceId: (request) => (request.body as { jobId?: string }).jobId })
   @HttpCode(200)
   @ApiOperation({
     operationId: 'explainMatch',
@@ -54,6 +58,12 @@ export class MatchingController {
   }
 
   @Post('batch')
+  @Audited({
+    action: 'match.batch',
+    resourceType: 'job',
+    resourceId: (request) => (request.body as { jobId?: string }).jobId,
+    details: (request) => ({ resumes: ((request.body as { resumeIds?: unknown[] }).resumeIds ?? []).length }),
+  })
   @HttpCode(200)
   @ApiOperation({
     operationId: 'batchMatch',
@@ -66,6 +76,16 @@ export class MatchingController {
   }
 
   @Post('similarity-search')
+  // The query text may name a person: only the target and mode are recorded.
+  @Audited({
+    action: 'search',
+    resourceType: 'search',
+    resourceId: () => null,
+    details: (request) => {
+      const body = request.body as { target?: string; mode?: string };
+      return { target: String(body.target), mode: String(body.mode) };
+    },
+  })
   @HttpCode(200)
   @ApiOperation({
     operationId: 'similaritySearch',

@@ -3,14 +3,16 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import { SkipThrottle } from '@nestjs/throttler';
 import type { Response } from 'express';
 import { timingSafeEqual } from 'node:crypto';
+import { Public } from '../auth/auth.decorators.js';
 import { DomainError } from '../common/domain-error.js';
 import { ErrorCode } from '../common/error-codes.js';
 import { sha256 } from '../common/sha256.js';
 import { APP_CONFIG, AppConfig } from '../config/app-config.js';
 import { AppMetrics } from './app-metrics.js';
 
-/** Prometheus scrape endpoint: open unless METRICS_TOKEN is set, never rate limited. */
+/** Prometheus scrape endpoint: no API key (open unless METRICS_TOKEN is set), never rate limited. */
 @ApiExcludeController()
+@Public()
 @SkipThrottle()
 @Controller('metrics')
 export class MetricsController {

@@ -13,7 +13,8 @@ import {
 import { ApiErrorResponses } from '../common/api-error-responses.js';
 import { DomainError } from '../common/domain-error.js';
 import { ErrorCode } from '../common/error-codes.js';
-import { CurrentOrganization } from '../common/organization.js';
+import { Audited } from '../audit/audited.decorator.js';
+import { CurrentOrganization, RequireScopes } from '../auth/auth.decorators.js';
 import { uuidParam } from '../common/uuid-param.js';
 import { ListResumesQuery, ResumeIncludeQuery, ResumePage, ResumeView, UploadResumeBody } from './resumes.dto.js';
 import { RESUME_EXAMPLE } from './resumes.examples.js';
@@ -25,6 +26,8 @@ export class ResumesController {
   constructor(private readonly resumes: ResumesService) {}
 
   @Post()
+  @RequireScopes('resumes:write')
+  @Audited({ action: 'resume.create', resourceType: 'resume' })
   @UseInterceptors(FileInterceptor('file'))
   @ApiOperation({
     operationId: 'uploadResume',
@@ -58,6 +61,8 @@ export class ResumesController {
   }
 
   @Get()
+  @RequireScopes('resumes:read')
+  @Audited({ action: 'resume.list', resourceType: 'resume', details: (_, page) => ({ returned: (page as ResumePage).items.length }) })
   @ApiOperation({ operationId: 'listResumes', summary: 'List resumes, newest first' })
   @ApiOkResponse({ type: ResumePage, example: { items: [RESUME_EXAMPLE], total: 1, limit: 20, offset: 0 } })
   @ApiErrorResponses(ErrorCode.VALIDATION_FAILED)
@@ -66,6 +71,9 @@ export class ResumesController {
   }
 
   @Get(':id')
+  @RequireScopes('resumes:read')
+  // Asking for the text or the vector takes the personal data out: an export, not a read.
+  @Audited({ action: (request) => (request.query.include ? 'resume.export' : 'resume.read'), resourceType: 'resume' })
   @ApiOperation({ operationId: 'getResume', summary: 'One resume with its parsed fields' })
   @ApiParam({ name: 'id', format: 'uuid', example: RESUME_EXAMPLE.id })
   @ApiOkResponse({ type: ResumeView, example: RESUME_EXAMPLE })
@@ -79,6 +87,8 @@ export class ResumesController {
   }
 
   @Delete(':id')
+  @RequireScopes('resumes:write')
+  @Audited({ action: 'resume.delete', resourceType: 'resume' })
   @HttpCode(204)
   @ApiOperation({ operationId: 'deleteResume', summary: 'Delete a resume and its embedding' })
   @ApiParam({ name: 'id', format: 'uuid', example: RESUME_EXAMPLE.id })

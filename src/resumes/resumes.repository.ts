@@ -1,8 +1,19 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '../config/app-config.js';
 import { SearchableRepository, searchSettings, StoredEmbedding } from '../database/searchable-repository.js';
-import { Prisma, PrismaClient, Resume } from '../generated/prisma/client.js';
+import { TenantDatabase } from '../database/tenant-database.js';
+import { Prisma, Resume } from '../generated/prisma/client.js';
+import { CandidateIdentity, normalizeEmail, phoneDigits, samePhone } from '../privacy/candidate-match.js';
+import { resumeMatchingText } from './matching-text.js';
 import { ParsedResume } from './parsing/parsed-resume.js';
+
+/** A deleted resume, with what is needed to delete what was derived from it (cached vectors). */
+export interface ErasedResume {
+  id: string;
+  organizationId: string;
+  /** The text its vector was made from. */
+  embeddingText: string;
+}
 
 export interface NewResume {
   organizationId: string;
@@ -16,13 +27,13 @@ export interface NewResume {
 /** Resume persistence; vector and full-text search come from SearchableRepository. */
 @Injectable()
 export class ResumesRepository extends SearchableRepository {
-  constructor(prisma: PrismaClient, @Inject(APP_CONFIG) config: AppConfig) {
-    super(prisma, 'resumes', 'total_years_experience', searchSettings(config));
+  constructor(db: TenantDatabase, @Inject(APP_CONFIG) config: AppConfig) {
+    super(db, 'resumes', 'total_years_experience', searchSettings(config));
   }
 
   /** Row and vector are written in one transaction: a resume is never half-stored. */
   create(resume: NewResume, embedding: StoredEmbedding | null): Promise<Resume> {
-    return this.prisma.$transaction(async (tx) => {
+    return this.db.forOrganization(resume.organizationId, async (tx) => {
       const row = await tx.resume.create({
         data: {
           organizationId: resume.organizationId,
@@ -43,19 +54,21 @@ export class ResumesRepository extends SearchableRepository {
   }
 
   findById(organizationId: string, id: string): Promise<Resume | null> {
-    return this.prisma.resume.findFirst({ where: { id, organizationId } });
+    return this.db.forOrganization(organizationId, (tx) => tx.resume.findFirst({ where: { id, organizationId } }));
   }
 
   findByIds(organizationId: string, ids: string[]): Promise<Resume[]> {
-    return this.prisma.resume.findMany({ where: { organizationId, id: { in: ids } } });
+    return this.db.forOrganization(organizationId, (tx) => tx.resume.findMany({ where: { organizationId, id: { in: ids } } }));
   }
 
   /** Display fields for search results: candidate name (or file name) and skills. */
   async describe(organizationId: string, ids: string[]): Promise<Map<string, { label: string | null; skills: string[] }>> {
-    const rows = await this.prisma.resume.findMany({
-      where: { organizationId, id: { in: ids } },
-      select: { id: true, fileName: true, parsed: true, skills: true },
-    });
+    const rows = await this.db.forOrganization(organizationId, (tx) =>
+      tx.resume.findMany({
+        where: { organizationId, id: { in: ids } },
+        select: { id: true, fileName: true, parsed: true, skills: true },
+      }),
+    );
     return new Map(
       rows.map((row) => [row.id, { label: (row.parsed as { name?: string | null }).name ?? row.fileName, skills: row.skills }]),
     );
@@ -63,15 +76,61 @@ export class ResumesRepository extends SearchableRepository {
 
   async list(organizationId: string, limit: number, offset: number): Promise<{ items: Resume[]; total: number }> {
     const where = { organizationId };
-    const [items, total] = await this.prisma.$transaction([
-      this.prisma.resume.findMany({ where, orderBy: [{ createdAt: 'desc' }, { id: 'asc' }], take: limit, skip: offset }),
-      this.prisma.resume.count({ where }),
-    ]);
-    return { items, total };
+    return this.db.forOrganization(organizationId, async (tx) => ({
+      items: await tx.resume.findMany({ where, orderBy: [{ createdAt: 'desc' }, { id: 'asc' }], take: limit, skip: offset }),
+      total: await tx.resume.count({ where }),
+    }));
   }
 
   async delete(organizationId: string, id: string): Promise<boolean> {
-    const { count } = await this.prisma.resume.deleteMany({ where: { id, organizationId } });
+    const { count } = await this.db.forOrganization(organizationId, (tx) => tx.resume.deleteMany({ where: { id, organizationId } }));
     return count > 0;
+  }
+
+  /**
+   * Deletes every resume of one person in the organisation, in one transaction: the parsed email
+   * equals `email` or the text contains it; the parsed phone is the same line as `phone` or the
+   * text contains it as written. Returns what was deleted.
+   */
+  eraseCandidate(organizationId: string, identity: CandidateIdentity): Promise<ErasedResume[]> {
+    const email = identity.email ? normalizeEmail(identity.email) : null;
+    const phone = identity.phone?.trim() || null;
+    const lastDigits = phone ? (phoneDigits(phone)?.slice(-7) ?? null) : null;
+    return this.db.forOrganization(organizationId, async (tx) => {
+      const found = await tx.$queryRaw<Array<{ id: string; content: string; parsed: ParsedResume }>>`
+        SELECT id::text AS id, content, parsed FROM resumes
+        WHERE organization_id = ${organizationId}::uuid AND (
+          (${email}::text IS NOT NULL AND (lower(parsed->>'email') = ${email} OR strpos(lower(content), ${email}) > 0))
+          OR (${phone}::text IS NOT NULL AND strpos(content, ${phone}) > 0)
+          OR (${lastDigits}::text IS NOT NULL AND regexp_replace(coalesce(parsed->>'phone', ''), '\D', '', 'g') LIKE '%' || ${lastDigits})
+        )`;
+      const matching = found.filter(
+        (row) =>
+          (email && (row.parsed.email?.toLowerCase() === email || row.content.toLowerCase().includes(email))) ||
+          (phone && (row.content.includes(phone) || (row.parsed.phone !== null && samePhone(row.parsed.phone, phone)))),
+      );
+      const ids = matching.map((row) => row.id);
+      if (ids.length) await tx.resume.deleteMany({ where: { organizationId, id: { in: ids } } });
+      return matching.map((row) => ({ id: row.id, organizationId, embeddingText: resumeMatchingText(row.content, row.parsed) }));
+    });
+  }
+
+  /**
+   * Retention, across organisations (system context): deletes resumes older than their
+   * organisation's `retention_days`. Derived from the data on every run, so a restart loses nothing.
+   */
+  purgeExpired(): Promise<ErasedResume[]> {
+    return this.db.asSystem(async (tx) => {
+      const rows = await tx.$queryRaw<Array<{ id: string; organizationId: string; content: string; parsed: ParsedResume }>>`
+        DELETE FROM resumes r USING organizations o
+        WHERE r.organization_id = o.id AND o.retention_days IS NOT NULL
+          AND r.created_at < now() - make_interval(days => o.retention_days)
+        RETURNING r.id::text AS id, r.organization_id::text AS "organizationId", r.content, r.parsed`;
+      return rows.map((row) => ({
+        id: row.id,
+        organizationId: row.organizationId,
+        embeddingText: resumeMatchingText(row.content, row.parsed),
+      }));
+    });
   }
 }

@@ -32,7 +32,7 @@ export class ResumesService {
   async upload(organizationId: string, file: UploadedFile): Promise<ResumeView> {
     const document = await this.documents.extract(file.buffer);
     const parsed = this.parser.parse(document.text);
-    const vector = await this.embeddings.tryEmbed(resumeMatchingText(document.text, parsed));
+    const vector = await this.embeddings.tryEmbed(organizationId, resumeMatchingText(document.text, parsed));
     if (!vector) this.logger.warn('Embedding unavailable: resume stored with embeddingStatus "pending"');
     const row = await this.repository.create(
       {

@@ -1,12 +1,12 @@
 import type { INestApplication } from '@nestjs/common';
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { OrganizationsService } from '../../src/auth/organizations.service.js';
 import { DEFAULT_ORGANIZATION_ID } from '../../src/common/organization.js';
+import { TenantDatabase, TenantTx } from '../../src/database/tenant-database.js';
 import { PrismaClient } from '../../src/generated/prisma/client.js';
 import { testBackends } from '../helpers/backends.js';
 import { ApiClient, apiClient, startTestApp } from '../helpers/test-app.js';
-
-const OTHER_ORGANIZATION_ID = '00000000-0000-4000-8000-0000000000ee';
 
 // Words that PostgreSQL's english configuration keeps as they are (no stemming, no stop words), so
 // the test can count terms and lengths itself.
@@ -37,7 +37,7 @@ function bm25(documents: string[], query: string[], k1 = 1.2, b = 0.75): Map<num
   return scores;
 }
 
-async function insertResume(prisma: PrismaClient, organizationId: string, content: string): Promise<string> {
+async function insertResume(prisma: Pick<TenantTx, '$queryRaw'>, organizationId: string, content: string): Promise<string> {
   const [row] = await prisma.$queryRaw<Array<{ id: string }>>`
     INSERT INTO resumes (organization_id, content, content_sha256, parsed, skills, embedding_status)
     VALUES (${organizationId}::uuid, ${content}, md5(${content}), '{}'::jsonb, ARRAY[]::text[], 'pending')
@@ -66,6 +66,7 @@ for (const backend of testBackends()) {
     let app: INestApplication;
     let http: ApiClient;
     let prisma: PrismaClient;
+    let otherOrganizationId: string;
     const ids: string[] = [];
 
     before(async () => {
@@ -73,8 +74,14 @@ for (const backend of testBackends()) {
       http = apiClient(app);
       prisma = app.get(PrismaClient);
       for (const doc of DOCUMENTS) ids.push(await insertResume(prisma, DEFAULT_ORGANIZATION_ID, doc));
-      // Another organisation's rows must not move this one's document frequencies or lengths.
-      for (let i = 0; i < 4; i++) await insertResume(prisma, OTHER_ORGANIZATION_ID, 'kiwi kiwi kiwi kiwi zebra');
+      // Another organisation's rows must not move this one's document frequencies or lengths. They are
+      // written as the application role under row-level security, so the statistics triggers run as it.
+      otherOrganizationId = (await app.get(OrganizationsService).create({ name: 'Other BM25 tenant' })).id;
+      for (let i = 0; i < 4; i++) {
+        await app
+          .get(TenantDatabase)
+          .forOrganization(otherOrganizationId, (tx) => insertResume(tx, otherOrganizationId, 'kiwi kiwi kiwi kiwi zebra'));
+      }
     });
 
     after(async () => {

@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { APP_CONFIG, AppConfig } from '../../src/config/app-config.js';
+import { DEFAULT_ORGANIZATION_ID } from '../../src/common/organization.js';
 import { EmbeddingService } from '../../src/embeddings/embedding.service.js';
 import { testBackends } from '../helpers/backends.js';
 import { apiClient, startTestApp } from '../helpers/test-app.js';
@@ -31,7 +32,7 @@ describe('the model through the real transformers.js loading path', () => {
 
   it('embeds a short text exactly as the feature-extraction pipeline does (mean pooling, normalised)', async () => {
     const text = 'Senior TypeScript engineer with PostgreSQL experience';
-    const ours = await embeddings.embed(text);
+    const ours = await embeddings.embed(DEFAULT_ORGANIZATION_ID, text);
     if (config.modelPath) env.localModelPath = resolve(config.modelPath);
     const extractor = await pipeline('feature-extraction', config.modelId, { dtype: 'fp32' });
     const reference = await extractor(text, { pooling: 'mean', normalize: true });
@@ -41,8 +42,8 @@ describe('the model through the real transformers.js loading path', () => {
   });
 
   it('lets the end of a long resume change its embedding (windows, not truncation)', async () => {
-    const a = await embeddings.embed(longResume('Certified Kubernetes administrator, fluent in Japanese.'));
-    const b = await embeddings.embed(longResume('Professional pastry chef, fluent in Portuguese.'));
+    const a = await embeddings.embed(DEFAULT_ORGANIZATION_ID, longResume('Certified Kubernetes administrator, fluent in Japanese.'));
+    const b = await embeddings.embed(DEFAULT_ORGANIZATION_ID, longResume('Professional pastry chef, fluent in Portuguese.'));
     assert.ok(cosine(a, b) < 0.99999, `cosine ${cosine(a, b)}: the endings must matter`);
     const norm = Math.sqrt(cosine(a, a));
     assert.ok(Math.abs(norm - 1) < 1e-5);
@@ -58,7 +59,7 @@ describe('the model through the real transformers.js loading path', () => {
     assert.equal(res.body.dimensions, 384);
     assert.equal(res.body.model, config.modelId);
     assert.ok(Math.abs(cosine(res.body.embeddings[0], res.body.embeddings[0]) - 1) < 1e-4);
-    const same = await embeddings.embed('payroll specialist');
+    const same = await embeddings.embed(DEFAULT_ORGANIZATION_ID, 'payroll specialist');
     assert.ok(cosine(same, res.body.embeddings[0]) > 0.9999, 'the batch path embeds like embed()');
     const tooMany = await http
       .post('/api/v1/embeddings/batch')
@@ -71,10 +72,10 @@ describe('the model through the real transformers.js loading path', () => {
   it('micro-batches concurrent calls into fewer model calls, each caller getting its own vector', async () => {
     const texts = Array.from({ length: 16 }, (_, i) => unique(`candidate ${i} skilled in accounting`));
     const before = embeddings.stats().modelCalls;
-    const vectors = await Promise.all(texts.map((text) => embeddings.embed(text)));
+    const vectors = await Promise.all(texts.map((text) => embeddings.embed(DEFAULT_ORGANIZATION_ID, text)));
     const calls = embeddings.stats().modelCalls - before;
     assert.ok(calls < texts.length / 2, `${calls} model calls for ${texts.length} concurrent texts`);
-    const alone = await embeddings.embedBatch([texts[3]]);
+    const alone = await embeddings.embedBatch(DEFAULT_ORGANIZATION_ID, [texts[3]]);
     assert.deepEqual(Buffer.from(vectors[3].buffer), Buffer.from(alone[0].buffer), 'results routed to the right caller');
   });
 });
@@ -97,10 +98,10 @@ for (const backend of testBackends()) {
     it('misses, then hits with a byte-identical vector and no model call', async () => {
       const text = unique('registered nurse, intensive care');
       const stats0 = embeddings.stats();
-      const first = await embeddings.embed(text);
+      const first = await embeddings.embed(DEFAULT_ORGANIZATION_ID, text);
       const stats1 = embeddings.stats();
       assert.equal(stats1.cache.misses, stats0.cache.misses + 1);
-      const second = await embeddings.embed(`  ${text.replace(/ /g, '\n')} `);
+      const second = await embeddings.embed(DEFAULT_ORGANIZATION_ID, `  ${text.replace(/ /g, '\n')} `);
       const stats2 = embeddings.stats();
       assert.equal(stats2.cache.hits, stats1.cache.hits + 1, 'whitespace-only differences share a cache entry');
       assert.equal(stats2.modelCalls, stats1.modelCalls, 'a hit does not call the model');
@@ -124,7 +125,7 @@ describe('embedding cache when Redis is unreachable', () => {
   it('still embeds, uploads and searches; counts the errors; readiness says degraded', async () => {
     const http = apiClient(app);
     const embeddings = app.get(EmbeddingService);
-    const vector = await embeddings.embed(unique('forklift operator, warehouse logistics'));
+    const vector = await embeddings.embed(DEFAULT_ORGANIZATION_ID, unique('forklift operator, warehouse logistics'));
     assert.equal(vector.length, 384);
     const upload = await http
       .post('/api/v1/resumes')

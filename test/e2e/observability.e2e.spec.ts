@@ -7,11 +7,12 @@ import { EmbeddingModel } from '../../src/embeddings/embedding-model.js';
 import { PERSONAS, type Persona } from '../fixtures/resumes/personas.js';
 import { layout, renderDocx, renderPdf, renderTxt } from '../fixtures/resumes/render.js';
 import { testBackends } from '../helpers/backends.js';
-import { StandInApiKeyAuthModule, testAuth } from '../helpers/stand-in-api-key-auth.js';
 import { FaultyEmbeddingModel, withFaultyModel } from '../helpers/faulty-embedding-model.js';
 import { LogCapture, type LogEntry } from '../helpers/log-capture.js';
 import { parsePrometheusText, sampleSum } from '../helpers/prometheus-text.js';
 import { ApiClient, apiClient, startTestApp } from '../helpers/test-app.js';
+import { ApiKeysService } from '../../src/auth/api-keys.service.js';
+import { OrganizationsService } from '../../src/auth/organizations.service.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const SECRETS = {
@@ -53,7 +54,7 @@ for (const backend of testBackends()) {
     before(async () => {
       // Breaker opens on the first failure and no periodic backfill: the metrics test controls both.
       const overrides = { ...(await backend.setup()), breakerFailureThreshold: 1, backfillIntervalMs: 0 };
-      app = await startTestApp(overrides, withFaultyModel, { logs: logs.output, imports: [StandInApiKeyAuthModule] });
+      app = await startTestApp(overrides, withFaultyModel, { logs: logs.output });
       http = apiClient(app);
       model = app.get<EmbeddingModel, FaultyEmbeddingModel>(EmbeddingModel);
     });
@@ -124,14 +125,13 @@ for (const backend of testBackends()) {
       assert.equal((await logs.requestLines(rid('err-unmatched')))[0].route, undefined, 'no route pattern when none matched');
 
       // With an API key: its organisation and key ids (never the key itself).
-      await http
-        .get('/api/v1/resumes')
-        .set(testAuth({ organizationId: 'org-42', keyId: 'key-7' }))
-        .set('X-Request-Id', rid('line-key'))
-        .expect(200);
+      const organization = await app.get(OrganizationsService).create({ name: `Logged ${run}` });
+      const reader = await app.get(ApiKeysService).create(organization.id, { name: 'reader', scopes: ['resumes:read'] });
+      await apiClient(app, { apiKey: reader.key }).get('/api/v1/resumes').set('X-Request-Id', rid('line-key')).expect(200);
       const [keyed] = await logs.requestLines(rid('line-key'));
-      assert.equal(keyed.organizationId, 'org-42');
-      assert.equal(keyed.keyId, 'key-7');
+      assert.equal(keyed.organizationId, organization.id);
+      assert.equal(keyed.keyId, reader.id);
+      assert.ok(!JSON.stringify(keyed).includes(reader.key), 'never the key itself');
       assert.equal(keyed.route, '/api/v1/resumes');
     });
 

@@ -2,16 +2,30 @@ import type { INestApplication } from '@nestjs/common';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
+import { ApiKeysService } from '../../src/auth/api-keys.service.js';
+import { OrganizationsService } from '../../src/auth/organizations.service.js';
+import { DEFAULT_ORGANIZATION_ID } from '../../src/common/organization.js';
 import type { AppConfig } from '../../src/config/app-config.js';
 import { testBackends } from '../helpers/backends.js';
-import { StandInApiKeyAuthModule, testAuth } from '../helpers/stand-in-api-key-auth.js';
 import { parsePrometheusText, sampleSum } from '../helpers/prometheus-text.js';
 import { apiClient, startTestApp } from '../helpers/test-app.js';
 
 const LIMIT = 3;
 
-/** A key of its own per test: on Redis, budgets outlive the test (one minute) and are shared by every run. */
-const freshKey = (extra: { rateLimitPerMinute?: number } = {}) => testAuth({ keyId: `key-${randomUUID()}`, ...extra });
+/**
+ * A real API key of its own per test (on Redis, budgets outlive the test and are shared by every run),
+ * as the header to send; with `rateLimitPerMinute`, in a new organisation that has that limit.
+ */
+async function freshKey(app: INestApplication, extra: { rateLimitPerMinute?: number } = {}): Promise<Record<string, string>> {
+  const organizationId =
+    extra.rateLimitPerMinute === undefined
+      ? DEFAULT_ORGANIZATION_ID
+      : (await app.get(OrganizationsService).create({ name: `Limited ${randomUUID()}`, rateLimitPerMinute: extra.rateLimitPerMinute })).id;
+  const { key } = await app
+    .get(ApiKeysService)
+    .create(organizationId, { name: 'rate limit test', scopes: ['resumes:read', 'jobs:read', 'admin'] });
+  return { Authorization: `Bearer ${key}` };
+}
 
 async function rejections(app: INestApplication): Promise<number> {
   const text = (await apiClient(app).get('/metrics').expect(200)).text;
@@ -27,8 +41,8 @@ for (const backend of testBackends()) {
     before(async () => {
       overrides = { ...(await backend.setup()), rateLimitPerMinute: LIMIT };
       // Two instances of the service on the same database (and Redis, when the backend has it).
-      first = await startTestApp(overrides, undefined, { imports: [StandInApiKeyAuthModule] });
-      second = await startTestApp(overrides, undefined, { imports: [StandInApiKeyAuthModule] });
+      first = await startTestApp(overrides);
+      second = await startTestApp(overrides);
     });
 
     after(async () => {
@@ -39,7 +53,7 @@ for (const backend of testBackends()) {
 
     it('gives each API key one budget per minute across routes: then 429 RATE_LIMITED with Retry-After, in the one error shape', async () => {
       const http = apiClient(first);
-      const key = freshKey();
+      const key = await freshKey(first);
       const rejectedBefore = await rejections(first);
       const firstAnswer = await http.get('/api/v1/jobs').set(key).expect(200);
       assert.equal(firstAnswer.headers['x-ratelimit-limit'], String(LIMIT));
@@ -59,12 +73,15 @@ for (const backend of testBackends()) {
       assert.equal(await rejections(first), rejectedBefore + 1, 'the rejection is counted in /metrics');
 
       // Another key has its own budget.
-      await http.get('/api/v1/resumes').set(freshKey()).expect(200);
+      await http
+        .get('/api/v1/resumes')
+        .set(await freshKey(first))
+        .expect(200);
     });
 
     it('never limits health checks and metrics', async () => {
       const http = apiClient(first);
-      const key = freshKey();
+      const key = await freshKey(first);
       for (let i = 0; i < LIMIT; i++) await http.get('/api/v1/jobs').set(key).expect(200);
       await http.get('/api/v1/jobs').set(key).expect(429);
       for (let i = 0; i < LIMIT + 2; i++) {
@@ -76,18 +93,18 @@ for (const backend of testBackends()) {
 
     it("applies the organisation's own limit when the key carries one", async () => {
       const http = apiClient(first);
-      const strict = freshKey({ rateLimitPerMinute: 1 });
+      const strict = await freshKey(first, { rateLimitPerMinute: 1 });
       await http.get('/api/v1/jobs').set(strict).expect(200);
       const limited = await http.get('/api/v1/jobs').set(strict).expect(429);
       assert.equal(limited.body.details.limit, 1);
 
-      const generous = freshKey({ rateLimitPerMinute: LIMIT + 2 });
+      const generous = await freshKey(first, { rateLimitPerMinute: LIMIT + 2 });
       for (let i = 0; i < LIMIT + 2; i++) await http.get('/api/v1/jobs').set(generous).expect(200);
       await http.get('/api/v1/jobs').set(generous).expect(429);
     });
 
     it('shares one budget between two instances through Redis; in memory each instance counts alone', async () => {
-      const key = freshKey();
+      const key = await freshKey(first);
       await apiClient(first).get('/api/v1/jobs').set(key).expect(200);
       await apiClient(second).get('/api/v1/jobs').set(key).expect(200);
       await apiClient(first).get('/api/v1/jobs').set(key).expect(200);
@@ -105,15 +122,19 @@ for (const backend of testBackends()) {
       }
     });
 
-    it('limits requests without a key by client address', async (t) => {
-      if (overrides.redisUrl) {
-        t.skip('on Redis every concurrently running spec shares the address 127.0.0.1 (and its budget)');
-        return;
+    it('refuses requests without a key (401) before counting them: they spend no budget', async () => {
+      // The API-key guard runs before the throttler (AppModule imports AuthModule first), so a
+      // keyless request never reaches the limiter; only /health and /metrics are open, and unlimited.
+      const anonymous = apiClient(second, { apiKey: null });
+      for (let i = 0; i < LIMIT + 2; i++) {
+        const refused = await anonymous.get('/api/v1/jobs').expect(401);
+        assert.equal(refused.body.code, 'UNAUTHENTICATED');
+        assert.equal(refused.headers['x-ratelimit-limit'], undefined);
       }
-      const http = apiClient(second);
-      for (let i = 0; i < LIMIT; i++) await http.get('/api/v1/jobs').expect(200);
-      await http.get('/api/v1/jobs').expect(429);
-      await http.get('/api/v1/jobs').set(freshKey()).expect(200);
+      await apiClient(second)
+        .get('/api/v1/jobs')
+        .set(await freshKey(second))
+        .expect(200);
     });
   });
 }
@@ -122,11 +143,7 @@ describe('rate limits while Redis is unreachable', () => {
   let app: INestApplication;
 
   before(async () => {
-    app = await startTestApp(
-      { databaseUrl: null, pgliteDataDir: 'memory://', redisUrl: 'redis://127.0.0.1:6399', rateLimitPerMinute: 2 },
-      undefined,
-      { imports: [StandInApiKeyAuthModule] },
-    );
+    app = await startTestApp({ databaseUrl: null, pgliteDataDir: 'memory://', redisUrl: 'redis://127.0.0.1:6399', rateLimitPerMinute: 2 });
   });
 
   after(async () => {
@@ -135,7 +152,7 @@ describe('rate limits while Redis is unreachable', () => {
 
   it('fails open to counting in memory: requests are served, and still limited', async () => {
     const http = apiClient(app);
-    const key = freshKey();
+    const key = await freshKey(app);
     await http.get('/api/v1/jobs').set(key).expect(200);
     await http.get('/api/v1/jobs').set(key).expect(200);
     const limited = await http.get('/api/v1/jobs').set(key).expect(429);

@@ -5,6 +5,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { threadId } from 'node:worker_threads';
+import { DEFAULT_ORGANIZATION_ID as ORG } from '../../src/common/organization.js';
 import { loadConfig } from '../../src/config/app-config.js';
 import { EmbeddingModel } from '../../src/embeddings/embedding-model.js';
 import { EmbeddingService } from '../../src/embeddings/embedding.service.js';
@@ -94,8 +95,8 @@ for (const backend of testBackends()) {
         .slice(0, 2_900);
       const breakerFailures = embeddings.stats().breaker.failures;
       const [long, short] = await Promise.allSettled([
-        embeddings.embed(`${tooManyPieces} ${run}`),
-        embeddings.embed(`forklift operator ${run}`),
+        embeddings.embed(ORG, `${tooManyPieces} ${run}`),
+        embeddings.embed(ORG, `forklift operator ${run}`),
       ]);
       assert.ok(long.status === 'rejected');
       assert.equal((long.reason as { code?: string }).code, 'WORK_BUDGET_EXCEEDED');
@@ -107,7 +108,9 @@ for (const backend of testBackends()) {
     it('answers 503 OVERLOADED with Retry-After at once while the queue is over its budget, and serves again after', async () => {
       let release!: () => void;
       model.hold = new Promise<void>((resolve) => (release = resolve));
-      const queued = embeddings.embedBatch([words(100, `held${run}`), words(100, `held2${run}`)], { signal: new AbortController().signal });
+      const queued = embeddings.embedBatch(ORG, [words(100, `held${run}`), words(100, `held2${run}`)], {
+        signal: new AbortController().signal,
+      });
       while (embeddings.stats().queue.windows === 0) await sleep(5);
       try {
         const res = await http
@@ -137,10 +140,10 @@ for (const backend of testBackends()) {
     it('drops the windows of a caller that gives up: they never reach the model', async () => {
       let release!: () => void;
       model.hold = new Promise<void>((resolve) => (release = resolve));
-      const first = embeddings.embed(`first caller ${run}`, { signal: new AbortController().signal });
+      const first = embeddings.embed(ORG, `first caller ${run}`, { signal: new AbortController().signal });
       while (embeddings.stats().queue.waitingCalls > 0 || embeddings.stats().queue.windows === 0) await sleep(5);
       const gone = new AbortController();
-      const abandoned = embeddings.embed(`abandoned caller ${run}`, { signal: gone.signal });
+      const abandoned = embeddings.embed(ORG, `abandoned caller ${run}`, { signal: gone.signal });
       while (embeddings.stats().queue.waitingCalls === 0) await sleep(5);
       const calls = model.calls;
       gone.abort(new Error('client went away'));

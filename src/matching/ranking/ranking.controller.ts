@@ -1,19 +1,22 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { Audited } from '../../audit/audited.decorator.js';
+import { CurrentOrganization, RequireScopes } from '../../auth/auth.decorators.js';
 import { ApiErrorResponses } from '../../common/api-error-responses.js';
 import { ErrorCode } from '../../common/error-codes.js';
-import { CurrentOrganization } from '../../common/organization.js';
 import { uuidParam } from '../../common/uuid-param.js';
 import { RankingPage, RankingQuery } from '../matching.dto.js';
 import { RANKING_EXAMPLE } from '../matching.examples.js';
 import { RankingService } from './ranking.service.js';
 
 @ApiTags('matching')
+@RequireScopes('matching')
 @Controller('api/v1')
 export class RankingController {
   constructor(private readonly ranking: RankingService) {}
 
   @Get('jobs/:id/candidates')
+  @Audited({ action: 'ranking.candidates', resourceType: 'job' })
   @ApiOperation({
     operationId: 'rankCandidatesForJob',
     summary: 'Rank stored resumes for a job: vector pre-selection, then the full match score',
@@ -30,6 +33,7 @@ export class RankingController {
   }
 
   @Get('resumes/:id/jobs')
+  @Audited({ action: 'ranking.jobs', resourceType: 'resume' })
   @ApiOperation({
     operationId: 'rankJobsForResume',
     summary: 'Rank stored jobs for a resume: vector pre-selection, then the full match score',

@@ -1,8 +1,9 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { Audited } from '../../audit/audited.decorator.js';
+import { CurrentOrganization, RequireScopes } from '../../auth/auth.decorators.js';
 import { ApiErrorResponses, JSON_BODY_ERRORS } from '../../common/api-error-responses.js';
 import { ErrorCode } from '../../common/error-codes.js';
-import { CurrentOrganization } from '../../common/organization.js';
 import { uuidParam } from '../../common/uuid-param.js';
 import { SimilarRecordsRequest, SimilaritySearchResponse } from '../matching.dto.js';
 import { SEARCH_EXAMPLE } from '../matching.examples.js';
@@ -20,6 +21,9 @@ export class SimilarRecordsController {
   constructor(private readonly search: SimilaritySearchService) {}
 
   @Post('resumes/:id/similar')
+  // Answers with resumes, like a search: reading them and matching both.
+  @RequireScopes('resumes:read', 'matching')
+  @Audited({ action: 'similar.resumes', resourceType: 'resume' })
   @HttpCode(200)
   @ApiOperation({ operationId: 'similarResumes', summary: 'Resumes like this one (hybrid by default)', description: DESCRIPTION })
   @ApiParam({ name: 'id', format: 'uuid', description: 'Resume id', example: '5b3f6f0e-8a51-4a7e-9d0c-2f1f0b8e4a11' })
@@ -34,6 +38,8 @@ export class SimilarRecordsController {
   }
 
   @Get('jobs/:id/similar')
+  @RequireScopes('jobs:read', 'matching')
+  @Audited({ action: 'similar.jobs', resourceType: 'job' })
   @ApiOperation({ operationId: 'similarJobs', summary: 'Jobs like this one (hybrid by default)', description: DESCRIPTION })
   @ApiParam({ name: 'id', format: 'uuid', description: 'Job id', example: '0d5c8f7a-3b1e-4c62-9a7f-6e2d1b4c9f30' })
   @ApiOkResponse({

@@ -51,7 +51,7 @@ export class SimilaritySearchService {
     let queryVector: Float32Array | null = null;
     if (mode !== 'keyword') {
       try {
-        queryVector = await this.embeddings.embed(request.query);
+        queryVector = await this.embeddings.embed(organizationId, request.query);
       } catch (error) {
         if (!(error instanceof EmbeddingUnavailableError)) throw error;
         if (mode === 'vector') {
