@@ -26,35 +26,35 @@ export function jsonBodyMiddleware(config: AppConfig): Array<[string | null, exp
   const bulk = express.json({ limit: config.jsonBulkBodyLimitBytes, verify });
   const small = express.json({ limit: config.jsonBodyLimitBytes, verify });
   const form = express.urlencoded({ limit: config.jsonBodyLimitBytes, extended: false, parameterLimit: config.jsonMaxKeys });
-  const errors = (error: unknown, _req: Request, res: Response, next: NextFunction): void => {
+  const errors = (error: unknown, req: Request, res: Response, next: NextFunction): void => {
     const type = (error as { type?: unknown }).type;
     if (type === 'body.too-deep' || type === 'body.too-many-keys') {
       const message =
         type === 'body.too-deep'
           ? `The body nests deeper than ${config.jsonMaxDepth} levels`
           : `The body holds more than ${config.jsonMaxKeys} keys and array items`;
-      return send(res, { statusCode: 400, code: ErrorCode.BODY_TOO_COMPLEX, message });
+      return send(req, res, { statusCode: 400, code: ErrorCode.BODY_TOO_COMPLEX, message });
     }
     if (type === 'entity.too.large') {
-      return send(res, { statusCode: 413, code: ErrorCode.PAYLOAD_TOO_LARGE, message: 'The request body is too large' });
+      return send(req, res, { statusCode: 413, code: ErrorCode.PAYLOAD_TOO_LARGE, message: 'The request body is too large' });
     }
     if (type === 'entity.parse.failed') {
-      return send(res, { statusCode: 400, code: ErrorCode.MALFORMED_JSON, message: 'The request body is not valid JSON' });
+      return send(req, res, { statusCode: 400, code: ErrorCode.MALFORMED_JSON, message: 'The request body is not valid JSON' });
     }
     if (typeof type === 'string') {
       // encoding.unsupported, charset.unsupported, request.aborted, parameters.too.many, ...
       const status = (error as { status?: number }).status ?? 400;
       const code =
         status === 413 ? ErrorCode.PAYLOAD_TOO_LARGE : status === 415 ? ErrorCode.UNSUPPORTED_MEDIA_TYPE : ErrorCode.VALIDATION_FAILED;
-      return send(res, { statusCode: status, code, message: 'The request body cannot be read' });
+      return send(req, res, { statusCode: status, code, message: 'The request body cannot be read' });
     }
     next(error);
   };
   return [...BULK_JSON_ROUTES.map((route): [string, express.RequestHandler] => [route, bulk]), [null, small], [null, form], [null, errors]];
 }
 
-/** These refusals happen before Nest's exception filter can see them: same error shape, request id included. */
-function send(res: Response, body: ApiErrorBody): void {
+function send(req: Request, res: Response, body: ApiErrorBody): void {
   if (res.headersSent) return;
-  res.status(body.statusCode).json({ ...body, requestId: requestIdOf(res.req) });
+  // Answered here, not by the exception filter: the request id goes in like the filter puts it.
+  res.status(body.statusCode).json({ ...body, requestId: requestIdOf(req) });
 }

@@ -2,10 +2,12 @@ import type { INestApplication } from '@nestjs/common';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
+import { hashApiKey } from '../../src/auth/api-key-format.js';
 import { ApiKeysService } from '../../src/auth/api-keys.service.js';
 import { OrganizationsService } from '../../src/auth/organizations.service.js';
 import { DEFAULT_ORGANIZATION_ID } from '../../src/common/organization.js';
 import type { AppConfig } from '../../src/config/app-config.js';
+import { PrismaClient } from '../../src/generated/prisma/client.js';
 import { testBackends } from '../helpers/backends.js';
 import { parsePrometheusText, sampleSum } from '../helpers/prometheus-text.js';
 import { apiClient, startTestApp } from '../helpers/test-app.js';
@@ -105,6 +107,12 @@ for (const backend of testBackends()) {
 
     it('shares one budget between two instances through Redis; in memory each instance counts alone', async () => {
       const key = await freshKey(first);
+      if (!overrides.databaseUrl) {
+        // Each in-memory PGlite instance has its own database: the second learns the same key too.
+        const keyHash = hashApiKey(key.Authorization.slice('Bearer '.length));
+        const row = await first.get(PrismaClient).apiKey.findFirstOrThrow({ where: { keyHash } });
+        await second.get(PrismaClient).apiKey.create({ data: row });
+      }
       await apiClient(first).get('/api/v1/jobs').set(key).expect(200);
       await apiClient(second).get('/api/v1/jobs').set(key).expect(200);
       await apiClient(first).get('/api/v1/jobs').set(key).expect(200);
