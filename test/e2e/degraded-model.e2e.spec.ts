@@ -71,7 +71,7 @@ for (const backend of testBackends()) {
         .post('/api/v1/embeddings/batch')
         .send({ texts: ['python'] })
         .expect(503);
-      assert.deepEqual(Object.keys(res.body).sort(), ['code', 'details', 'message', 'statusCode']);
+      assert.deepEqual(Object.keys(res.body).sort(), ['code', 'details', 'message', 'requestId', 'statusCode']);
       assert.equal(res.body.statusCode, 503);
       assert.equal(res.body.code, 'EMBEDDING_UNAVAILABLE');
       assert.equal(res.body.details.reason, 'model_not_loaded');
