@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -77,6 +77,8 @@ describe('faults: SIGTERM under load', { skip: !DATABASE_URL ? 'needs DATABASE_U
     );
     const exited = new Promise<number | null>((resolveExit) => child.once('exit', (code) => resolveExit(code)));
     assert.equal((await fetch(`${baseUrl}/health/ready`)).status, 200);
+    // The first start wrote the default organisation's admin key under the working directory.
+    const authorization = `Bearer ${readFileSync(join(cwd, 'data', 'admin-api-key'), 'utf8').trim()}`;
 
     const acknowledged: string[] = [];
     const timeline: Array<{ at: number; what: 'upload-ok' | 'ready-503' | 'ready-200' }> = [];
@@ -87,7 +89,7 @@ describe('faults: SIGTERM under load', { skip: !DATABASE_URL ? 'needs DATABASE_U
         const form = new FormData();
         form.append('file', resumeText(n++), `alex-${n}.txt`);
         try {
-          const res = await fetch(`${baseUrl}/api/v1/resumes`, { method: 'POST', body: form });
+          const res = await fetch(`${baseUrl}/api/v1/resumes`, { method: 'POST', body: form, headers: { authorization } });
           if (res.status === 201) {
             acknowledged.push(((await res.json()) as { id: string }).id);
             timeline.push({ at: Date.now(), what: 'upload-ok' });
