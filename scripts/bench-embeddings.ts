@@ -20,7 +20,7 @@ import { DEFAULT_ORGANIZATION_ID } from '../src/common/organization.js';
 import { APP_CONFIG, loadConfig, type AppConfig } from '../src/config/app-config.js';
 import { EmbeddingCache } from '../src/embeddings/embedding-cache.js';
 import { EmbeddingService } from '../src/embeddings/embedding.service.js';
-import { meanPoolNormalized, padBatch } from '../src/embeddings/bert-batch.js';
+import { meanPoolNormalized, padBatch, planRuns } from '../src/embeddings/bert-batch.js';
 import { averageUnitVectors, splitIntoWindows } from '../src/embeddings/token-windows.js';
 import { preprocessForEmbedding } from '../src/embeddings/text-preprocessing.js';
 
@@ -404,24 +404,15 @@ export class BareOnnxEmbedder {
         windows.push({ owner, ids: [this.clsId, ...window, this.sepId] });
       }
     });
-    const order = windows.map((_, i) => i).sort((a, b) => windows[a].ids.length - windows[b].ids.length);
     const pooled = new Array<Float32Array>(windows.length);
-    for (let i = 0; i < order.length;) {
-      let end = Math.min(i + this.config.embeddingMaxBatch, order.length);
-      if (tokenBudget > 0) {
-        // Sorted ascending, so the last window of a chunk is its longest (the padded length).
-        end = i + 1;
-        while (
-          end < order.length &&
-          end - i < this.config.embeddingMaxBatch &&
-          (end - i + 1) * windows[order[end]].ids.length <= tokenBudget
-        )
-          end++;
-      }
-      const chunk = order.slice(i, end);
-      const vectors = await this.run(chunk.map((w) => windows[w].ids));
-      chunk.forEach((w, j) => (pooled[w] = vectors[j]));
-      i = end;
+    const runs = planRuns(
+      windows.map((window) => window.ids.length),
+      this.config.embeddingMaxBatch,
+      tokenBudget,
+    );
+    for (const run of runs) {
+      const vectors = await this.run(run.map((w) => windows[w].ids));
+      run.forEach((w, j) => (pooled[w] = vectors[j]));
     }
     const byOwner: Float32Array[][] = texts.map(() => []);
     windows.forEach((window, i) => byOwner[window.owner].push(pooled[i]));

@@ -39,3 +39,24 @@ export function meanPoolNormalized(hidden: Float32Array, dims: number, padded: P
     return normalize(vector);
   });
 }
+
+/**
+ * Groups windows into ONNX runs: sorted by length, so similar lengths share a run and little compute
+ * goes to padding; each run holds at most `maxBatch` windows and, when `maxBatchTokens` > 0, at most
+ * that many padded tokens (windows x its longest, the last one since they are sorted). Returns each
+ * run's window indexes. The service and the bare-session bench run the same plan.
+ */
+export function planRuns(lengths: number[], maxBatch: number, maxBatchTokens: number): number[][] {
+  const order = lengths.map((_, i) => i).sort((a, b) => lengths[a] - lengths[b]);
+  const runs: number[][] = [];
+  for (let i = 0; i < order.length;) {
+    let end = Math.min(i + maxBatch, order.length);
+    if (maxBatchTokens > 0) {
+      end = i + 1;
+      while (end < order.length && end - i < maxBatch && (end - i + 1) * lengths[order[end]] <= maxBatchTokens) end++;
+    }
+    runs.push(order.slice(i, end));
+    i = end;
+  }
+  return runs;
+}

@@ -1,6 +1,6 @@
 import { AutoModel, AutoTokenizer, env, PreTrainedModel, PreTrainedTokenizer, Tensor } from '@huggingface/transformers';
 import { resolve } from 'node:path';
-import { meanPoolNormalized, padBatch } from './bert-batch.js';
+import { meanPoolNormalized, padBatch, planRuns } from './bert-batch.js';
 import { averageUnitVectors, splitIntoWindows } from './token-windows.js';
 import { InferenceAbortedError, WorkBudgetExceededError } from './inference-errors.js';
 import { createModelFetch } from './model-download.js';
@@ -95,23 +95,20 @@ export class MiniLmEncoder {
       }
       for (const window of split) windows.push({ owner, ids: [this.clsId, ...window, this.sepId] });
     });
-    // Similar lengths share a batch so little compute goes to padding.
-    const order = windows.map((_, i) => i).sort((a, b) => windows[a].ids.length - windows[b].ids.length);
     const pooled = new Array<Float32Array>(windows.length);
     // Each ONNX run is capped by padded tokens as well as by count: 32 full 256-piece windows in
     // one run cost more per text and ONNX Runtime keeps that arena (BENCHMARKS.md: 806 vs 352 MB).
-    for (let i = 0; i < order.length;) {
+    const runs = planRuns(
+      windows.map((window) => window.ids.length),
+      options.maxBatch,
+      options.maxBatchTokens,
+    );
+    for (const [r, run] of runs.entries()) {
       // Lets a cancel message reach the worker between runs (each ONNX run holds this thread).
-      if (i > 0) await new Promise((resolve) => setImmediate(resolve));
+      if (r > 0) await new Promise((resolve) => setImmediate(resolve));
       if (isCancelled()) throw new InferenceAbortedError('Embedding cancelled: every caller gave up');
-      let end = i + 1;
-      while (end < order.length && end - i < options.maxBatch && (end - i + 1) * windows[order[end]].ids.length <= options.maxBatchTokens) {
-        end++;
-      }
-      const batch = order.slice(i, end);
-      const vectors = await this.runBatch(batch.map((w) => windows[w].ids));
-      batch.forEach((w, j) => (pooled[w] = vectors[j]));
-      i = end;
+      const vectors = await this.runBatch(run.map((w) => windows[w].ids));
+      run.forEach((w, j) => (pooled[w] = vectors[j]));
     }
     const byOwner: Float32Array[][] = texts.map(() => []);
     windows.forEach((window, i) => byOwner[window.owner].push(pooled[i]));
