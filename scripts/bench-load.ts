@@ -22,6 +22,9 @@ import { pathToFileURL } from 'node:url';
 import { AppModule } from '../src/app.module.js';
 import { configureApp } from '../src/app.setup.js';
 import { APP_CONFIG, type AppConfig } from '../src/config/app-config.js';
+import { ApiKeysService } from '../src/auth/api-keys.service.js';
+import { SCOPES } from '../src/auth/scopes.js';
+import { DEFAULT_ORGANIZATION_ID } from '../src/common/organization.js';
 import { EmbeddingService } from '../src/embeddings/embedding.service.js';
 import { BareOnnxEmbedder, resolveBenchModel, resumeText, shortText } from './bench-embeddings.js';
 
@@ -75,6 +78,7 @@ export async function runLoadBench(
       pgliteDataDir: 'memory://',
       redisUrl: process.env.REDIS_URL?.trim() || null,
       backfillIntervalMs: 0,
+      rateLimitPerMinute: 1_000_000, // the bench measures the service, not its rate limit
     }),
     { logger: false },
   );
@@ -86,16 +90,22 @@ export async function runLoadBench(
   if (status.state !== 'ready') throw new Error(`the embedding model did not load: ${status.reason ?? status.state} (see the log above)`);
   const run = Date.now().toString(36);
   let seed = 0;
+  const { key } = await app.get(ApiKeysService).create(DEFAULT_ORGANIZATION_ID, { name: 'bench-load', scopes: [...SCOPES] });
+  const authorization = `Bearer ${key}`;
 
   const post = (path: string, body: unknown): Promise<Response> =>
-    fetch(`${base}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }).catch(
+    fetch(`${base}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization },
+      body: JSON.stringify(body),
+    }).catch(
       () => new Response(null, { status: 599 }), // connection error: counted as a probe failure
     );
   const upload = async (text: string): Promise<number> => {
     const form = new FormData();
     form.append('file', new Blob([text], { type: 'text/plain' }), 'resume.txt');
     try {
-      const res = await fetch(`${base}/api/v1/resumes`, { method: 'POST', body: form });
+      const res = await fetch(`${base}/api/v1/resumes`, { method: 'POST', headers: { authorization }, body: form });
       await res.arrayBuffer();
       return res.status;
     } catch {
