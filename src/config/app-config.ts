@@ -63,6 +63,8 @@ export interface AppConfig {
   bm25B: number;
   /** A keyword query keeps at most this many of its terms, the rarest first (a whole resume as a query). */
   keywordQueryMaxTerms: number;
+  /** Unfiltered keyword search reads at most this many postings per term, best first (0: all of them). */
+  bm25PostingsPerTerm: number;
   maxUploadBytes: number;
   maxPdfPages: number;
   maxTextChars: number;
@@ -214,6 +216,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     bm25K1: num('BM25_K1', 1.2, 0, 10),
     bm25B: num('BM25_B', 0.75, 0, 1),
     keywordQueryMaxTerms: int('KEYWORD_QUERY_MAX_TERMS', 64, 1, 1024),
+    bm25PostingsPerTerm: int('BM25_POSTINGS_PER_TERM', 1000, 0, 1_000_000),
     maxUploadBytes: int('MAX_UPLOAD_BYTES', 10 * 1024 * 1024, 1),
     maxPdfPages: int('MAX_PDF_PAGES', 50, 1),
     maxTextChars: int('MAX_TEXT_CHARS', 200_000, 100),

@@ -31,14 +31,14 @@ export interface StoredEmbedding {
 export interface SearchSettings {
   efSearch: number;
   exactScanMaxRows: number;
-  bm25: { k1: number; b: number; maxQueryTerms: number };
+  bm25: { k1: number; b: number; maxQueryTerms: number; postingsPerTerm: number };
 }
 
 export function searchSettings(config: AppConfig): SearchSettings {
   return {
     efSearch: config.hnswEfSearch,
     exactScanMaxRows: config.vectorExactScanMaxRows,
-    bm25: { k1: config.bm25K1, b: config.bm25B, maxQueryTerms: config.keywordQueryMaxTerms },
+    bm25: { k1: config.bm25K1, b: config.bm25B, maxQueryTerms: config.keywordQueryMaxTerms, postingsPerTerm: config.bm25PostingsPerTerm },
   };
 }
 
@@ -151,16 +151,22 @@ export abstract class SearchableRepository {
    * document count and the average length are the organisation's own (search_term_stats and
    * search_corpus_stats, kept by triggers in the writing transaction). A long query (a whole resume)
    * keeps its `maxQueryTerms` rarest terms: the common ones barely move BM25 and would make every
-   * row a candidate. Candidates come from the GIN index (any kept term), then each is scored from its
-   * stored term frequencies.
+   * row a candidate. Scores come from the inverted index `search_postings` (one row per row and term).
+   *
+   * Candidates: without filters, each kept term contributes its best `postingsPerTerm` postings
+   * (highest frequency, then shortest rows: the postings BM25 scores highest), so a common term
+   * costs a bounded read; a rare term's postings are all read. The best candidates by that partial
+   * score are then scored exactly over every kept term. With filters, the candidates are the rows
+   * that pass them and hold a kept term (GIN on search_vector), scored exactly. `postingsPerTerm` 0
+   * reads every posting (exact BM25 everywhere); `bench:search` measures the agreement.
    */
   searchByKeywords(organizationId: string, query: KeywordQuery, limit: number, searchFilters: SearchFilters = {}): Promise<KeywordHit[]> {
     const filters = this.filterSql(searchFilters);
-    const { k1, b, maxQueryTerms } = this.settings.bm25;
+    const { k1, b, maxQueryTerms, postingsPerTerm } = this.settings.bm25;
     const lexemes =
       'text' in query
-        ? Prisma.sql`SELECT DISTINCT unnest(tsvector_to_array(to_tsvector('english', ${query.text}))) AS term`
-        : Prisma.sql`SELECT DISTINCT unnest(${query.lexemes}::text[]) AS term`;
+        ? Prisma.sql`SELECT unnest(tsvector_to_array(to_tsvector('english', ${query.text})))`
+        : Prisma.sql`SELECT unnest(${query.lexemes}::text[])`;
     // Matched terms are worked out for the returned rows only, not for every row that matches:
     // the query's own words for a text, the shared terms for a document used as the query.
     const matchedTerms =
@@ -170,34 +176,67 @@ export abstract class SearchableRepository {
             FROM regexp_split_to_table(${query.text}, ${'\\s+'}) AS word
             WHERE tsvector_to_array(to_tsvector('english', word)) && tsvector_to_array(t.search_vector))`
         : Prisma.sql`ARRAY(SELECT qt.term FROM query_terms qt WHERE t.search_terms ? qt.term ORDER BY qt.idf DESC, qt.term)`;
+    const bm25 = (frequency: Prisma.Sql, length: Prisma.Sql) =>
+      Prisma.sql`qt.idf * ${frequency} * (${k1}::float8 + 1) / (${frequency} + ${k1}::float8 * (1 - ${b}::float8 + ${b}::float8 * ${length} / corpus.avgdl))`;
+    const perTerm = postingsPerTerm > 0 ? postingsPerTerm : null; // LIMIT NULL: every posting
+    // Unfiltered: the kept terms' best postings; a term whose postings were all read (`complete`)
+    // scores exactly from them, the others are looked up for the best candidates only.
+    // Filtered: every row that passes the filters and holds a kept term, scored exactly.
+    const scored =
+      filters === Prisma.empty
+        ? Prisma.sql`
+      read AS MATERIALIZED (
+        SELECT c.row_id, qt.complete, ${bm25(Prisma.sql`c.frequency`, Prisma.sql`c.length`)} AS score
+        FROM query_terms qt CROSS JOIN corpus
+        CROSS JOIN LATERAL (
+          SELECT p.row_id, p.frequency, p.length FROM search_postings p
+          WHERE p.organization_id = ${organizationId}::uuid AND p.target = ${this.tableName} AND p.term = qt.term
+          ORDER BY p.frequency DESC, p.length
+          LIMIT ${perTerm}
+        ) c
+      ), candidates AS MATERIALIZED (
+        SELECT row_id AS id, sum(score) FILTER (WHERE complete) AS exact_part
+        FROM read GROUP BY row_id
+        ORDER BY sum(score) DESC, row_id
+        LIMIT ${perTerm === null ? null : Math.max(limit * 10, 200)}
+      ), top AS (
+        SELECT c.id, coalesce(c.exact_part, 0) + coalesce(rest.score, 0) AS score
+        FROM candidates c LEFT JOIN LATERAL (
+          SELECT sum(${bm25(Prisma.sql`p.frequency`, Prisma.sql`p.length`)}) AS score
+          FROM query_terms qt CROSS JOIN corpus
+          JOIN search_postings p ON p.target = ${this.tableName} AND p.row_id = c.id AND p.term = qt.term
+          WHERE NOT qt.complete
+        ) rest ON true
+        ORDER BY score DESC, c.id
+        LIMIT ${limit}
+      )`
+        : Prisma.sql`
+      q AS (
+        SELECT string_agg(quote_literal(term), ' | ')::tsquery AS query FROM query_terms
+      ), top AS (
+        SELECT p.row_id AS id, sum(${bm25(Prisma.sql`p.frequency`, Prisma.sql`p.length`)}) AS score
+        FROM ${this.table} t CROSS JOIN q CROSS JOIN corpus
+        JOIN search_postings p ON p.target = ${this.tableName} AND p.row_id = t.id
+        JOIN query_terms qt ON qt.term = p.term
+        WHERE t.organization_id = ${organizationId}::uuid AND q.query IS NOT NULL AND t.search_vector @@ q.query ${filters}
+        GROUP BY p.row_id
+        ORDER BY score DESC, p.row_id
+        LIMIT ${limit}
+      )`;
     return this.db.forOrganization(
       organizationId,
       (tx) => tx.$queryRaw<KeywordHit[]>`
       WITH corpus AS (
         SELECT documents::float8 AS n, GREATEST(total_length::float8 / GREATEST(documents, 1), 1) AS avgdl
         FROM search_corpus_stats WHERE organization_id = ${organizationId}::uuid AND target = ${this.tableName}
-      ), query_terms AS (
-        SELECT s.term, ln(1 + (corpus.n - s.documents + 0.5) / (s.documents + 0.5)) AS idf
-        FROM (${lexemes}) q
-        JOIN search_term_stats s ON s.organization_id = ${organizationId}::uuid AND s.target = ${this.tableName} AND s.term = q.term
-        CROSS JOIN corpus
+      ), query_terms AS MATERIALIZED (
+        SELECT s.term, ln(1 + (corpus.n - s.documents + 0.5) / (s.documents + 0.5)) AS idf,
+          ${perTerm}::int IS NULL OR s.documents <= ${perTerm}::int AS complete
+        FROM search_term_stats s CROSS JOIN corpus
+        WHERE s.organization_id = ${organizationId}::uuid AND s.target = ${this.tableName} AND s.term = ANY(ARRAY(${lexemes}))
         ORDER BY idf DESC, s.term
         LIMIT ${maxQueryTerms}
-      ), q AS (
-        SELECT string_agg(quote_literal(term), ' | ')::tsquery AS query FROM query_terms
-      ), top AS (
-        -- Each candidate's stored term frequencies are expanded once and joined to the kept terms
-        -- (a lookup per term would decompress the row's jsonb once per term).
-        SELECT t.id, sum(qt.idf * tf.f * (${k1}::float8 + 1) / (tf.f + ${k1}::float8 * (1 - ${b}::float8 + ${b}::float8 * t.search_length / corpus.avgdl))) AS score
-        FROM ${this.table} t
-        CROSS JOIN q CROSS JOIN corpus
-        CROSS JOIN LATERAL (SELECT e.key AS term, e.value::float8 AS f FROM jsonb_each_text(t.search_terms) e) tf
-        JOIN query_terms qt ON qt.term = tf.term
-        WHERE t.organization_id = ${organizationId}::uuid AND q.query IS NOT NULL AND t.search_vector @@ q.query ${filters}
-        GROUP BY t.id
-        ORDER BY score DESC, t.id
-        LIMIT ${limit}
-      )
+      ), ${scored}
       SELECT top.id::text AS id, top.score AS bm25, top.score / (top.score + 1) AS rank, ${matchedTerms} AS "matchedTerms"
       FROM top JOIN ${this.table} t ON t.id = top.id
       ORDER BY top.score DESC, top.id`,

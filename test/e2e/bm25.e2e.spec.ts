@@ -59,6 +59,13 @@ async function statisticsMatchTheRows(prisma: PrismaClient): Promise<void> {
   const corpusRecount = await prisma.$queryRaw<Array<{ organization_id: string; documents: number; total_length: number }>>`
     SELECT organization_id::text, count(*)::int AS documents, sum(search_length)::int AS total_length FROM resumes GROUP BY 1 ORDER BY 1`;
   assert.deepEqual(corpus, corpusRecount);
+  // The inverted index holds one posting per row and term, with the row's frequency and length.
+  const postings = await prisma.$queryRaw<Array<{ row_id: string; term: string; frequency: number; length: number }>>`
+    SELECT row_id::text, term, frequency, length FROM search_postings WHERE target = 'resumes' ORDER BY 1, 2`;
+  const postingsRecount = await prisma.$queryRaw<Array<{ row_id: string; term: string; frequency: number; length: number }>>`
+    SELECT id::text AS row_id, tf.key AS term, tf.value::int AS frequency, search_length AS length
+    FROM resumes, jsonb_each_text(search_terms) AS tf ORDER BY 1, 2`;
+  assert.deepEqual(postings, postingsRecount);
 }
 
 for (const backend of testBackends()) {
@@ -161,5 +168,38 @@ describe('BM25 with a capped query', () => {
       res.body.results.map((r: { id: string }) => r.id),
       [ids[4]],
     );
+  });
+});
+
+describe('BM25 reading a bounded number of postings per term', () => {
+  let app: INestApplication;
+  const ids: string[] = [];
+
+  before(async () => {
+    app = await startTestApp({ databaseUrl: null, pgliteDataDir: 'memory://', redisUrl: null, bm25PostingsPerTerm: 1 });
+    for (const doc of DOCUMENTS) ids.push(await insertResume(app.get(PrismaClient), DEFAULT_ORGANIZATION_ID, doc));
+  });
+
+  after(() => app?.close());
+
+  it('scores exactly the rows that hold a best posting of a query term', async () => {
+    // Best posting per term (highest frequency, then the shorter row): guava -> #4, kiwi -> #1 (3 of
+    // them), zebra -> #0 (once in 4 words, against once in 6). Row #3 holds kiwi once and is not read.
+    const res = await apiClient(app)
+      .post('/api/v1/matching/similarity-search')
+      .send({ query: 'guava kiwi zebra', target: 'resumes', mode: 'keyword', limit: 10 })
+      .expect(200);
+    const expected = [...bm25(DOCUMENTS, ['guava', 'kiwi', 'zebra']).entries()]
+      .filter(([index]) => index !== 3)
+      .sort((a, b) => b[1] - a[1]);
+    const results = res.body.results as Array<{ id: string; similarity: number }>;
+    assert.deepEqual(
+      results.map((r) => r.id),
+      expected.map(([index]) => ids[index]),
+    );
+    results.forEach((result, i) => {
+      const score = expected[i][1];
+      assert.ok(Math.abs(result.similarity - score / (score + 1)) < 1e-3, `score #${i + 1} is the exact BM25 over every query term`);
+    });
   });
 });
