@@ -45,6 +45,8 @@ export interface AppConfig {
   embeddingMaxTextChars: number;
   /** Windows one text may make once tokenised (checked in the inference worker, before inference). */
   embeddingMaxTextWindows: number;
+  /** ONNX Runtime intra-op threads of the inference worker; 0: ONNX Runtime's default (one per core). */
+  inferenceThreads: number;
   /** Characters one request may send to the model in all (POST /embeddings/batch). */
   embeddingMaxRequestChars: number;
   /** Admission control: estimated windows queued for the model above which new work is refused (503 OVERLOADED). */
@@ -205,6 +207,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     embeddingTimeoutMs: int('EMBEDDING_TIMEOUT_MS', 30_000, 100),
     embeddingMaxTextChars: int('EMBEDDING_MAX_TEXT_CHARS', 50_000, 100),
     embeddingMaxTextWindows: int('EMBEDDING_MAX_TEXT_WINDOWS', 64, 1),
+    inferenceThreads: int('INFERENCE_THREADS', 0, 0, 256),
     embeddingMaxRequestChars: int('EMBEDDING_MAX_REQUEST_CHARS', 200_000, 100),
     embeddingQueueMaxWindows: int('EMBEDDING_QUEUE_MAX_WINDOWS', 512, 1),
     breakerFailureThreshold: int('BREAKER_FAILURE_THRESHOLD', 3, 1),

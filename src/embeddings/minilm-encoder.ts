@@ -24,6 +24,8 @@ export interface EncoderOptions {
   maxBatchTokens: number;
   /** A text cut into more windows than this is refused before any inference (WorkBudgetExceededError). */
   maxWindowsPerText: number;
+  /** ONNX Runtime intra-op threads; 0: its default (one per core). */
+  threads: number;
 }
 
 /** What the loader hears while a load runs (in the worker, these become messages to the main thread). */
@@ -72,7 +74,9 @@ export class MiniLmEncoder {
       if (status === 'progress') hooks.onProgress?.({ file, loaded, total });
     };
     const tokenizer = await AutoTokenizer.from_pretrained(modelId, { progress_callback });
-    const model = await AutoModel.from_pretrained(modelId, { dtype: options.dtype, device: 'cpu', progress_callback });
+    // Fewer threads than cores leave a core to the event loop and PostgreSQL while ingest runs.
+    const session_options = options.threads > 0 ? { intraOpNumThreads: options.threads } : {};
+    const model = await AutoModel.from_pretrained(modelId, { dtype: options.dtype, device: 'cpu', progress_callback, session_options });
     const [cls, sep] = tokenizer.encode('', { add_special_tokens: true });
     return new MiniLmEncoder(options, tokenizer, model, cls ?? 101, sep ?? 102);
   }

@@ -162,6 +162,7 @@ export class TransformersEmbeddingModel extends EmbeddingModel implements OnModu
       maxBatch: config.embeddingMaxBatch,
       maxBatchTokens: config.embeddingMaxBatchTokens,
       maxWindowsPerText: config.embeddingMaxTextWindows,
+      threads: config.inferenceThreads,
     };
   }
 }

@@ -183,6 +183,7 @@ describe('the inference worker', () => {
             maxBatch: config.embeddingMaxBatch,
             maxBatchTokens: config.embeddingMaxBatchTokens,
             maxWindowsPerText: config.embeddingMaxTextWindows,
+            threads: config.inferenceThreads,
           },
           { onDownloadFailure: (download) => downloads.push(download) },
         )
