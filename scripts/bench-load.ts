@@ -1,6 +1,6 @@
 /**
  * `npm run bench:load`: ingest under load, over HTTP, on the real application. Measures, first idle
- * and then while `--uploaders` concurrent clients upload resumes for `--seconds`:
+ * and then while `--uploaders` concurrent clients upload resumes for `--seconds`, then with `--searchers` (32) clients searching:
  *   - event-loop delay (perf_hooks.monitorEventLoopDelay) p50 / p99 / max;
  *   - latency of a vector search (cached query vector) and of a cached embed, one request at a time;
  * plus uploads/s and upload latency, and the same resume texts through a bare onnxruntime-node
@@ -50,6 +50,8 @@ export interface LoadBenchResult {
   backend: { database: string; cache: string; model: string };
   idle: Phase;
   ingest: Phase;
+  /** `searchers` concurrent clients searching (vector, cached query vectors), no uploads. */
+  searchLoad: { clients: number; perSec: number; latency: Percentiles; failures: number; eventLoopP99Ms: number };
   bareResumesPerSec: number;
   rssMb: { afterBoot: number; afterIngest: number };
   checks: Array<{ name: string; value: string; target: string; pass: boolean }>;
@@ -65,10 +67,11 @@ const rssMb = () => process.memoryUsage().rss / (1024 * 1024);
 const fmt = (p: Percentiles) => `p50 ${p.p50.toFixed(1)} ms, p95 ${p.p95.toFixed(1)} ms, p99 ${p.p99.toFixed(1)} ms (n=${p.n})`;
 
 export async function runLoadBench(
-  options: { seconds?: number; uploaders?: number; log?: (line: string) => void } = {},
+  options: { seconds?: number; uploaders?: number; searchers?: number; log?: (line: string) => void } = {},
 ): Promise<LoadBenchResult> {
   const seconds = options.seconds ?? 20;
   const uploaders = options.uploaders ?? 16;
+  const searchers = options.searchers ?? 32;
   const log = options.log ?? ((line: string) => console.log(line));
   const loadAtStart = loadavg()[0];
   resolveBenchModel();
@@ -200,6 +203,45 @@ export async function runLoadBench(
     report(`ingest (${uploaders} concurrent uploads)`, ingest);
     const afterIngest = rssMb();
 
+    // Search throughput: `searchers` clients back to back, nothing else running.
+    const searchLoad = await (async () => {
+      const histogram = monitorEventLoopDelay({ resolution: 10 });
+      const latencies: number[] = [];
+      let failures = 0;
+      const until = performance.now() + seconds * 1000;
+      histogram.enable();
+      const started = performance.now();
+      await Promise.all(
+        Array.from({ length: searchers }, async (_, client) => {
+          for (let i = client; performance.now() < until; i++) {
+            const t = performance.now();
+            const res = await post('/api/v1/matching/similarity-search', {
+              query: queries[i % queries.length],
+              target: 'resumes',
+              mode: 'vector',
+              limit: 10,
+            });
+            await res.arrayBuffer();
+            if (res.ok) latencies.push(performance.now() - t);
+            else failures++;
+          }
+        }),
+      );
+      histogram.disable();
+      const elapsed = (performance.now() - started) / 1000;
+      return {
+        clients: searchers,
+        perSec: latencies.length / elapsed,
+        latency: percentiles(latencies),
+        failures,
+        eventLoopP99Ms: histogram.percentile(99) / 1e6,
+      };
+    })();
+    log(
+      `search load (${searchers} concurrent clients, vector, cached query vectors): ${searchLoad.perSec.toFixed(0)} searches/s, ${fmt(searchLoad.latency)}, ` +
+        `${searchLoad.failures} failed; event loop delay p99 ${searchLoad.eventLoopP99Ms.toFixed(1)} ms`,
+    );
+
     // The ceiling: the same kind of resume texts through a bare session, 16 at a time, app idle.
     const onnxName = status.dtype === 'q8' ? 'model_quantized.onnx' : 'model.onnx';
     const bare = await BareOnnxEmbedder.create(
@@ -249,6 +291,7 @@ export async function runLoadBench(
       },
       idle,
       ingest,
+      searchLoad,
       bareResumesPerSec,
       rssMb: { afterBoot, afterIngest },
       checks,
@@ -263,7 +306,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1]
     const at = process.argv.indexOf(name);
     return at > 0 ? Number(process.argv[at + 1]) : undefined;
   };
-  runLoadBench({ seconds: arg('--seconds'), uploaders: arg('--uploaders') }).then(
+  runLoadBench({ seconds: arg('--seconds'), uploaders: arg('--uploaders'), searchers: arg('--searchers') }).then(
     () => process.exit(0),
     (error: unknown) => {
       console.error(`bench failed: ${(error as Error).stack ?? String(error)}`);
