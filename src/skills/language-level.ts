@@ -32,7 +32,7 @@ function levelAt(tokens: Token[], i: number): CefrLevel | null {
 /**
  * The CEFR level stated next to a language mention at tokens [from, to): first in the 3 tokens after
  * it ("German (C1)", "English - fluent"), else in the 4 tokens before it ("fluent English", "C1
- * German"), never past another language (`isLanguage`) or a sentence end.
+ * German"), never past another language (`isLanguage`), a sentence end or (backwards) a comma.
  */
 export function statedLevel(
   text: string,
@@ -47,8 +47,9 @@ export function statedLevel(
     const level = levelAt(tokens, i);
     if (level) return level;
   }
+  // backwards a comma ends the phrase too: "French - basic, Italian" says nothing of Italian
   for (let i = from - 1; i >= Math.max(0, from - 4); i--) {
-    if (isLanguage(i) || blocked(tokens[i], tokens[i + 1])) break;
+    if (isLanguage(i) || blocked(tokens[i], tokens[i + 1]) || text.slice(tokens[i].end, tokens[i + 1].start).includes(',')) break;
     const level = levelAt(tokens, i);
     if (level) return level;
   }
