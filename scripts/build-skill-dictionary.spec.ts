@@ -8,18 +8,27 @@ import { describe, it } from 'node:test';
 // From dist/scripts/ (compiled) back to the repository.
 const root = resolve(import.meta.dirname, '..', '..');
 const rawData = resolve(root, '..', 'shared', 'data', 'skills');
+const escoData = resolve(root, '..', 'shared', 'data', 'esco');
 
 describe('skill dictionary builder', () => {
   it(
     'rebuilds the committed dictionary byte for byte from scripts/skills-data',
-    { skip: !existsSync(join(rawData, 'esco_skills_en.csv')) && `raw taxonomies not found in ${rawData}` },
+    {
+      skip:
+        (!existsSync(join(rawData, 'onet_technology_skills.tsv')) || !existsSync(join(escoData, 'skills_en.csv'))) &&
+        `raw taxonomies not found in ${rawData} and ${escoData}`,
+    },
     () => {
       const dir = mkdtempSync(join(tmpdir(), 'hirematch-skills-'));
       try {
         const out = join(dir, 'skill-dictionary.json');
-        execFileSync(process.execPath, [join(root, 'scripts', 'build-skill-dictionary.mjs'), '--data', rawData, '--out', out], {
-          stdio: 'pipe',
-        });
+        execFileSync(
+          process.execPath,
+          [join(root, 'scripts', 'build-skill-dictionary.mjs'), '--data', rawData, '--esco', escoData, '--out', out],
+          {
+            stdio: 'pipe',
+          },
+        );
         assert.ok(
           readFileSync(out).equals(readFileSync(join(root, 'src', 'skills', 'skill-dictionary.json'))),
           'run npm run skills:build and commit the result',
@@ -34,12 +43,16 @@ describe('skill dictionary builder', () => {
     const dir = mkdtempSync(join(tmpdir(), 'hirematch-skills-'));
     try {
       const run = () =>
-        execFileSync(process.execPath, [join(root, 'scripts', 'build-skill-dictionary.mjs'), '--data', dir, '--out', join(dir, 'x.json')], {
-          stdio: 'pipe',
-        });
+        execFileSync(
+          process.execPath,
+          [join(root, 'scripts', 'build-skill-dictionary.mjs'), '--data', dir, '--esco', dir, '--out', join(dir, 'x.json')],
+          {
+            stdio: 'pipe',
+          },
+        );
       assert.throws(run, (error: { status: number; stderr: Buffer }) => {
         assert.equal(error.status, 1);
-        assert.match(error.stderr.toString(), /Missing esco_skills_en\.csv and onet_technology_skills\.tsv/);
+        assert.match(error.stderr.toString(), /Missing .*onet_technology_skills\.tsv and .*skills_en\.csv and .*occupations_en\.csv/);
         return true;
       });
       assert.equal(existsSync(join(dir, 'x.json')), false);

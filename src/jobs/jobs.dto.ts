@@ -4,7 +4,8 @@ import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsNumber, IsOptional, IsString,
 import { PaginationQuery } from '../common/pagination.dto.js';
 import { commaSeparatedList } from '../common/query-transforms.js';
 import { EDUCATION_LEVELS, type EducationLevel } from '../common/education-levels.js';
-import type { ParsedJob } from './parsed-job.js';
+import type { JobSkill, ParsedJob } from './parsed-job.js';
+import { CEFR_LEVELS, SKILL_TYPES, type CefrLevel, type SkillType } from '../skills/skill-types.js';
 
 export class CreateJobRequest {
   @ApiProperty({ example: 'Senior Backend Engineer', maxLength: 200 })
@@ -68,10 +69,31 @@ export class CreateJobRequest {
   remote?: boolean;
 }
 
+export class JobSkillView implements JobSkill {
+  @ApiProperty({ example: 'German', description: 'Canonical name from the skill dictionary' }) name!: string;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: 'http://data.europa.eu/esco/skill/4812a4ea-dc55-4dc6-b9b0-4a59bba2c647',
+    description: 'ESCO concept URI; null when ESCO has no concept for it',
+  })
+  escoUri!: string | null;
+  @ApiProperty({ enum: SKILL_TYPES, example: 'language', description: 'ESCO pillar: knowledge, skill, transversal or language' })
+  type!: SkillType;
+  @ApiPropertyOptional({ enum: CEFR_LEVELS, example: 'C1', description: 'Languages only: the CEFR level the ad asks for' })
+  level?: CefrLevel;
+  @ApiProperty({ example: true, description: 'Required (true) or preferred (false)' }) required!: boolean;
+}
+
 export class ParsedJobView implements ParsedJob {
   @ApiProperty({ type: [String], example: ['Node.js', 'TypeScript', 'PostgreSQL'], description: 'Given in `skills` or found in the text' })
   requiredSkills!: string[];
   @ApiProperty({ type: [String], example: ['Kubernetes'] }) preferredSkills!: string[];
+  @ApiPropertyOptional({
+    type: [JobSkillView],
+    description: 'The required and preferred skills with ESCO URI, type and level (absent on jobs stored before they existed)',
+  })
+  skillDetails?: JobSkillView[];
   @ApiProperty({ type: 'string', enum: [...EDUCATION_LEVELS, null], nullable: true, example: 'bachelor' })
   educationLevel!: EducationLevel | null;
   @ApiProperty({ example: false }) remote!: boolean;

@@ -7,7 +7,7 @@ import { Job } from '../generated/prisma/client.js';
 import { SkillExtractor } from '../skills/skill-extractor.js';
 import { detectMinYears, detectRemote, detectRequiredEducation } from './job-requirements.js';
 import { CreateJobRequest, JobView } from './jobs.dto.js';
-import type { ParsedJob } from './parsed-job.js';
+import type { JobSkill, ParsedJob } from './parsed-job.js';
 import { JobsRepository } from './jobs.repository.js';
 
 /** What is embedded for a job: title, description and requirements, in that order. */
@@ -73,9 +73,18 @@ export class JobsService {
       (skill) => !required.includes(skill),
     );
     const text = `${request.description}\n${request.requirements}`;
+    const found = new Map(fromText.mentions.map((m) => [m.name, m]));
+    const detail = (name: string, isRequired: boolean): JobSkill => {
+      const mention = found.get(name);
+      const ref = this.skills.describe(name);
+      const skill: JobSkill = { name, escoUri: ref.escoUri, type: ref.type, required: isRequired };
+      if (mention?.level) skill.level = mention.level;
+      return skill;
+    };
     return {
       requiredSkills: required,
       preferredSkills: preferred,
+      skillDetails: [...required.map((s) => detail(s, true)), ...preferred.map((s) => detail(s, false))],
       educationLevel: request.educationLevel ?? detectRequiredEducation(text),
       remote: request.remote ?? detectRemote(`${request.location ?? ''}\n${text}`),
     };

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { Recommendation } from './explanation/rules-explanation.js';
 import { EDUCATION_LEVELS, type EducationLevel } from '../common/education-levels.js';
 import type { FactorStatus } from './scoring/match-scorer.js';
+import { CEFR_LEVELS, type CefrLevel } from '../skills/skill-types.js';
 
 // Response shapes of calculate / batch / explain, for Swagger UI. The controller returns these types,
 // so the compiler checks that the scorer's output still fits them.
@@ -30,14 +31,33 @@ export class ImpliedSkillView {
   @ApiProperty({ example: 'Epic', description: 'The resume skill that implies it' }) via!: string;
 }
 
+export class LanguageMatchView {
+  @ApiProperty({ example: 'German' }) language!: string;
+  @ApiProperty({ example: true }) required!: boolean;
+  @ApiProperty({ type: 'string', enum: [...CEFR_LEVELS, null], nullable: true, example: 'C1' }) requiredLevel!: CefrLevel | null;
+  @ApiProperty({ type: 'string', enum: [...CEFR_LEVELS, null], nullable: true, example: 'B2' }) candidateLevel!: CefrLevel | null;
+  @ApiProperty({
+    enum: ['met', 'unverified', 'below', 'missing'],
+    example: 'below',
+    description: 'met: the resume states the level or more (or none is asked); unverified: no level stated; below; missing',
+  })
+  status!: 'met' | 'unverified' | 'below' | 'missing';
+}
+
 export class SkillsPartView {
-  @ApiProperty({ description: '(2 x required credit + preferred credit) / (2 x required + preferred)' }) score!: number;
+  @ApiProperty({
+    description:
+      'Weighted share of the job skills the resume has: required x2, preferred x1; by type language x2, transversal x0.5, others x1; a language below the asked CEFR level earns part',
+  })
+  score!: number;
   @ApiProperty({ type: SkillGroupView }) required!: SkillGroupView;
   @ApiProperty({ type: SkillGroupView }) preferred!: SkillGroupView;
   @ApiProperty({ type: [String], description: 'Candidate skills the job does not list' }) extra!: string[];
   @ApiProperty({ type: [String], description: 'Matched skills only the resume summary mentions (half credit)' }) unbacked!: string[];
   @ApiProperty({ type: [ImpliedSkillView], description: 'Matched skills the resume implies rather than names' })
   implied!: ImpliedSkillView[];
+  @ApiProperty({ type: [LanguageMatchView], description: "The job's languages: level asked, level the resume states" })
+  languages!: LanguageMatchView[];
   @ApiProperty({ type: [String] }) evidence!: string[];
 }
 

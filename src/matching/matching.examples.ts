@@ -25,6 +25,7 @@ const BREAKDOWN_EXAMPLE: JsonExample<MatchBreakdownView> = {
       extra: ['Redis'],
       unbacked: [],
       implied: [],
+      languages: [],
       evidence: ['Has all 3 required skills', 'Missing preferred skill: Kubernetes'],
     },
     other: {

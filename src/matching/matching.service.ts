@@ -41,7 +41,7 @@ export class MatchingService {
     const breakdown = scoreMatch({
       semanticSimilarity: similarity,
       candidate: toCandidateProfile(resume, this.skills),
-      job: toJobProfile(job),
+      job: toJobProfile(job, this.skills),
       weights,
     });
     const warnings = [job, resume]
@@ -74,7 +74,7 @@ export class MatchingService {
       vector ? this.resumes.similarities(organizationId, vector, request.resumeIds) : Promise.resolve([]),
     ]);
     const similarity = new Map(similarities.map((row) => [row.id, row.similarity]));
-    const jobProfile = toJobProfile(job);
+    const jobProfile = toJobProfile(job, this.skills);
     const results = resumes
       .map((resume) => ({
         resumeId: resume.id,

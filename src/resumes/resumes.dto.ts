@@ -5,6 +5,7 @@ import { PaginationQuery } from '../common/pagination.dto.js';
 import { EDUCATION_LEVELS, type EducationLevel } from '../common/education-levels.js';
 import { commaSeparatedList } from '../common/query-transforms.js';
 import type { ParsedResume } from './parsing/parsed-resume.js';
+import { CEFR_LEVELS, SKILL_TYPES, type CefrLevel, type SkillType } from '../skills/skill-types.js';
 
 export const RESUME_INCLUDES = ['embedding', 'text'] as const;
 export type ResumeInclude = (typeof RESUME_INCLUDES)[number];
@@ -67,6 +68,17 @@ export class EducationEntryView {
 export class ResumeSkillView {
   @ApiProperty({ example: 'PostgreSQL', description: 'Canonical name from the skill dictionary' }) name!: string;
   @ApiProperty({ example: 'database', description: 'Skill dictionary category' }) category!: string;
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    example: 'http://data.europa.eu/esco/skill/f0de4973-0a70-4644-8fd4-3a97080476f4',
+    description: 'ESCO concept URI; null when ESCO has no concept for it (absent on resumes parsed before ESCO URIs)',
+  })
+  escoUri?: string | null;
+  @ApiPropertyOptional({ enum: SKILL_TYPES, example: 'knowledge', description: 'ESCO pillar: knowledge, skill, transversal or language' })
+  type?: SkillType;
+  @ApiPropertyOptional({ enum: CEFR_LEVELS, example: 'C1', description: 'Languages only: the CEFR level the resume states' })
+  level?: CefrLevel;
   @ApiProperty({ type: [String], example: ['skills', 'experience'], description: 'Sections where the skill was found' })
   foundIn!: string[];
 }

@@ -158,7 +158,8 @@ describe('SkillExtractor.extractJobSkills', () => {
       requirements:
         'Must have: TypeScript, PostgreSQL\n5+ years with Docker\nNice to have:\n- Kubernetes\n- Go\nExperience with Kafka is a plus.',
     });
-    assert.deepEqual(r.required.sort(), ['Back-End Development', 'Docker', 'Node.js', 'PostgreSQL', 'TypeScript'].sort());
+    // "Backend Engineer" is the role, not a Back-End Development requirement
+    assert.deepEqual(r.required.sort(), ['Docker', 'Node.js', 'PostgreSQL', 'TypeScript'].sort());
     assert.deepEqual(r.preferred.sort(), ['AWS', 'Apache Kafka', 'Go', 'Kubernetes'].sort());
     assert.ok(r.mentions.some((m) => m.name === 'Node.js' && m.sections.includes('title')));
   });
@@ -246,5 +247,62 @@ describe('requirement cues', () => {
     assert.equal(labelOf('Preferred Qualifications').standalone, true);
     assert.equal(labelOf('Kafka experience a plus').standalone, false);
     assert.equal(labelOf('5+ years with Docker; stack: AWS').labelLength, 0);
+  });
+});
+
+describe('SkillExtractor: ESCO skills, languages and roles', () => {
+  const found = (text: string, section?: string) => sx.extract(text, section);
+
+  it('gives every ESCO-backed skill its concept URI and type', () => {
+    const [python] = found('Experience with Python.');
+    assert.equal(python.name, 'Python');
+    assert.match(python.escoUri ?? '', /^http:\/\/data\.europa\.eu\/esco\/skill\/[0-9a-f-]{36}$/);
+    assert.equal(python.type, 'knowledge');
+    assert.deepEqual(sx.describe('teamwork'), {
+      name: 'Teamwork',
+      escoUri: python.escoUri && sx.describe('work in teams').escoUri,
+      type: 'transversal',
+    });
+  });
+
+  it('matches surface variants of one transversal skill to one concept', () => {
+    const uris = ['You are a team player.', 'You like to work in a team.', 'Teamwork matters here.', 'You work as part of a team.'].map(
+      (t) => found(t).find((m) => m.type === 'transversal')?.escoUri,
+    );
+    assert.ok(uris[0]);
+    assert.deepEqual(new Set(uris).size, 1, `one concept for every wording, got ${JSON.stringify(uris)}`);
+  });
+
+  it('reads languages with their CEFR level, and nationalities as no language', () => {
+    const levels = (text: string) =>
+      Object.fromEntries(
+        found(text)
+          .filter((m) => m.type === 'language')
+          .map((m) => [m.name, m.level ?? null]),
+      );
+    assert.deepEqual(levels('Fluent English and German C1 required.'), { English: 'C1', German: 'C1' });
+    assert.deepEqual(levels('Languages: Spanish (native), French - basic, Italian'), { Spanish: 'C2', French: 'A2', Italian: null });
+    assert.deepEqual(levels('You speak Danish.'), { Danish: null });
+    assert.deepEqual(levels('Experience with German engineering companies and French clients.'), {});
+  });
+
+  it('does not credit role titles or company descriptions as skills', () => {
+    const names = (t: string) => found(t).map((m) => m.name);
+    assert.ok(!names('Join us as a backend engineer.').includes('Back-End Development'));
+    assert.ok(!names('We partner with POS software providers.').includes('Point of Sale'));
+    assert.ok(!names('You report to the project manager.').includes('Project Management'));
+    // the same skills are credited where they are skills
+    assert.ok(names('Experience in backend development and POS systems.').includes('Back-End Development'));
+    assert.ok(names('Experience in backend development and POS systems.').includes('Point of Sale'));
+    assert.ok(names('Strong project management.').includes('Project Management'));
+    // a named technology in a role title is still asked for
+    assert.ok(names('Senior Java developer wanted.').includes('Java'));
+  });
+
+  it('needs a skills context for ESCO labels that are ordinary words, and a person for trait adjectives', () => {
+    const names = (t: string) => found(t).map((m) => m.name);
+    assert.ok(!names('You will lead the weekly meeting.').includes('Leadership'));
+    assert.ok(names('You are proactive and structured.').includes('think proactively'));
+    assert.ok(!names('We store structured data.').includes('work in an organised manner'));
   });
 });

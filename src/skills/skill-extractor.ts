@@ -1,11 +1,13 @@
 import dictionaryFile from './skill-dictionary.json' with { type: 'json' };
 import { PAGE_MARKER } from '../documents/page-markers.js';
-import { aliasKeys, joinableGap, normalizeText, tokenize, type Token } from './tokenize.js';
+import { aliasKeys, joinableGap, normalizeText, stemKeys, stemOf, tokenize, type Token } from './tokenize.js';
 import { PREFERRED_CUE, REQUIRED_CUE, cueOf, labelOf, sentenceRanges, type RequirementMode } from './requirement-cues.js';
+import { hasLanguageCue, higherLevel, statedLevel } from './language-level.js';
+import { modifiesRoleOrOrganisation, roleNounSet } from './role-context.js';
+import type { SkillRef, SkillType } from './skill-types.js';
 
-/** One skill found in a text: canonical name, category, the spellings seen and where. */
-export interface SkillMention {
-  name: string;
+/** One skill found in a text: canonical name, ESCO URI, type, category, the spellings seen and where. */
+export interface SkillMention extends SkillRef {
   category: string;
   matchedText: string[];
   sections: string[];
@@ -14,8 +16,20 @@ export interface SkillMention {
 /** Entry of `skill-dictionary.json`. */
 export interface SkillDictionaryEntry {
   name: string;
+  /** Spellings matched token for token (case rules below). */
   aliases: string[];
   category: string;
+  type: SkillType;
+  /** ESCO concept id (the URI without `header.escoUriPrefix`). */
+  uri?: string;
+  /** ESCO labels, matched on word stems with room for an article or a possessive ("manage your time"). */
+  labels?: string[];
+  /** ESCO labels too common to count outside a skills context ("lead", "cooperate"). */
+  contextLabels?: string[];
+  /** Trait adjectives ("proactive", "structured"): count only where a person is described. */
+  traitLabels?: string[];
+  /** The name is an ESCO preferred label: matched only when it is among `labels` / `contextLabels`. */
+  nameIsLabel?: boolean;
   /**
    * Every single-word alias is ambiguous (only matched in a skills context). `true`: a proper noun
    * that doubles as a word (`Go`, `Excel`), only its capitalised form counts; `'common'`: a common
@@ -31,7 +45,7 @@ export interface SkillDictionaryEntry {
 }
 
 export interface SkillDictionary {
-  header: Record<string, unknown>;
+  header: { escoUriPrefix?: string; roleNouns?: string[] } & Record<string, unknown>;
   skills: SkillDictionaryEntry[];
 }
 
@@ -41,6 +55,10 @@ export interface JobSkills {
   mentions: SkillMention[];
 }
 
+/** Words that may stand between the words of an ESCO label in a text ("work in a team", "manage your time"). */
+const LABEL_GAP_WORDS = new Set(['a', 'an', 'the', 'your', 'their', 'our', 'his', 'her', 'its', 'my', 'own', 'one']);
+const MAX_LABEL_GAPS = 2;
+
 interface Candidate {
   keys: string[];
   entry: number;
@@ -49,6 +67,14 @@ interface Candidate {
   letter: boolean;
   /** The alias has capitals that must show in the text (`GO`/`Go` but not `go`; `CAM` not `cam`). */
   needsCase: boolean;
+  /** An ESCO label: `keys` are word stems and articles / possessives may stand between them. */
+  stemmed?: boolean;
+  /** An ESCO context label: counts only in a skills list, a labelled line or next to a skill cue. */
+  contextLabel?: boolean;
+  /** An ESCO label's last word as written: the text's last word must be it or its plural / singular. */
+  lastKey?: string;
+  /** A trait adjective: counts only where a person is described. */
+  trait?: boolean;
 }
 
 interface RawMatch {
@@ -58,6 +84,8 @@ interface RawMatch {
   to: number;
   text: string;
   line: number;
+  /** Text tokens skipped inside an ESCO label match (articles, possessives). */
+  gaps?: number;
 }
 
 /** What the context filter looks at besides the match itself. */
@@ -70,6 +98,8 @@ interface MatchContext {
   labelLine: Set<number>;
   /** The section is about skills or requirements. */
   inSkills: boolean;
+  /** The section is a languages section: every language in it counts. */
+  inLanguages: boolean;
   byLine: Map<number, RawMatch[]>;
 }
 
@@ -160,6 +190,11 @@ function variants(keys: string[]): string[][] {
     [/iour\b/g, 'ior'],
     [/ior\b/g, 'iour'],
     [/ise\b/g, 'ize'],
+    [/our\b/g, 'or'],
+    [/licence\b/g, 'license'],
+    [/license\b/g, 'licence'],
+    [/centre\b/g, 'center'],
+    [/programme\b/g, 'program'],
   ];
   for (const [re, rep] of swaps) {
     const v = join.replace(re, rep);
@@ -181,23 +216,33 @@ export class SkillExtractor {
   private readonly entries: SkillDictionaryEntry[];
   /** first token key -> candidates, longest first */
   private readonly index = new Map<string, Candidate[]>();
+  /** first stem of an ESCO label -> candidates, longest first */
+  private readonly labelIndex = new Map<string, Candidate[]>();
   /** whole normalized alias -> entry index */
   private readonly byAlias = new Map<string, number>();
+  /** whole stemmed ESCO label -> entry index (canonicalize falls back to it) */
+  private readonly byLabel = new Map<string, number>();
+  private readonly escoUriPrefix: string;
+  /** Heads of occupation titles and their plurals (see role-context.ts). */
+  private readonly roleNouns: Set<string>;
   /** skill name as asked -> its canonical name and the broader skills it implies (see implicationsOf) */
   private readonly implications = new Map<string, { canonical: string; broader: string[] }>();
 
   /** Loads the committed dictionary once. */
   static shared(): SkillExtractor {
-    return (SkillExtractor.instance ??= new SkillExtractor(dictionaryFile as unknown as SkillDictionary));
+    return (SkillExtractor.instance ??= new SkillExtractor(dictionaryFile));
   }
 
   constructor(dictionary: SkillDictionary) {
     this.entries = dictionary.skills;
+    this.escoUriPrefix = dictionary.header.escoUriPrefix ?? 'http://data.europa.eu/esco/skill/';
+    this.roleNouns = roleNounSet(dictionary.header.roleNouns ?? []);
     this.entries.forEach((entry, idx) => {
       const ambiguousAliases = new Set((entry.ambiguousAliases ?? []).map((a) => a.toLowerCase()));
       const commonAliases = new Set((entry.commonAliases ?? []).map((a) => a.toLowerCase()));
       const seen = new Set<string>();
-      for (const alias of [entry.name, ...entry.aliases]) {
+      this.indexLabels(entry, idx);
+      for (const alias of entry.nameIsLabel ? entry.aliases : [entry.name, ...entry.aliases]) {
         const keys = aliasKeys(alias);
         if (!keys.length) continue;
         const single = keys.length === 1;
@@ -222,13 +267,64 @@ export class SkillExtractor {
         }
       }
     });
-    for (const list of this.index.values()) list.sort((a, b) => b.keys.length - a.keys.length || +a.ambiguous - +b.ambiguous);
+    for (const list of [...this.index.values(), ...this.labelIndex.values()])
+      list.sort((a, b) => b.keys.length - a.keys.length || +a.ambiguous - +b.ambiguous);
   }
 
-  /** Alias or canonical name (any case) -> canonical name; null if unknown. */
+  /** ESCO labels of one entry, indexed by their first stem (British and American spellings both). */
+  private indexLabels(entry: SkillDictionaryEntry, idx: number): void {
+    const seen = new Set<string>();
+    const add = (label: string, contextLabel: boolean, trait = false) => {
+      const keys = aliasKeys(label);
+      if (!keys.length) return;
+      // a one-word label with capitals ("Angular", "LESS") must show them: "angular", "less" are words
+      const needsCase = keys.length === 1 && label !== label.toLowerCase();
+      for (const v of variants(keys)) {
+        const stems = v.map(stemOf);
+        const k = stems.join(' ');
+        if (seen.has(k)) continue;
+        seen.add(k);
+        if (!this.byLabel.has(k)) this.byLabel.set(k, idx);
+        const cand: Candidate = {
+          keys: stems,
+          entry: idx,
+          ambiguous: contextLabel,
+          letter: false,
+          needsCase,
+          stemmed: true,
+          contextLabel,
+          lastKey: v[v.length - 1],
+          trait,
+        };
+        const list = this.labelIndex.get(stems[0]) ?? [];
+        list.push(cand);
+        this.labelIndex.set(stems[0], list);
+      }
+    };
+    for (const label of entry.labels ?? []) add(label, false);
+    for (const label of entry.contextLabels ?? []) add(label, true);
+    for (const label of entry.traitLabels ?? []) add(label, true, true);
+  }
+
+  /** Alias, ESCO label or canonical name (any case) -> canonical name; null if unknown. */
   canonicalize(name: string): string | null {
-    const idx = this.byAlias.get(aliasKeys(name).join(' '));
+    const idx = this.byAlias.get(aliasKeys(name).join(' ')) ?? this.byLabel.get(stemKeys(name).join(' '));
     return idx === undefined ? null : this.entries[idx].name;
+  }
+
+  /**
+   * Name, ESCO URI and type of a skill given by name (canonical or any alias). A name the dictionary
+   * does not know is kept as given, typed `skill` (what a client named without a concept).
+   */
+  describe(name: string): SkillRef {
+    const idx = this.byAlias.get(aliasKeys(name).join(' ')) ?? this.byLabel.get(stemKeys(name).join(' '));
+    if (idx === undefined) return { name: name.trim(), escoUri: null, type: 'skill' };
+    return this.refOf(idx);
+  }
+
+  private refOf(idx: number): SkillRef {
+    const e = this.entries[idx];
+    return { name: e.name, escoUri: e.uri ? this.escoUriPrefix + e.uri : null, type: e.type };
   }
 
   /**
@@ -337,8 +433,7 @@ export class SkillExtractor {
       }
       for (const hit of this.scan(text, section)) {
         const span = spans.find((sp) => hit.start >= sp.start && hit.start < sp.end);
-        const e = this.entries[hit.entry];
-        merge(mentions, hit.entry, { name: e.name, category: e.category, matchedText: [hit.text], sections: [section] });
+        merge(mentions, hit.entry, this.mentionOf(hit, section));
         ((span?.mode ?? defaultMode) === 'required' ? required : preferred).add(hit.entry);
       }
     };
@@ -358,49 +453,95 @@ export class SkillExtractor {
   // ---------------------------------------------------------------------------------------------
 
   private collect(input: string, section: string, out: Map<number, SkillMention>): void {
-    for (const hit of this.scan(input, section)) {
-      const e = this.entries[hit.entry];
-      merge(out, hit.entry, { name: e.name, category: e.category, matchedText: [hit.text], sections: [section] });
-    }
+    for (const hit of this.scan(input, section)) merge(out, hit.entry, this.mentionOf(hit, section));
   }
 
-  /** Accepted matches with their offsets in the normalized text. */
-  private scan(input: string, section: string): { entry: number; text: string; start: number }[] {
+  private mentionOf(hit: ScanHit, section: string): SkillMention {
+    const e = this.entries[hit.entry];
+    const mention: SkillMention = { ...this.refOf(hit.entry), category: e.category, matchedText: [hit.text], sections: [section] };
+    if (hit.level) mention.level = hit.level;
+    return mention;
+  }
+
+  /** Accepted matches with their offsets in the normalized text (and a language's stated level). */
+  private scan(input: string, section: string): ScanHit[] {
     if (!input) return [];
     const text = maskNoise(normalizeText(input));
     const tokens = tokenize(text);
     if (!tokens.length) return [];
+    const stems = tokens.map((t) => stemOf(t.key));
     const { lineOf, labelLine } = indexLines(text, tokens);
-    const matches = this.greedyMatches(text, tokens, lineOf);
+    const matches = this.greedyMatches(text, tokens, stems, lineOf);
     if (!matches.length) return [];
+    for (const line of skillOnlyLines(tokens, lineOf, matches)) labelLine.add(line);
     const context: MatchContext = {
       text,
       tokens,
       lineOf,
       labelLine,
       inSkills: /skill|competenc|technolog|expertise|requirement|qualification/i.test(section),
+      inLanguages: /language/i.test(section),
       byLine: groupByLine(matches),
     };
-    return matches.filter((m) => this.accepts(m, context)).map((m) => ({ entry: m.cand.entry, text: m.text, start: tokens[m.from].start }));
+    const accepted = matches.filter((m) => this.accepts(m, context));
+    const languageAt = new Set<number>();
+    for (const m of accepted) if (this.entries[m.cand.entry].type === 'language') for (let i = m.from; i < m.to; i++) languageAt.add(i);
+    return accepted.map((m) => {
+      const hit: ScanHit = { entry: m.cand.entry, text: m.text, start: tokens[m.from].start };
+      if (this.entries[m.cand.entry].type === 'language') {
+        const level = statedLevel(text, tokens, m.from, m.to, (i) => languageAt.has(i));
+        if (level) hit.level = level;
+      }
+      return hit;
+    });
   }
 
-  /** 1. Greedy longest match at each token. */
-  private greedyMatches(text: string, tokens: Token[], lineOf: Int32Array): RawMatch[] {
+  /**
+   * 1. Greedy longest match at each token: dictionary aliases and ESCO labels (an alias wins a tie).
+   * A match that starts inside the previous one and ends after it is kept too ("enjoy working in a
+   * team": "enjoy working" and "working in a team"); one wholly inside it is not.
+   */
+  private greedyMatches(text: string, tokens: Token[], stems: string[], lineOf: Int32Array): RawMatch[] {
     const matches: RawMatch[] = [];
+    const longestAt = (i: number) => {
+      const exact = this.matchAt(text, tokens, i);
+      const label = this.labelMatchAt(text, tokens, stems, i);
+      return label && (!exact || label.to > exact.to) ? label : exact;
+    };
     for (let i = 0; i < tokens.length;) {
-      const m = this.matchAt(text, tokens, i);
-      if (m) {
-        matches.push({ ...m, line: lineOf[i] });
-        i = m.to;
-      } else i++;
+      const m = longestAt(i);
+      if (!m) {
+        i++;
+        continue;
+      }
+      matches.push({ ...m, line: lineOf[i] });
+      let end = m.to;
+      for (let j = i + 1; j < end; j++) {
+        const inner = longestAt(j);
+        if (inner && inner.to > end) {
+          matches.push({ ...inner, line: lineOf[j] });
+          end = inner.to;
+        }
+      }
+      i = end;
     }
     return matches;
   }
 
-  /** 2. Context filter: case, and for ambiguous names a skills context or evidence close by. */
-  private accepts(m: RawMatch, { text, tokens, lineOf, labelLine, inSkills, byLine }: MatchContext): boolean {
+  /**
+   * 2. Context filter: case; a skill named as a role or an organisation ("backend engineer", "POS
+   * software providers") is not one; a language only where a language is meant; ambiguous names and
+   * ESCO context labels need a skills context or evidence close by.
+   */
+  private accepts(m: RawMatch, context: MatchContext): boolean {
+    const { text, tokens, lineOf, labelLine, inSkills, byLine } = context;
     // lowercase "html, php, go" is fine in a list of skills, not in running text
     if (!caseOk(m) && !(!m.cand.letter && (inSkills || labelLine.has(m.line)) && isListItem(text, tokens, m, lineOf))) return false;
+    const entry = this.entries[m.cand.entry];
+    if (this.namesRoleOrOrganisation(m, context)) return false;
+    if (entry.type === 'language') return this.meansLanguage(m, context);
+    if (m.cand.trait) return describesPerson(text, tokens, m);
+    if (m.cand.contextLabel) return this.inSkillContext(m, context);
     if (!m.cand.ambiguous) return true;
     const listItem = isListItem(text, tokens, m, lineOf);
     const onLine = byLine.get(m.line)!;
@@ -420,6 +561,69 @@ export class SkillExtractor {
     });
   }
 
+  /** A role title or an organisation the skill only describes (see role-context.ts). */
+  private namesRoleOrOrganisation(m: RawMatch, { text, tokens, lineOf }: MatchContext): boolean {
+    // an ESCO label matched on stems must not end in a role noun the label does not have ("project manager")
+    if (m.cand.stemmed && this.roleNouns.has(tokens[m.to - 1].key) && !this.roleNouns.has(m.cand.keys.at(-1)!)) return true;
+    const following: string[] = [];
+    for (let i = m.to; i < tokens.length && following.length < 3; i++) {
+      if (lineOf[i] !== m.line || !joinableGap(text.slice(tokens[i - 1].end, tokens[i].start))) break;
+      following.push(tokens[i].key);
+    }
+    return modifiesRoleOrOrganisation(following, this.roleNouns, CONCRETE_TECH.has(this.entries[m.cand.entry].category));
+  }
+
+  /** "German" is a language in "fluent German", "German (C1)" or a languages list; not in "German market". */
+  private meansLanguage(m: RawMatch, { text, tokens, labelLine, inLanguages, byLine }: MatchContext): boolean {
+    if (m.cand.keys.length > 1 && m.cand.stemmed) return true; // "speak German", "be fluent in German"
+    if (inLanguages || labelLine.has(m.line)) return true;
+    // a list of languages ("Danish, Swedish and Norwegian") names languages, not nationalities
+    const listed = byLine
+      .get(m.line)!
+      .some((o) => o !== m && this.entries[o.cand.entry].type === 'language' && Math.abs(o.from - m.from) <= 3 && o.from !== m.from);
+    return listed || hasLanguageCue(text, tokens, m.from, m.to);
+  }
+
+  /**
+   * An ESCO label that is an ordinary word as often as a skill ("lead", "cooperate") counts only as
+   * an item of a skills list, on a labelled line, alone on its line, or next to a skill cue
+   * ("knowledge of X", "X skills").
+   */
+  private inSkillContext(m: RawMatch, { text, tokens, lineOf, labelLine, inSkills, byLine }: MatchContext): boolean {
+    if (/^\s*:/.test(text.slice(tokens[m.to - 1].end))) return false; // a heading ("Languages:"), not a skill
+    const listItem = isListItem(text, tokens, m, lineOf);
+    if (labelLine.has(m.line) || (inSkills && listItem)) return true;
+    if (listItem && byLine.get(m.line)!.some((o) => o !== m && !o.cand.ambiguous)) return true;
+    if (aloneOnLine(tokens, m, lineOf)) return true;
+    if (SKILL_CUE_BEFORE.test(text.slice(tokens[Math.max(0, m.from - 5)].start, tokens[m.from].start))) return true;
+    return SKILL_CUE_AFTER.test(text.slice(tokens[m.to - 1].end, tokens[m.to - 1].end + 60));
+  }
+
+  /** An ESCO label at token i, on stems, with at most MAX_LABEL_GAPS articles / possessives skipped. */
+  private labelMatchAt(text: string, tokens: Token[], stems: string[], i: number): Omit<RawMatch, 'line'> | null {
+    const list = this.labelIndex.get(stems[i]);
+    if (!list) return null;
+    outer: for (const cand of list) {
+      let j = i + 1;
+      let gaps = 0;
+      for (let k = 1; k < cand.keys.length; k++) {
+        if (j < tokens.length && stems[j] !== cand.keys[k] && LABEL_GAP_WORDS.has(tokens[j].key) && gaps < MAX_LABEL_GAPS) {
+          if (!joinableGap(text.slice(tokens[j - 1].end, tokens[j].start))) continue outer;
+          j++;
+          gaps++;
+        }
+        if (j >= tokens.length || stems[j] !== cand.keys[k]) continue outer;
+        if (!joinableGap(text.slice(tokens[j - 1].end, tokens[j].start))) continue outer;
+        j++;
+      }
+      // stems conflate the head word's kin ("experience"/"experiment", "mechanical"/"mechanics"):
+      // the last word must be the label's, or its plural / singular
+      if (!sameNoun(tokens[j - 1].key, cand.lastKey!)) continue;
+      return { cand, from: i, to: j, text: text.slice(tokens[i].start, tokens[j - 1].end), gaps };
+    }
+    return null;
+  }
+
   private matchAt(text: string, tokens: Token[], i: number): Omit<RawMatch, 'line'> | null {
     const list = this.index.get(tokens[i].key);
     if (!list) return null;
@@ -436,12 +640,57 @@ export class SkillExtractor {
   }
 }
 
+/**
+ * Lines made of nothing but two or more skill names (and "and" / "or"): a tag line such as
+ * "javascript reactjs java" is a skills list even without a "Skills:" label.
+ */
+function skillOnlyLines(tokens: Token[], lineOf: Int32Array, matches: RawMatch[]): number[] {
+  const covered = new Uint8Array(tokens.length);
+  const count = new Map<number, number>();
+  for (const m of matches) {
+    for (let i = m.from; i < m.to; i++) covered[i] = 1;
+    count.set(m.line, (count.get(m.line) ?? 0) + 1);
+  }
+  const open = new Set<number>();
+  tokens.forEach((t, i) => {
+    if (!covered[i] && !CONJUNCTIONS.has(t.key)) open.add(lineOf[i]);
+  });
+  return [...count].filter(([line, n]) => n >= 2 && !open.has(line)).map(([line]) => line);
+}
+
+/** "you are X", "highly X", "be X"; "X mindset", "X and structured workstyle": a person is described. */
+const TRAIT_CUE_BEFORE = /\b(?:are|is|be|am|being|you're|highly|very|truly|extremely)\s+(?:(?:[\p{L}-]+,?\s+(?:and\s+)?){0,2})$/iu;
+const TRAIT_CUE_AFTER =
+  /^(?:,?\s+(?:and\s+|&\s+)?[\p{L}-]+){0,3}?\s+(?:mindset|attitude|approach|person|personality|individual|candidate|colleague|team\s+player|manner|work\s*style|workstyle|way\s+of\s+working|nature)\b/iu;
+
+function describesPerson(text: string, tokens: Token[], m: RawMatch): boolean {
+  const before = text.slice(tokens[Math.max(0, m.from - 4)].start, tokens[m.from].start);
+  const after = text.slice(tokens[m.to - 1].end, tokens[Math.min(tokens.length - 1, m.to + 4)].end);
+  return TRAIT_CUE_BEFORE.test(before) || TRAIT_CUE_AFTER.test(after);
+}
+
+/** Same word up to a plural ending: team/teams, process/processes, policy/policies. */
+function sameNoun(a: string, b: string): boolean {
+  if (a === b) return true;
+  const [short, long] = a.length < b.length ? [a, b] : [b, a];
+  return long === `${short}s` || long === `${short}es` || (short.endsWith('y') && long === `${short.slice(0, -1)}ies`);
+}
+
+interface ScanHit {
+  entry: number;
+  text: string;
+  start: number;
+  level?: SkillMention['level'];
+}
+
 function merge(out: Map<number, SkillMention>, idx: number, m: SkillMention): void {
   const cur = out.get(idx);
   if (!cur) {
     out.set(idx, { ...m, matchedText: [...m.matchedText], sections: [...m.sections] });
     return;
   }
+  const level = higherLevel(cur.level, m.level);
+  if (level) cur.level = level;
   for (const t of m.matchedText) if (!cur.matchedText.includes(t)) cur.matchedText.push(t);
   for (const s of m.sections) if (!cur.sections.includes(s)) cur.sections.push(s);
 }
@@ -452,6 +701,24 @@ function caseOk(m: RawMatch): boolean {
   if (m.cand.needsCase && t === t.toLowerCase()) return false;
   return true;
 }
+
+/** "X skills", "X and Y skills", "X experience": the words after a common-word skill that make it one. */
+const SKILL_CUE_AFTER =
+  /^[\s-]*(?:(?:and|or|&|,)\s*[\p{L}-]+\s+){0,2}(?:skills?|abilities|ability|competenc(?:e|ies)|expertise|knowledge|proficiency|experience|background)\b/iu;
+
+/** Categories of named technologies: "Java developer" does ask for Java, "backend engineer" only names a role. */
+const CONCRETE_TECH = new Set([
+  'programming_language',
+  'framework',
+  'database',
+  'cloud',
+  'devops',
+  'tool',
+  'office',
+  'data_science',
+  'security',
+  'networking',
+]);
 
 /** "experience with X", "proficient in X", "written in X", "using X" */
 const SKILL_CUE_BEFORE =

@@ -5,6 +5,8 @@
  * Hyphens and slashes separate tokens (`CI/CD` -> `ci`,`cd`; `scikit-learn` -> `scikit`,`learn`)
  * but may sit inside a multi-token phrase.
  */
+import { stemmer } from 'stemmer';
+
 export interface Token {
   /** Lowercased lookup key (`&` -> `and`). */
   key: string;
@@ -55,4 +57,25 @@ export function joinableGap(gap: string): boolean {
   if (gap.length > 6) return false;
   if (!/^[ \t\r\n\-\u2010\u2011/]*$/.test(gap)) return false;
   return (gap.match(/\n/g)?.length ?? 0) <= 1;
+}
+
+/**
+ * Porter stem of a token key ("teams" -> "team", "managing" -> "manag"); keys with digits or
+ * symbols ("c++", "node.js") stay as they are. The builder stems ESCO labels the same way.
+ */
+export function stemOf(key: string): string {
+  if (!/^[a-z]+$/.test(key)) return key;
+  let stem = stems.get(key);
+  if (stem === undefined) {
+    stem = stemmer(key);
+    if (stems.size < 200_000) stems.set(key, stem);
+  }
+  return stem;
+}
+/** Stems already computed: the dictionary's labels repeat a few thousand words, and so do documents. */
+const stems = new Map<string, string>();
+
+/** Stemmed keys of an ESCO label, as the label index stores them. */
+export function stemKeys(label: string): string[] {
+  return aliasKeys(label).map(stemOf);
 }

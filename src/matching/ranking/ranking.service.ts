@@ -63,7 +63,7 @@ export class RankingService {
         )
       ).map((row) => [row.id, row]),
     );
-    const jobProfile = toJobProfile(job);
+    const jobProfile = toJobProfile(job, this.skills);
     const scored = pool.flatMap((hit) => {
       const resume = rows.get(hit.id);
       if (!resume) return [];
@@ -109,7 +109,12 @@ export class RankingService {
     const scored = pool.flatMap((hit) => {
       const job = rows.get(hit.id);
       if (!job) return [];
-      const breakdown = scoreMatch({ semanticSimilarity: hit.similarity, candidate, job: toJobProfile(job), weights: options.weights });
+      const breakdown = scoreMatch({
+        semanticSimilarity: hit.similarity,
+        candidate,
+        job: toJobProfile(job, this.skills),
+        weights: options.weights,
+      });
       return [toRanked(job.id, job.title, breakdown)];
     });
     return this.page(scored, options, pool.length, vector ? await this.jobs.countSkippedWithoutVector(organizationId, filters) : 0);

@@ -1,4 +1,5 @@
 import type { EducationLevel } from '../../common/education-levels.js';
+import type { CefrLevel, SkillType } from '../../skills/skill-types.js';
 
 /** What scoring needs to know about a candidate: built from a stored resume row. */
 export interface CandidateProfile {
@@ -12,6 +13,8 @@ export interface CandidateProfile {
   unbackedSkills?: string[];
   /** Broader skills the resume's skills imply (Electronic Health Records -> Epic): skill -> the skill it came from. */
   impliedSkills?: Record<string, string>;
+  /** CEFR level the resume states per language. */
+  languageLevels?: Record<string, CefrLevel>;
   totalYearsExperience: number | null;
   highestEducationLevel: EducationLevel | null;
   location: string | null;
@@ -27,6 +30,10 @@ export interface JobProfile {
   requiredSkills: string[];
   /** Canonical skill names the job prefers (nice to have). */
   preferredSkills: string[];
+  /** Type of each job skill (knowledge, skill, transversal, language): the skills part weighs them. */
+  skillTypes?: Record<string, SkillType>;
+  /** CEFR level the job asks for per language. */
+  languageLevels?: Record<string, CefrLevel>;
   minYearsExperience: number | null;
   educationLevel: EducationLevel | null;
   location: string | null;

@@ -162,6 +162,9 @@ export function scoreMatch(input: ScoreMatchInput): MatchBreakdown {
   const skills = scoreSkills(candidate.skills ?? [], job.requiredSkills ?? [], job.preferredSkills ?? [], {
     unbacked: candidate.unbackedSkills,
     implied: candidate.impliedSkills,
+    types: job.skillTypes,
+    jobLanguageLevels: job.languageLevels,
+    candidateLanguageLevels: candidate.languageLevels,
   });
   const other = scoreOther(candidate, job);
 

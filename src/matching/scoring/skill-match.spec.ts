@@ -125,3 +125,32 @@ describe('describeSkillMatch', () => {
     );
   });
 });
+
+describe('scoreSkills: skill types and languages', () => {
+  const types = { German: 'language', Teamwork: 'transversal', SQL: 'knowledge' } as const;
+
+  it('weighs a missing required language more than a missing tool, and a transversal skill less', () => {
+    const noGerman = scoreSkills(['SQL', 'Teamwork'], ['German', 'SQL', 'Teamwork'], [], { types });
+    const noSql = scoreSkills(['German', 'Teamwork'], ['German', 'SQL', 'Teamwork'], [], { types });
+    const noTeamwork = scoreSkills(['German', 'SQL'], ['German', 'SQL', 'Teamwork'], [], { types });
+    assert.ok(noGerman.score < noSql.score, `${noGerman.score} < ${noSql.score}`);
+    assert.ok(noSql.score < noTeamwork.score, `${noSql.score} < ${noTeamwork.score}`);
+    assert.deepEqual(noGerman.languages, [
+      { language: 'German', required: true, requiredLevel: null, candidateLevel: null, status: 'missing' },
+    ]);
+  });
+
+  it('gives part credit for a language below the asked CEFR level or without a level', () => {
+    const at = (level?: 'B1' | 'B2' | 'C1') =>
+      scoreSkills(['German'], ['German'], [], {
+        types,
+        jobLanguageLevels: { German: 'C1' },
+        candidateLanguageLevels: level ? { German: level } : {},
+      });
+    assert.equal(at('C1').score, 1);
+    assert.ok(at('B2').score < 1 && at('B2').score > at('B1').score);
+    assert.equal(at('B2').languages[0].status, 'below');
+    assert.equal(at().languages[0].status, 'unverified');
+    assert.ok(at('B2').evidence.some((line) => /German C1 asked, B2 stated/.test(line)));
+  });
+});

@@ -1,3 +1,4 @@
+import { CEFR_LEVELS, type CefrLevel, type SkillType } from '../../skills/skill-types.js';
 import { formatList, normalizeKey, round4 } from './score-utils.js';
 
 /** Relative weight of one required skill vs one preferred (nice-to-have) skill. */
@@ -9,6 +10,30 @@ export const SKILL_GROUP_WEIGHTS = { required: 2, preferred: 1 } as const;
  * TypeScript developers", a salesperson who "understands the month-end close").
  */
 export const UNBACKED_SKILL_CREDIT = 0.5;
+
+/**
+ * Weight of one skill by its type, on top of required x2 / preferred x1. Chosen from what each type
+ * means for a hire, not fitted to any evaluation set:
+ * - language 2: a language is a condition of the work itself (a German-speaking support role cannot be
+ *   done without German, however good the rest), so a missing required language costs twice a tool;
+ * - transversal 0.5: teamwork, communication, "show initiative" are asked for by nearly every ad and
+ *   claimed by nearly every resume; a match says little and a miss is weak evidence (people rarely
+ *   write them down), so they count half;
+ * - knowledge and skill 1: the occupation-specific core, as before types existed.
+ */
+export const SKILL_TYPE_WEIGHTS: Readonly<Record<SkillType, number>> = { knowledge: 1, skill: 1, transversal: 0.5, language: 2 };
+
+/**
+ * Credit for a required language by level: full when the resume's level is at least the job's (or
+ * the job names none); half when the resume names the language without a level, or one CEFR step
+ * below (B2 for C1); none when two or more steps below.
+ */
+export function languageCredit(candidate: CefrLevel | undefined, required: CefrLevel | undefined): number {
+  if (!required) return 1;
+  if (!candidate) return 0.5;
+  const gap = CEFR_LEVELS.indexOf(required) - CEFR_LEVELS.indexOf(candidate);
+  return gap <= 0 ? 1 : gap === 1 ? 0.5 : 0;
+}
 
 /** Score used when the job lists no skills at all: neither helps nor hurts. */
 export const NEUTRAL_SKILL_SCORE = 0.5;
@@ -30,7 +55,18 @@ export interface SkillsPart {
   unbacked: string[];
   /** Matched skills the resume does not name but implies (job's spelling), with the skill that implies each. */
   implied: Array<{ skill: string; via: string }>;
+  /** The job's languages with the level asked and the level the resume states. */
+  languages: LanguageMatch[];
   evidence: string[];
+}
+
+export interface LanguageMatch {
+  language: string;
+  required: boolean;
+  requiredLevel: CefrLevel | null;
+  candidateLevel: CefrLevel | null;
+  /** met: level at least the job's (or none asked); unverified: no level on the resume; below; missing. */
+  status: 'met' | 'unverified' | 'below' | 'missing';
 }
 
 /** What else the resume says about its skills. */
@@ -39,6 +75,12 @@ export interface SkillEvidence {
   unbacked?: readonly string[];
   /** Broader skill -> the resume skill that implies it (Electronic Health Records -> Epic). */
   implied?: Readonly<Record<string, string>>;
+  /** Type of each skill by name (any case); a name without a type counts as `skill`. */
+  types?: Readonly<Record<string, SkillType>>;
+  /** CEFR level the job asks for, per language name. */
+  jobLanguageLevels?: Readonly<Record<string, CefrLevel>>;
+  /** CEFR level the resume states, per language name. */
+  candidateLanguageLevels?: Readonly<Record<string, CefrLevel>>;
 }
 
 /** Removes blanks and case-insensitive duplicates, keeping the first spelling and the order. */
@@ -94,14 +136,43 @@ export function scoreSkills(
   const source = (s: string) => (named.has(normalizeKey(s)) ? s : impliedBy.get(normalizeKey(s))!);
   const unbacked = matched.filter((s) => onlyClaimed.has(normalizeKey(source(s))));
 
-  const facts = { required: req, preferred: pref, extra, unbacked, implied };
+  const types = new Map(Object.entries(skillEvidence.types ?? {}).map(([name, type]) => [normalizeKey(name), type]));
+  const typeOf = (s: string): SkillType => types.get(normalizeKey(s)) ?? 'skill';
+  const levels = (record: Readonly<Record<string, CefrLevel>> | undefined) =>
+    new Map(Object.entries(record ?? {}).map(([name, level]) => [normalizeKey(name), level]));
+  const jobLevels = levels(skillEvidence.jobLanguageLevels);
+  const candidateLevels = levels(skillEvidence.candidateLanguageLevels);
+  const languages: LanguageMatch[] = [...required.map((s) => [s, true] as const), ...preferred.map((s) => [s, false] as const)]
+    .filter(([s]) => typeOf(s) === 'language')
+    .map(([language, isRequired]) => {
+      const requiredLevel = jobLevels.get(normalizeKey(language)) ?? null;
+      const candidateLevel = candidateLevels.get(normalizeKey(language)) ?? null;
+      const credit = languageCredit(candidateLevel ?? undefined, requiredLevel ?? undefined);
+      const status: LanguageMatch['status'] = !have.has(normalizeKey(language))
+        ? 'missing'
+        : credit === 1
+          ? 'met'
+          : candidateLevel
+            ? 'below'
+            : 'unverified';
+      return { language, required: isRequired, requiredLevel, candidateLevel, status };
+    });
+
+  const facts = { required: req, preferred: pref, extra, unbacked, implied, languages };
   const evidence = describeSkillMatch(facts).map((finding) => finding.text);
   if (required.length === 0 && preferred.length === 0) return { score: NEUTRAL_SKILL_SCORE, ...facts, evidence };
 
-  const credit = (skills: string[]) =>
-    skills.reduce((sum, s) => sum + (onlyClaimed.has(normalizeKey(source(s))) ? UNBACKED_SKILL_CREDIT : 1), 0);
-  const total = SKILL_GROUP_WEIGHTS.required * required.length + SKILL_GROUP_WEIGHTS.preferred * preferred.length;
-  const got = SKILL_GROUP_WEIGHTS.required * credit(req.matched) + SKILL_GROUP_WEIGHTS.preferred * credit(pref.matched);
+  const creditOf = (s: string) => {
+    const base = onlyClaimed.has(normalizeKey(source(s))) ? UNBACKED_SKILL_CREDIT : 1;
+    if (typeOf(s) !== 'language') return base;
+    return base * languageCredit(candidateLevels.get(normalizeKey(s)), jobLevels.get(normalizeKey(s)));
+  };
+  const weight = (s: string) => SKILL_TYPE_WEIGHTS[typeOf(s)];
+  const sum = (skills: string[], f: (s: string) => number) => skills.reduce((acc, s) => acc + f(s), 0);
+  const total = SKILL_GROUP_WEIGHTS.required * sum(required, weight) + SKILL_GROUP_WEIGHTS.preferred * sum(preferred, weight);
+  const got =
+    SKILL_GROUP_WEIGHTS.required * sum(req.matched, (s) => weight(s) * creditOf(s)) +
+    SKILL_GROUP_WEIGHTS.preferred * sum(pref.matched, (s) => weight(s) * creditOf(s));
   return { score: round4(got / total), ...facts, evidence };
 }
 
@@ -118,6 +189,7 @@ export type SkillFindingKind =
   | 'preferred_missing'
   | 'implied'
   | 'unbacked'
+  | 'language_level'
   | 'other_skills';
 
 export interface SkillFinding {
@@ -129,8 +201,10 @@ export interface SkillFinding {
  * The skills part's evidence as coded findings, from its structured fields alone (so the
  * explanation reads the same findings the API's `evidence` lines were written from).
  */
-export function describeSkillMatch(part: Pick<SkillsPart, 'required' | 'preferred' | 'extra' | 'unbacked' | 'implied'>): SkillFinding[] {
-  const { required: req, preferred: pref, extra, unbacked, implied } = part;
+export function describeSkillMatch(
+  part: Pick<SkillsPart, 'required' | 'preferred' | 'extra' | 'unbacked' | 'implied'> & Partial<Pick<SkillsPart, 'languages'>>,
+): SkillFinding[] {
+  const { required: req, preferred: pref, extra, unbacked, implied, languages = [] } = part;
   const requiredCount = req.matched.length + req.missing.length;
   const preferredCount = pref.matched.length + pref.missing.length;
   if (requiredCount === 0 && preferredCount === 0) {
@@ -158,6 +232,15 @@ export function describeSkillMatch(part: Pick<SkillsPart, 'required' | 'preferre
   }
   if (unbacked.length > 0) {
     add('unbacked', `Mentioned only in the summary, not in the experience or skills sections (half credit): ${formatList(unbacked)}`);
+  }
+  const short = languages.filter((l) => l.status === 'below' || l.status === 'unverified');
+  if (short.length > 0) {
+    add(
+      'language_level',
+      `Language level: ${formatList(
+        short.map((l) => `${l.language} ${l.requiredLevel} asked, ${l.candidateLevel ? `${l.candidateLevel} stated` : 'no level stated'}`),
+      )}`,
+    );
   }
   if (extra.length > 0) add('other_skills', `Other skills: ${formatList(extra, 8)}`);
   return findings;

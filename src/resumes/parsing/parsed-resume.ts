@@ -1,5 +1,6 @@
 /** Structured data the ResumeParser extracts from a resume's text; stored as JSON on the row. */
 import type { EducationLevel } from '../../common/education-levels.js';
+import type { CefrLevel, SkillType } from '../../skills/skill-types.js';
 
 export interface ExperienceEntry {
   title: string | null;
@@ -23,6 +24,11 @@ export interface ResumeSkill {
   /** Canonical name from the skill dictionary. */
   name: string;
   category: string;
+  /** ESCO concept URI (null when ESCO has none); absent on resumes parsed before skills had one. */
+  escoUri?: string | null;
+  type?: SkillType;
+  /** Languages only: CEFR level the resume states. */
+  level?: CefrLevel;
   /** Sections (e.g. `skills`, `experience`, `summary`) where the skill was found. */
   foundIn: string[];
 }

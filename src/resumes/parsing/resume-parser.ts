@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { PAGE_FOOTER_LINE, PAGE_MARKER_LINE } from '../../documents/page-markers.js';
 import { SkillExtractor } from '../../skills/skill-extractor.js';
+import { higherLevel } from '../../skills/language-level.js';
 import type { EducationEntry, ExperienceEntry, ParsedResume, ResumeSkill } from './parsed-resume.js';
 import { splitSections, type Section } from './sections.js';
 import { extractEmail, extractLinks, extractPhone } from './contact.js';
@@ -97,10 +98,16 @@ export class ResumeParser {
     const skills = new Map<string, ResumeSkill>();
     const addSkills = (t: string, where: string) => {
       for (const m of this.skills.extract(t, where)) {
+        if (where === 'languages' && m.type !== 'language') continue; // "Languages: ..." lists languages only
         const cur = skills.get(m.name);
         if (cur) {
           if (!cur.foundIn.includes(where)) cur.foundIn.push(where);
-        } else skills.set(m.name, { name: m.name, category: m.category, foundIn: [where] });
+          if (m.level) cur.level = higherLevel(cur.level, m.level);
+        } else {
+          const skill: ResumeSkill = { name: m.name, category: m.category, escoUri: m.escoUri, type: m.type, foundIn: [where] };
+          if (m.level) skill.level = m.level;
+          skills.set(m.name, skill);
+        }
       }
     };
     const { split } = doc;
@@ -108,7 +115,7 @@ export class ResumeParser {
     if (headerBody.trim()) addSkills(headerBody, 'summary');
     const maskCompanies = companyMask(positions);
     for (const s of split.sections) {
-      if (['languages', 'references', 'contact', 'interests'].includes(s.name)) continue;
+      if (['references', 'contact', 'interests'].includes(s.name)) continue;
       // a degree's field ("B.S. in Nursing") is not a claimed skill; coursework lines are
       const lines =
         s.name === 'education'
