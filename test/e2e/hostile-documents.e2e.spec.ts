@@ -110,10 +110,21 @@ describe('extraction time limit', () => {
 
   it('kills an extraction that runs too long while the API keeps answering', async () => {
     const pdf = await renderPdf(Array.from({ length: 4_000 }, (_, i) => `Entry ${i}: maintained ledgers, payroll and audits.`));
-    const upload = http.post('/api/v1/resumes').attach('file', pdf, 'huge.pdf');
-    const started = Date.now();
-    await http.get('/health/live').expect(200);
-    assert.ok(Date.now() - started < 1_000, 'the event loop is free while the worker parses');
+    let uploadAnswered = false;
+    const upload = http
+      .post('/api/v1/resumes')
+      .attach('file', pdf, 'huge.pdf')
+      .then((res) => {
+        uploadAnswered = true;
+        return res;
+      });
+    // The API answers other requests while the worker parses (an order of events, not a time limit).
+    let answeredMeanwhile = 0;
+    for (let i = 0; i < 3 && !uploadAnswered; i++) {
+      await http.get('/health/live').expect(200);
+      if (!uploadAnswered) answeredMeanwhile++;
+    }
+    assert.ok(answeredMeanwhile > 0, 'a liveness probe was answered while the extraction ran');
     const res = await upload;
     assert.equal(res.status, 422);
     assert.equal(res.body.code, 'EXTRACTION_TIMEOUT');
