@@ -220,8 +220,14 @@ function CandidateCard({ jobId, match, rank }: { jobId: string; match: RankedMat
         <div>
           <h4>Matched skills</h4>
           <SkillList skills={[...skills.required.matched, ...skills.preferred.matched]} kind="matched" empty="None" />
-          <h4>Missing skills</h4>
-          <SkillList skills={[...skills.required.missing, ...skills.preferred.missing]} kind="missing" empty="None" />
+          <h4>Missing required skills</h4>
+          <SkillList skills={skills.required.missing} kind="missing" empty="None" />
+          {skills.preferred.missing.length > 0 && (
+            <>
+              <h4>Missing preferred skills</h4>
+              <SkillList skills={skills.preferred.missing} kind="missing" />
+            </>
+          )}
           {skills.implied.length > 0 && (
             <>
               <h4>Implied</h4>
