@@ -18,7 +18,8 @@ export function uploadResumeFile(apiKey: string, file: File, onProgress: (loaded
     };
     request.upload.onload = () => onProgress(file.size);
     request.onload = () => {
-      if (request.status === 201) resolve(request.response as ResumeView);
+      // 201 stored; any other 2xx (a re-upload the server recognises) is a success too.
+      if (request.status >= 200 && request.status < 300) resolve(request.response as ResumeView);
       else reject(ApiError.fromBody(request.status, request.response));
     };
     request.onerror = () => reject(new ApiError(0));

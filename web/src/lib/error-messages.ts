@@ -20,11 +20,14 @@ function listOf(details: unknown): string[] {
   return Array.isArray(details) ? details.filter((line): line is string => typeof line === 'string') : [];
 }
 
+type Sentence = (error: ApiError) => string;
+
 /**
- * One sentence per error code of the API (ErrorCode in openapi.json; the unit spec checks that none
- * is missing). The server's message is kept as the detail.
+ * One sentence per error code of the API (ErrorCode in openapi.json: the type and the unit spec both
+ * check that none is missing). The server's message is kept as the detail. Codes the API does not
+ * have yet may be worded ahead (the index signature): those of the webhooks and idempotency work.
  */
-export const ERROR_SENTENCES: Record<ErrorCode, (error: ApiError) => string> = {
+export const ERROR_SENTENCES: { [code in ErrorCode]: Sentence } & { [code: string]: Sentence } = {
   UNAUTHENTICATED: () => 'This API key is not valid: it is unknown or has been revoked. Sign in again with a current key.',
   FORBIDDEN: (error) => {
     const missing = listOf((error.body.details as { missingScopes?: unknown } | undefined)?.missingScopes);
@@ -61,6 +64,10 @@ export const ERROR_SENTENCES: Record<ErrorCode, (error: ApiError) => string> = {
   RATE_LIMITED: () => 'Too many requests with this key. Wait a minute and try again.',
   REQUEST_ABORTED: () => 'The request was cancelled.',
   INTERNAL_ERROR: () => 'Something went wrong on the server.',
+  EXTERNAL_ID_IN_USE: () => 'Another record of your organisation already has this external id.',
+  IDEMPOTENCY_KEY_REUSED: () => 'This request repeats an earlier one with different content (same Idempotency-Key).',
+  IDEMPOTENCY_KEY_IN_PROGRESS: () => 'The same request is still being processed. Try again in a moment.',
+  WEBHOOK_URL_FORBIDDEN: () => 'This webhook address is not allowed: it must be a public http(s) address.',
 };
 
 function isKnownCode(code: string | undefined): code is ErrorCode {

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { unwrap, type CreateJobRequest, type JobPreview, type JobView } from '../api/client.js';
+import { unwrap, type Api, type CreateJobRequest, type JobPreview, type JobView } from '../api/client.js';
 import { ErrorNote } from '../components/error-note.js';
 import { SkillList } from '../components/skill-list.js';
 import { describeError, type DescribedError } from '../lib/error-messages.js';
@@ -66,6 +66,14 @@ function toRequest(draft: Draft): CreateJobRequest {
 const previewable = (draft: Draft) => draft.title.trim().length >= 2 && draft.description.trim().length >= 10;
 
 /**
+ * Saves a draft as a new job. The API on main has no update of a job yet, so an edit is saved as a
+ * copy; once PATCH /api/v1/jobs/{id} is there, an edit becomes `api.PATCH(...)` here, the one place.
+ */
+function saveJob(api: Api, draft: Draft): Promise<JobView> {
+  return unwrap(api.POST('/api/v1/jobs', { body: toRequest(draft) }));
+}
+
+/**
  * A new job, or a copy of one to edit (the API has no update of a job yet: saving a copy makes a new
  * job). While typing, POST /jobs/preview shows the skills the job will be matched on, before saving.
  */
@@ -118,7 +126,7 @@ export function JobEditorPage({ copyOf }: { copyOf?: string }) {
     setSaving(true);
     setError(undefined);
     try {
-      const job = await unwrap(api.POST('/api/v1/jobs', { body: toRequest(draft) }));
+      const job = await saveJob(api, draft);
       announce(`Saved the job “${job.title}”. Ranking candidates…`);
       location.hash = `#/jobs/${job.id}`;
     } catch (failure) {
@@ -138,7 +146,15 @@ export function JobEditorPage({ copyOf }: { copyOf?: string }) {
       <div class="editor">
         <form onSubmit={(event) => void save(event)} class="stacked">
           <label for="job-title">Title</label>
-          <input id="job-title" required minLength={2} maxLength={200} value={draft.title} onInput={field('title')} />
+          <input
+            id="job-title"
+            required
+            minLength={2}
+            maxLength={200}
+            placeholder="e.g. Senior Backend Engineer"
+            value={draft.title}
+            onInput={field('title')}
+          />
           <label for="job-description">Description</label>
           <textarea id="job-description" required minLength={10} rows={5} value={draft.description} onInput={field('description')} />
           <label for="job-requirements">Requirements</label>
