@@ -6,6 +6,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
+import { buildWebIfStale } from './build-steps.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const sharedModels = resolve(root, '..', 'shared', 'models');
@@ -81,6 +82,8 @@ execFileSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 
   cwd: root,
   stdio: 'inherit',
 });
+// The console's bundle (web/dist): the browser spec drives it, and its type check is part of the build.
+buildWebIfStale(root);
 
 // The API contract, on every full run: openapi.json must be what the code describes (regenerated
 // and compared), and lint clean under Redocly's recommended rules (redocly.yaml).
@@ -112,7 +115,7 @@ const walk = (dir) => {
     else if (entry.name.endsWith('.spec.js')) specs.push(path);
   }
 };
-for (const dir of ['src', 'scripts', 'test']) if (existsSync(join(root, 'dist', dir))) walk(join(root, 'dist', dir));
+for (const dir of ['src', 'scripts', 'test', 'web']) if (existsSync(join(root, 'dist', dir))) walk(join(root, 'dist', dir));
 // Filters match the path inside the repository (the checkout's own path may contain any word).
 const selected = only.length ? specs.filter((s) => only.some((o) => relative(root, s).includes(o))) : specs;
 specs.sort();

@@ -12,6 +12,7 @@ import { jsonBodyMiddleware } from './common/json-body.js';
 import { RequestSignalInterceptor } from './common/request-signal.js';
 import { StrictValidationPipe } from './common/strict-validation.pipe.js';
 import { APP_CONFIG, AppConfig } from './config/app-config.js';
+import { consoleAssets } from './console/console-assets.js';
 import { ShutdownDrain } from './health/shutdown-drain.js';
 import { REQUEST_LOGGER } from './logging/logging.module.js';
 import { AppMetrics } from './metrics/app-metrics.js';
@@ -25,6 +26,9 @@ export function configureApp<T extends NestExpressApplication>(app: T): T {
   app.use(httpMetricsMiddleware(app.get(AppMetrics)));
   applyHttpSecurity(app, app.get<AppConfig>(APP_CONFIG));
   app.use(app.get(ShutdownDrain).connectionCloseWhileDraining);
+  // The recruiter console's files (web/), behind the same security headers; API paths pass straight through.
+  const consoleFiles = consoleAssets();
+  if (consoleFiles) app.use(consoleFiles);
   // Small JSON bodies everywhere; bulk integrations (64 texts, 500 ids) get more on their two routes.
   for (const [path, handler] of jsonBodyMiddleware(app.get<AppConfig>(APP_CONFIG))) {
     if (path) app.use(path, handler);

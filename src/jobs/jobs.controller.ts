@@ -5,7 +5,7 @@ import { CurrentOrganization, RequireScopes } from '../auth/auth.decorators.js';
 import { ApiErrorResponses, JSON_BODY_ERRORS } from '../common/api-error-responses.js';
 import { ErrorCode } from '../common/error-codes.js';
 import { uuidParam } from '../common/uuid-param.js';
-import { CreateJobRequest, JobIncludeQuery, JobPage, JobView, ListJobsQuery } from './jobs.dto.js';
+import { CreateJobRequest, JobIncludeQuery, JobPage, JobPreviewView, JobView, ListJobsQuery } from './jobs.dto.js';
 import { JOB_EXAMPLE } from './jobs.examples.js';
 import { JobsService } from './jobs.service.js';
 
@@ -22,6 +22,23 @@ export class JobsController {
   @ApiErrorResponses(...JSON_BODY_ERRORS, ErrorCode.WORK_BUDGET_EXCEEDED)
   create(@CurrentOrganization() organizationId: string, @Body() body: CreateJobRequest): Promise<JobView> {
     return this.jobs.create(organizationId, body);
+  }
+
+  @Post('preview')
+  @RequireScopes('jobs:write')
+  @HttpCode(200)
+  @ApiOperation({
+    operationId: 'previewJob',
+    summary: 'The required and preferred skills, education, remote and years a job would get; nothing is stored or embedded',
+    description: 'Takes the body of POST /api/v1/jobs and answers what the job would be stored with, so it can be checked before saving.',
+  })
+  @ApiOkResponse({
+    type: JobPreviewView,
+    example: { skills: JOB_EXAMPLE.skills, parsed: JOB_EXAMPLE.parsed, minYearsExperience: JOB_EXAMPLE.minYearsExperience },
+  })
+  @ApiErrorResponses(...JSON_BODY_ERRORS)
+  preview(@Body() body: CreateJobRequest): JobPreviewView {
+    return this.jobs.preview(body);
   }
 
   @Get()

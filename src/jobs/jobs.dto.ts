@@ -132,6 +132,15 @@ export class JobView {
   embedding?: number[] | null;
 }
 
+/** What a job would be stored with, computed without storing it (POST /jobs/preview). */
+export class JobPreviewView {
+  @ApiProperty({ type: [String], example: ['Node.js', 'TypeScript', 'PostgreSQL', 'Kubernetes'], description: 'Required + preferred' })
+  skills!: string[];
+  @ApiProperty({ type: ParsedJobView }) parsed!: ParsedJob;
+  @ApiProperty({ type: Number, nullable: true, example: 5, description: 'Given, or found in the requirements or description' })
+  minYearsExperience!: number | null;
+}
+
 export class JobPage {
   @ApiProperty({ type: [JobView] }) items!: JobView[];
   @ApiProperty({ type: 'integer', minimum: 0, example: 1 }) total!: number;

@@ -6,7 +6,7 @@ import { EmbeddingService } from '../embeddings/embedding.service.js';
 import { Job } from '../generated/prisma/client.js';
 import { SkillExtractor } from '../skills/skill-extractor.js';
 import { detectMinYears, detectRemote, detectRequiredEducation } from './job-requirements.js';
-import { CreateJobRequest, JobView } from './jobs.dto.js';
+import { CreateJobRequest, JobPreviewView, JobView } from './jobs.dto.js';
 import type { JobSkill, ParsedJob } from './parsed-job.js';
 import { JobsRepository } from './jobs.repository.js';
 
@@ -25,6 +25,16 @@ export class JobsService {
     private readonly repository: JobsRepository,
   ) {}
 
+  /** What create() would store for these fields (skills, education, remote, years), storing nothing. */
+  preview(request: CreateJobRequest): JobPreviewView {
+    const parsed = this.parse(request);
+    return {
+      skills: [...new Set([...parsed.requiredSkills, ...parsed.preferredSkills])],
+      parsed,
+      minYearsExperience: this.minYears(request),
+    };
+  }
+
   async create(organizationId: string, request: CreateJobRequest): Promise<JobView> {
     const content = jobEmbeddingText(request);
     const parsed = this.parse(request);
@@ -37,7 +47,7 @@ export class JobsService {
         description: request.description.trim(),
         requirements: request.requirements.trim(),
         location: request.location?.trim() || null,
-        minYearsExperience: request.minYearsExperience ?? detectMinYears(request.requirements) ?? detectMinYears(request.description),
+        minYearsExperience: this.minYears(request),
         parsed,
         content,
         contentSha256: sha256(content),
@@ -62,6 +72,10 @@ export class JobsService {
 
   async delete(organizationId: string, id: string): Promise<void> {
     if (!(await this.repository.delete(organizationId, id))) throw DomainError.notFound('Job', id);
+  }
+
+  private minYears(request: CreateJobRequest): number | null {
+    return request.minYearsExperience ?? detectMinYears(request.requirements) ?? detectMinYears(request.description);
   }
 
   /** Skills named by the client count as required; the text adds required and preferred ones. */

@@ -14,6 +14,7 @@ import {
 import { BatchMatchResponse, MatchExplanationView, MatchResultView } from './match-result.dto.js';
 import { BATCH_EXAMPLE, EXPLANATION_EXAMPLE, MATCH_RESULT_EXAMPLE, SEARCH_EXAMPLE } from './matching.examples.js';
 import { MatchingService } from './matching.service.js';
+import { blindLabels } from '../privacy/blind-review.js';
 import { SimilaritySearchService } from './search/similarity-search.service.js';
 
 @ApiTags('matching')
@@ -97,7 +98,9 @@ export class MatchingController {
   })
   @ApiOkResponse({ type: SimilaritySearchResponse, example: SEARCH_EXAMPLE })
   @ApiErrorResponses(...JSON_BODY_ERRORS, ErrorCode.WORK_BUDGET_EXCEEDED, ErrorCode.EMBEDDING_UNAVAILABLE, ErrorCode.OVERLOADED)
-  search(@CurrentOrganization() organizationId: string, @Body() body: SimilaritySearchRequest): Promise<SimilaritySearchResponse> {
-    return this.searchService.search(organizationId, body);
+  async search(@CurrentOrganization() organizationId: string, @Body() body: SimilaritySearchRequest): Promise<SimilaritySearchResponse> {
+    const response = await this.searchService.search(organizationId, body);
+    // A resume's label is the candidate's name; a job's is its title, which blind review keeps.
+    return body.blind && body.target === 'resumes' ? { ...response, results: blindLabels(response.results) } : response;
   }
 }

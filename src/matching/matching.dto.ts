@@ -23,6 +23,8 @@ import {
 } from 'class-validator';
 import { PaginationQuery } from '../common/pagination.dto.js';
 import { commaSeparatedList } from '../common/query-transforms.js';
+import { BlindFlag } from '../privacy/blind-flag.js';
+import { MatchPartsView, MatchWeightsView } from './match-result.dto.js';
 
 /** Weights are relative; the bound keeps their sum finite (three 1e308s would overflow to Infinity). */
 export const MAX_WEIGHT = 1_000_000;
@@ -177,6 +179,9 @@ export class SimilaritySearchRequest {
   @ValidateNested()
   @Type(() => SearchFiltersInput)
   filters?: SearchFiltersInput;
+
+  @BlindFlag()
+  blind?: boolean;
 }
 
 /** "More like this": a stored resume or job is the query (its stored vector and BM25 terms). */
@@ -204,6 +209,9 @@ export class SimilarRecordsRequest {
   @ValidateNested()
   @Type(() => SearchFiltersInput)
   filters?: SearchFiltersInput;
+
+  @BlindFlag()
+  blind?: boolean;
 }
 
 export class HybridRanksView {
@@ -305,6 +313,9 @@ export class RankingQuery extends PaginationQuery {
   @Min(0)
   @Max(60)
   minYears?: number;
+
+  @BlindFlag()
+  blind?: boolean;
 }
 
 export class RankedMatchView {
@@ -317,6 +328,15 @@ export class RankedMatchView {
   @ApiProperty({ type: Number, minimum: 0, maximum: 1, example: 0.7 }) otherFactors!: number;
   @ApiProperty({ type: [String], example: ['TypeScript', 'PostgreSQL'] }) matchedSkills!: string[];
   @ApiProperty({ type: [String], example: ['Kubernetes'] }) missingSkills!: string[];
+  @ApiProperty({ type: [String], example: ['Docker'], description: 'Candidate skills the job does not list' }) extraSkills!: string[];
+  @ApiProperty({ type: MatchWeightsView, description: 'Weights applied (semantic 0 when a vector was missing)' })
+  weights!: MatchWeightsView;
+  @ApiProperty({
+    type: MatchPartsView,
+    description:
+      'Every part with its evidence, as /matching/calculate gives it: implied and summary-only skills, years, education, location, title',
+  })
+  parts!: MatchPartsView;
 }
 
 export class RankingPage {

@@ -107,12 +107,7 @@ export const RANKING_EXAMPLE: JsonExample<RankingPage> = {
     {
       id: RESUME_ID,
       label: 'Jane Doe',
-      overallScore: 0.71,
-      semanticSimilarity: 0.64,
-      skillMatch: 0.86,
-      otherFactors: 0.7,
-      matchedSkills: ['Node.js', 'TypeScript', 'PostgreSQL'],
-      missingSkills: ['Kubernetes'],
+      ...BREAKDOWN_EXAMPLE,
     },
   ],
   total: 1,

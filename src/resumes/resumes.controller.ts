@@ -63,11 +63,14 @@ export class ResumesController {
   @Get()
   @RequireScopes('resumes:read')
   @Audited({ action: 'resume.list', resourceType: 'resume', details: (_, page) => ({ returned: (page as ResumePage).items.length }) })
-  @ApiOperation({ operationId: 'listResumes', summary: 'List resumes, newest first' })
+  @ApiOperation({
+    operationId: 'listResumes',
+    summary: 'List resumes, newest first; `q` narrows the list, `blind=true` redacts who each candidate is',
+  })
   @ApiOkResponse({ type: ResumePage, example: { items: [RESUME_EXAMPLE], total: 1, limit: 20, offset: 0 } })
   @ApiErrorResponses(ErrorCode.VALIDATION_FAILED)
   list(@CurrentOrganization() organizationId: string, @Query() query: ListResumesQuery): Promise<ResumePage> {
-    return this.resumes.list(organizationId, query.limit, query.offset);
+    return this.resumes.list(organizationId, query);
   }
 
   @Get(':id')
@@ -83,7 +86,7 @@ export class ResumesController {
     @Param('id', uuidParam) id: string,
     @Query() query: ResumeIncludeQuery,
   ): Promise<ResumeView> {
-    return this.resumes.get(organizationId, id, query.include);
+    return this.resumes.get(organizationId, id, query.include, query.blind);
   }
 
   @Delete(':id')

@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsArray, IsIn, IsOptional } from 'class-validator';
+import { IsArray, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { PaginationQuery } from '../common/pagination.dto.js';
+import { BlindFlag } from '../privacy/blind-flag.js';
 import { EDUCATION_LEVELS, type EducationLevel } from '../common/education-levels.js';
 import { commaSeparatedList } from '../common/query-transforms.js';
 import type { ParsedResume } from './parsing/parsed-resume.js';
@@ -20,9 +21,27 @@ export class ResumeIncludeQuery {
   @IsArray()
   @IsIn(RESUME_INCLUDES, { each: true })
   include?: ResumeInclude[];
+
+  @BlindFlag()
+  blind?: boolean;
 }
 
-export class ListResumesQuery extends PaginationQuery {}
+export class ListResumesQuery extends PaginationQuery {
+  @ApiPropertyOptional({
+    maxLength: 200,
+    example: 'postgres',
+    description:
+      'Case-insensitive part of the file name, candidate name, e-mail, location or a skill. With `blind=true` only location ' +
+      'and skills are searched (a match on the name would tell who is who)',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  q?: string;
+
+  @BlindFlag()
+  blind?: boolean;
+}
 
 export class UploadResumeBody {
   @ApiProperty({ type: 'string', format: 'binary', description: 'PDF, DOCX or plain-text resume (type is detected from the bytes)' })

@@ -82,6 +82,35 @@ export class ResumesRepository extends SearchableRepository {
     }));
   }
 
+  /**
+   * The list narrowed by a case-insensitive substring of the location or a skill, and (unless
+   * `identity` is false: blind review) of the file name, candidate name or e-mail. Same order as
+   * list(). A sequential filter over one organisation's rows: a console's search box, not a
+   * search engine (that is similarity-search).
+   */
+  async listMatching(
+    organizationId: string,
+    match: { text: string; identity: boolean },
+    limit: number,
+    offset: number,
+  ): Promise<{ items: Resume[]; total: number }> {
+    const pattern = `%${match.text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const where = Prisma.sql`organization_id = ${organizationId}::uuid AND (
+      location ILIKE ${pattern}
+      OR EXISTS (SELECT 1 FROM unnest(skills) AS skill WHERE skill ILIKE ${pattern})
+      OR (${match.identity}::boolean AND (file_name ILIKE ${pattern} OR parsed->>'name' ILIKE ${pattern} OR parsed->>'email' ILIKE ${pattern}))
+    )`;
+    return this.db.forOrganization(organizationId, async (tx) => {
+      const page = await tx.$queryRaw<Array<{ id: string }>>`
+        SELECT id::text AS id FROM resumes WHERE ${where} ORDER BY created_at DESC, id ASC LIMIT ${limit} OFFSET ${offset}`;
+      const [{ count }] = await tx.$queryRaw<Array<{ count: number }>>`SELECT count(*)::int AS count FROM resumes WHERE ${where}`;
+      const rows = new Map(
+        (await tx.resume.findMany({ where: { organizationId, id: { in: page.map((row) => row.id) } } })).map((row) => [row.id, row]),
+      );
+      return { items: page.flatMap((row) => rows.get(row.id) ?? []), total: count };
+    });
+  }
+
   async delete(organizationId: string, id: string): Promise<boolean> {
     const { count } = await this.db.forOrganization(organizationId, (tx) => tx.resume.deleteMany({ where: { id, organizationId } }));
     return count > 0;

@@ -9,6 +9,7 @@ import { sanitizeFileName } from './file-name.js';
 import { resumeMatchingText } from './matching-text.js';
 import { ParsedResume } from './parsing/parsed-resume.js';
 import { ResumeParser } from './parsing/resume-parser.js';
+import { blindResumeView } from '../privacy/blind-review.js';
 import { ResumeInclude, ResumeView } from './resumes.dto.js';
 import { ResumesRepository } from './resumes.repository.js';
 
@@ -48,18 +49,23 @@ export class ResumesService {
     return { ...toView(row), warnings: document.warnings };
   }
 
-  async get(organizationId: string, id: string, include: ResumeInclude[] = []): Promise<ResumeView> {
+  async get(organizationId: string, id: string, include: ResumeInclude[] = [], blind = false): Promise<ResumeView> {
     const row = await this.repository.findById(organizationId, id);
     if (!row) throw DomainError.notFound('Resume', id);
     const view = toView(row);
     if (include.includes('text')) view.text = row.content;
     if (include.includes('embedding')) view.embedding = await this.repository.findEmbedding(organizationId, id);
-    return view;
+    return blind ? blindResumeView(view) : view;
   }
 
-  async list(organizationId: string, limit: number, offset: number): Promise<Page<ResumeView>> {
-    const { items, total } = await this.repository.list(organizationId, limit, offset);
-    return { items: items.map(toView), total, limit, offset };
+  async list(organizationId: string, query: { limit: number; offset: number; q?: string; blind?: boolean }): Promise<Page<ResumeView>> {
+    const { limit, offset, blind = false } = query;
+    const q = query.q?.trim();
+    const { items, total } = q
+      ? await this.repository.listMatching(organizationId, { text: q, identity: !blind }, limit, offset)
+      : await this.repository.list(organizationId, limit, offset);
+    const views = items.map(toView);
+    return { items: blind ? views.map(blindResumeView) : views, total, limit, offset };
   }
 
   async delete(organizationId: string, id: string): Promise<void> {

@@ -64,6 +64,13 @@ const ROUTES: RouteCase[] = [
     foreign: async (theirs) => ({ path: `/api/v1/resumes/${theirs.resumeId}` }),
   },
   { method: 'post', route: '/api/v1/jobs', scopes: ['jobs:write'], ok: 201, request: async () => ({ path: '/api/v1/jobs', body: JOB }) },
+  {
+    method: 'post',
+    route: '/api/v1/jobs/preview',
+    scopes: ['jobs:write'],
+    ok: 200,
+    request: async () => ({ path: '/api/v1/jobs/preview', body: JOB }),
+  },
   { method: 'get', route: '/api/v1/jobs', scopes: ['jobs:read'], ok: 200, request: async () => ({ path: '/api/v1/jobs' }) },
   {
     method: 'get',

@@ -156,5 +156,8 @@ function toRanked(id: string, label: string | null, breakdown: ReturnType<typeof
     otherFactors: breakdown.otherFactors,
     matchedSkills: breakdown.matchedSkills,
     missingSkills: breakdown.missingSkills,
+    extraSkills: breakdown.extraSkills,
+    weights: breakdown.weights,
+    parts: breakdown.parts,
   };
 }

@@ -7,6 +7,7 @@ import { ErrorCode } from '../../common/error-codes.js';
 import { uuidParam } from '../../common/uuid-param.js';
 import { SimilarRecordsRequest, SimilaritySearchResponse } from '../matching.dto.js';
 import { SEARCH_EXAMPLE } from '../matching.examples.js';
+import { blindLabels } from '../../privacy/blind-review.js';
 import { SimilaritySearchService } from './similarity-search.service.js';
 
 const DESCRIPTION =
@@ -29,12 +30,13 @@ export class SimilarRecordsController {
   @ApiParam({ name: 'id', format: 'uuid', description: 'Resume id', example: '5b3f6f0e-8a51-4a7e-9d0c-2f1f0b8e4a11' })
   @ApiOkResponse({ type: SimilaritySearchResponse, example: SEARCH_EXAMPLE })
   @ApiErrorResponses(...JSON_BODY_ERRORS, ErrorCode.NOT_FOUND, ErrorCode.EMBEDDING_NOT_READY)
-  similarResumes(
+  async similarResumes(
     @CurrentOrganization() organizationId: string,
     @Param('id', uuidParam) id: string,
     @Body() body: SimilarRecordsRequest,
   ): Promise<SimilaritySearchResponse> {
-    return this.search.similarTo(organizationId, 'resumes', id, body);
+    const response = await this.search.similarTo(organizationId, 'resumes', id, body);
+    return body.blind ? { ...response, results: blindLabels(response.results) } : response;
   }
 
   @Get('jobs/:id/similar')
