@@ -5,7 +5,7 @@ import { higherLevel } from '../../skills/language-level.js';
 import type { EducationEntry, ExperienceEntry, ParsedResume, ResumeSkill } from './parsed-resume.js';
 import { splitSections, type Section } from './sections.js';
 import { extractEmail, extractLinks, extractPhone } from './contact.js';
-import { countryOfLocation } from './geo.js';
+import { countryOfLocation } from '../../locations/location-parser.js';
 import { extractLocation } from './location.js';
 import { extractName } from './person-name.js';
 import { parseExperience } from './experience.js';
