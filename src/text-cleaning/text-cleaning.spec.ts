@@ -1,8 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { normalizeExtractedText } from '../documents/text-normalizer.js';
 import { preprocessForEmbedding } from '../embeddings/text-preprocessing.js';
-import { cleanResumeText } from '../resumes/parsing/resume-parser.js';
+import { DOCUMENT_CLEANING, PARSER_PREPARATION, cleanDocumentText, prepareForParsing, undoubleSpacing } from './text-cleaning.js';
 
 interface CleanedUpload {
   /** What extraction stores (searched, shown, the source of the matching text). */
@@ -20,7 +19,8 @@ interface CleanedUpload {
  * Characterisation: an upload went through three cleaners one after another (the document
  * normaliser, the resume parser's cleanResumeText, preprocessForEmbedding), each with its own idea
  * of control characters, zero-width characters, line breaks and page markers. Written against those
- * three before they became one module; these inputs are the ones where they differed.
+ * three before they became one module; these inputs are the ones where they differed. Where the
+ * one module gives another result, the line says what it was ("was: ...").
  */
 const CASES: [string, string, CleanedUpload][] = [
   [
@@ -220,7 +220,9 @@ const CASES: [string, string, CleanedUpload][] = [
     {
       content: 'x\n-- \uFF11 of \uFF12 --\ny',
       removedControlChars: 0,
-      parserView: 'x\ny',
+      // was: 'x\ny' (the parser dropped marker lines again; now extraction alone does, and only
+      // pdf-parse's own ASCII markers, which no folding or blanking uncovers later)
+      parserView: 'x\n-- 1 of 2 --\ny',
       embeddingInput: 'x -- \uFF11 of \uFF12 -- y',
       embeddingInputOfRawText: 'x -- \uFF11 of \uFF12 -- y',
     },
@@ -231,7 +233,9 @@ const CASES: [string, string, CleanedUpload][] = [
     {
       content: 'x\n-- 1 of 2 --\ny',
       removedControlChars: 0,
-      parserView: 'x\ny',
+      // was: 'x\ny' (the parser dropped marker lines again; now extraction alone does, and only
+      // pdf-parse's own ASCII markers, which no folding or blanking uncovers later)
+      parserView: 'x\n-- 1 of 2 --\ny',
       embeddingInput: 'x -- 1 of 2 -- y',
       embeddingInputOfRawText: 'x -- 1 of 2 -- y',
     },
@@ -242,7 +246,9 @@ const CASES: [string, string, CleanedUpload][] = [
     {
       content: 'x\n\uFFFD-- 1 of 2 --\ny',
       removedControlChars: 0,
-      parserView: 'x\ny',
+      // was: 'x\ny' (the parser dropped marker lines again; now extraction alone does, and only
+      // pdf-parse's own ASCII markers, which no folding or blanking uncovers later)
+      parserView: 'x\n -- 1 of 2 --\ny',
       embeddingInput: 'x \uFFFD-- 1 of 2 -- y',
       embeddingInputOfRawText: 'x \uFFFD-- 1 of 2 -- y',
     },
@@ -265,15 +271,38 @@ const CASES: [string, string, CleanedUpload][] = [
   ],
 ];
 
+describe('cleanDocumentText', () => {
+  it('fixes ligatures, bullets, hyphenation and page markers, and counts control chars', () => {
+    const { text, removedControlChars } = cleanDocumentText('Of\uFB01ce manage-\nment\n• Led teams\n\n-- 1 of 2 --\nA\u0000B');
+    assert.equal(text, 'Office management\n- Led teams\n\nAB');
+    assert.equal(removedControlChars, 1);
+  });
+});
+
+describe('prepareForParsing', () => {
+  it('reads an upload without the page markers, soft hyphens and control characters extraction dropped', () => {
+    assert.equal(prepareForParsing(cleanDocumentText('a\r\nb\u00ad\n-- 1 of 2 --\nc\u0000d').text), 'a\nb\n\ncd');
+  });
+
+  it('undoes DOCX double spacing', () => {
+    assert.equal(undoubleSpacing('A\n\nB\n\nC\n\n\n\nD\n\nE'), 'A\nB\nC\n\nD\nE');
+  });
+
+  it('runs no step the document cleaning ran, but the final collapse of blank lines its own removals leave', () => {
+    const again = PARSER_PREPARATION.filter((step) => DOCUMENT_CLEANING.includes(step)).map((step) => step.name);
+    assert.deepEqual(again, ['collapse runs of blank lines']);
+  });
+});
+
 describe('text cleaning of an upload where the three cleaners differed', () => {
   for (const [name, raw, expected] of CASES) {
     it(name, () => {
-      const { text, removedControlChars } = normalizeExtractedText(raw);
+      const { text, removedControlChars } = cleanDocumentText(raw);
       assert.deepEqual(
         {
           content: text,
           removedControlChars,
-          parserView: cleanResumeText(text),
+          parserView: prepareForParsing(text),
           embeddingInput: preprocessForEmbedding(text),
           embeddingInputOfRawText: preprocessForEmbedding(raw),
         },
