@@ -26,6 +26,7 @@ import {
   prf as publicPrf,
 } from './eval/public-skill-eval.js';
 import { ResumeParser } from '../src/resumes/parsing/resume-parser.js';
+import { cleanDocumentText } from '../src/text-cleaning/text-cleaning.js';
 import type { ParsedResume } from '../src/resumes/parsing/parsed-resume.js';
 import {
   FIXTURE_NOW,
@@ -103,8 +104,10 @@ function publicSkillReport(extractor: SkillExtractor): string[] {
 
 type Extract = (buffer: Buffer, filename: string) => Promise<string>;
 
-/** Direct extraction, the way the brief describes the libraries. */
-const directExtract: Extract = async (buffer, filename) => {
+/** Direct extraction, the way the brief describes the libraries, then the cleaning extraction applies. */
+const directExtract: Extract = async (buffer, filename) => cleanDocumentText(await extractWithLibrary(buffer, filename)).text;
+
+async function extractWithLibrary(buffer: Buffer, filename: string): Promise<string> {
   if (filename.endsWith('.pdf')) {
     const parser = new PDFParse({ data: new Uint8Array(buffer) });
     try {
@@ -115,7 +118,7 @@ const directExtract: Extract = async (buffer, filename) => {
   }
   if (filename.endsWith('.docx')) return (await mammoth.extractRawText({ buffer })).value;
   return new TextDecoder('utf-8', { fatal: true }).decode(buffer);
-};
+}
 
 /** The app's DocumentProcessor when it is built next to this script (same dist tree). */
 async function appExtractor(): Promise<{ extract: Extract; processor: { extract(b: Buffer): Promise<{ text: string }> } } | null> {

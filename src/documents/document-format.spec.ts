@@ -2,7 +2,6 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { small, zip } from '../../test/fixtures/resumes/hostile.js';
 import { sniffFormat } from './document-format.js';
-import { normalizeExtractedText } from './text-normalizer.js';
 import { inspectZip } from './zip-inspector.js';
 
 describe('sniffFormat', () => {
@@ -69,13 +68,5 @@ describe('inspectZip', () => {
   it('returns null for a truncated archive', () => {
     const archive = zip([small('a.txt', 'hello')]);
     assert.equal(inspectZip(archive.subarray(0, archive.length - 10)), null);
-  });
-});
-
-describe('normalizeExtractedText', () => {
-  it('fixes ligatures, bullets, hyphenation and page markers, and counts control chars', () => {
-    const { text, removedControlChars } = normalizeExtractedText('Of\uFB01ce manage-\nment\n• Led teams\n\n-- 1 of 2 --\nA\u0000B');
-    assert.equal(text, 'Office management\n- Led teams\n\nAB');
-    assert.equal(removedControlChars, 1);
   });
 });

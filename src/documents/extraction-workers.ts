@@ -30,7 +30,7 @@ export class ExtractionWorkers {
 
   constructor(private readonly options: { size: number; timeoutMs: number; maxHeapMb: number }) {}
 
-  /** The extracted text, already normalised (normalizeExtractedText) in the worker. */
+  /** The extracted text, already cleaned (cleanDocumentText) in the worker. */
   async run(format: DocumentFormat, bytes: Buffer, limits: ExtractionLimits): Promise<NormalizedExtraction> {
     const slot = await this.acquire();
     const id = this.nextId++;

@@ -2,7 +2,7 @@ import { parentPort } from 'node:worker_threads';
 import { ErrorCode } from '../common/error-codes.js';
 import type { DocumentFormat } from './document-format.js';
 import { ExtractionFailure, ExtractionLimits, extractRaw } from './extractors.js';
-import { normalizeExtractedText } from './text-normalizer.js';
+import { cleanDocumentText } from '../text-cleaning/text-cleaning.js';
 
 /** Worker thread entry: extracts one document per message, so a pathological file can be killed. */
 export interface ExtractionRequest {
@@ -22,9 +22,9 @@ async function extractOne(request: ExtractionRequest): Promise<void> {
   let response: ExtractionResponse;
   try {
     const raw = await extractRaw(request.format, request.bytes, request.limits);
-    // Normalised here too: NFC and a dozen regexes over up to MAX_UPLOAD_BYTES of text are CPU work
+    // Cleaned here too: NFC and a dozen regexes over up to MAX_UPLOAD_BYTES of text are CPU work
     // the API's event loop must not do.
-    const { text, removedControlChars } = normalizeExtractedText(raw.text);
+    const { text, removedControlChars } = cleanDocumentText(raw.text);
     response = { id: request.id, ok: true, text, pages: raw.pages, removedControlChars };
   } catch (error) {
     const failure =

@@ -50,17 +50,16 @@ export class WindowQueue {
   /** Admits `windows` and returns their release, or null when the queue is full. */
   tryAdmit(windows: number): (() => void) | null {
     if (this.admitted > 0 && this.admitted + windows > this.maxWindows) return null;
-    this.admitted += windows;
-    let released = false;
-    return () => {
-      if (released) return;
-      released = true;
-      this.admitted -= windows;
-    };
+    return this.count(windows);
   }
 
   /** Counted without admission (background work): it still makes interactive callers wait. */
   force(windows: number): () => void {
+    return this.count(windows);
+  }
+
+  /** Counts `windows` as queued until the returned release is called (once; later calls do nothing). */
+  private count(windows: number): () => void {
     this.admitted += windows;
     let released = false;
     return () => {

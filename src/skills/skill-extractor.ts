@@ -1,5 +1,5 @@
 import dictionaryFile from './skill-dictionary.json' with { type: 'json' };
-import { PAGE_MARKER } from '../documents/page-markers.js';
+import { PAGE_MARKER } from '../text-cleaning/page-markers.js';
 import { aliasKeys, joinableGap, normalizeText, stemKeys, stemOf, tokenize, type Token } from './tokenize.js';
 import { PREFERRED_CUE, REQUIRED_CUE, cueOf, labelOf, sentenceRanges, type RequirementMode } from './requirement-cues.js';
 import { hasLanguageCue, higherLevel, statedLevel } from './language-level.js';

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError } from '../../common/domain-error.js';
 import { SearchFilters } from '../../common/search-filters.js';
+import type { SearchableRepository } from '../../database/searchable-repository.js';
 import type { Resume } from '../../generated/prisma/client.js';
 import { JobsRepository } from '../../jobs/jobs.repository.js';
 import { ResumesRepository } from '../../resumes/resumes.repository.js';
@@ -16,6 +17,13 @@ export interface RankingOptions {
   skills?: string[];
   minYears?: number;
   weights?: MatchWeights;
+}
+
+interface Preselection<Row> {
+  /** Each pre-selected row that still exists, with its similarity (null when pre-selected by words). */
+  hits: Array<{ row: Row; similarity: number | null }>;
+  preselected: number;
+  skippedPending: number;
 }
 
 /** Pre-selection size: enough that the full score can reorder what the vector alone ranked. */
@@ -39,85 +47,87 @@ export class RankingService {
   async candidatesForJob(organizationId: string, jobId: string, options: RankingOptions): Promise<RankingPage> {
     const job = await this.jobs.findById(organizationId, jobId);
     if (!job) throw DomainError.notFound('Job', jobId);
-    const filters = this.filters(options);
-    const vector = await this.jobs.findEmbedding(organizationId, jobId);
-    const pool = vector
-      ? await this.resumes.searchByVector(organizationId, Float32Array.from(vector), poolSize(options), filters)
-      : // A job without a vector yet is pre-selected by its words instead (BM25 over its stored terms).
-        (
-          await this.resumes.searchByKeywords(
-            organizationId,
-            { lexemes: (await this.jobs.storedTerms(organizationId, jobId)) ?? [] },
-            poolSize(options),
-            filters,
-          )
-        ).map((hit) => ({
-          id: hit.id,
-          similarity: null,
-        }));
-    const rows = new Map(
-      (
-        await this.resumes.findByIds(
-          organizationId,
-          pool.map((hit) => hit.id),
-        )
-      ).map((row) => [row.id, row]),
+    const { hits, preselected, skippedPending } = await this.preselect(
+      organizationId,
+      { id: jobId, from: this.jobs },
+      this.resumes,
+      options,
     );
     const jobProfile = toJobProfile(job, this.skills);
-    const scored = pool.flatMap((hit) => {
-      const resume = rows.get(hit.id);
-      if (!resume) return [];
-      const breakdown = scoreMatch({
-        semanticSimilarity: hit.similarity,
-        candidate: toCandidateProfile(resume, this.skills),
-        job: jobProfile,
-        weights: options.weights,
-      });
-      return [toRanked(resume.id, resumeLabel(resume), breakdown)];
-    });
-    // Without a vector of its own the job pre-selects by words, which reaches rows without vectors too.
-    return this.page(scored, options, pool.length, vector ? await this.resumes.countSkippedWithoutVector(organizationId, filters) : 0);
+    const scored = hits.map(({ row: resume, similarity }) =>
+      toRanked(
+        resume.id,
+        resumeLabel(resume),
+        scoreMatch({
+          semanticSimilarity: similarity,
+          candidate: toCandidateProfile(resume, this.skills),
+          job: jobProfile,
+          weights: options.weights,
+        }),
+      ),
+    );
+    return this.page(scored, options, preselected, skippedPending);
   }
 
   async jobsForResume(organizationId: string, resumeId: string, options: RankingOptions): Promise<RankingPage> {
     const resume = await this.resumes.findById(organizationId, resumeId);
     if (!resume) throw DomainError.notFound('Resume', resumeId);
+    const { hits, preselected, skippedPending } = await this.preselect(
+      organizationId,
+      { id: resumeId, from: this.resumes },
+      this.jobs,
+      options,
+    );
+    const candidate = toCandidateProfile(resume, this.skills);
+    const scored = hits.map(({ row: job, similarity }) =>
+      toRanked(
+        job.id,
+        job.title,
+        scoreMatch({ semanticSimilarity: similarity, candidate, job: toJobProfile(job, this.skills), weights: options.weights }),
+      ),
+    );
+    return this.page(scored, options, preselected, skippedPending);
+  }
+
+  /**
+   * The rows to score against a record, loaded, in pool order: the nearest to its vector, or (a
+   * record without a vector yet) the best by BM25 over its stored terms, which reaches rows without
+   * vectors too, so none counts as skipped.
+   */
+  private async preselect<Row extends { id: string }>(
+    organizationId: string,
+    record: { id: string; from: SearchableRepository },
+    among: SearchableRepository & { findByIds(organizationId: string, ids: string[]): Promise<Row[]> },
+    options: RankingOptions,
+  ): Promise<Preselection<Row>> {
     const filters = this.filters(options);
-    const vector = await this.resumes.findEmbedding(organizationId, resumeId);
+    const vector = await record.from.findEmbedding(organizationId, record.id);
     const pool = vector
-      ? await this.jobs.searchByVector(organizationId, Float32Array.from(vector), poolSize(options), filters)
+      ? await among.searchByVector(organizationId, Float32Array.from(vector), poolSize(options), filters)
       : (
-          await this.jobs.searchByKeywords(
+          await among.searchByKeywords(
             organizationId,
-            { lexemes: (await this.resumes.storedTerms(organizationId, resumeId)) ?? [] },
+            { lexemes: (await record.from.storedTerms(organizationId, record.id)) ?? [] },
             poolSize(options),
             filters,
           )
-        ).map((hit) => ({
-          id: hit.id,
-          similarity: null,
-        }));
+        ).map((hit) => ({ id: hit.id, similarity: null }));
     const rows = new Map(
       (
-        await this.jobs.findByIds(
+        await among.findByIds(
           organizationId,
           pool.map((hit) => hit.id),
         )
       ).map((row) => [row.id, row]),
     );
-    const candidate = toCandidateProfile(resume, this.skills);
-    const scored = pool.flatMap((hit) => {
-      const job = rows.get(hit.id);
-      if (!job) return [];
-      const breakdown = scoreMatch({
-        semanticSimilarity: hit.similarity,
-        candidate,
-        job: toJobProfile(job, this.skills),
-        weights: options.weights,
-      });
-      return [toRanked(job.id, job.title, breakdown)];
-    });
-    return this.page(scored, options, pool.length, vector ? await this.jobs.countSkippedWithoutVector(organizationId, filters) : 0);
+    return {
+      hits: pool.flatMap((hit) => {
+        const row = rows.get(hit.id);
+        return row ? [{ row, similarity: hit.similarity }] : [];
+      }),
+      preselected: pool.length,
+      skippedPending: vector ? await among.countSkippedWithoutVector(organizationId, filters) : 0,
+    };
   }
 
   private page(scored: RankedMatchView[], options: RankingOptions, preselected: number, skippedPending: number): RankingPage {

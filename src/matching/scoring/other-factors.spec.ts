@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseLocation, scoreEducation, scoreExperience, scoreLocation, scoreTitle, titleHead, titleTokens } from './other-factors.js';
+import { scoreEducation, scoreExperience, scoreLocation, scoreTitle, titleHead, titleTokens } from './other-factors.js';
 
 describe('scoreExperience', () => {
   it('gives full credit at or above the minimum', () => {
@@ -58,26 +58,6 @@ describe('scoreEducation', () => {
     assert.equal(scoreEducation('secondary', 'none').score, 1);
     assert.equal(scoreEducation(null, 'master').score, 0.5);
     assert.equal(scoreEducation(null, 'master').status, 'unknown');
-  });
-});
-
-describe('parseLocation', () => {
-  it('reads city, state and country', () => {
-    assert.deepEqual(parseLocation('Austin, TX'), { city: 'austin', region: 'texas', country: 'united states' });
-    assert.deepEqual(parseLocation('Austin, Texas, USA'), { city: 'austin', region: 'texas', country: 'united states' });
-    assert.deepEqual(parseLocation('London, UK'), { city: 'london', region: null, country: 'united kingdom' });
-    assert.deepEqual(parseLocation('Leeds, England'), { city: 'leeds', region: 'england', country: 'united kingdom' });
-    assert.deepEqual(parseLocation('NYC'), { city: 'new york', region: null, country: null });
-    assert.deepEqual(parseLocation('Ohio'), { city: null, region: 'ohio', country: 'united states' });
-    assert.deepEqual(parseLocation('Chicago, IL (Hybrid)'), { city: 'chicago', region: 'illinois', country: 'united states' });
-    assert.deepEqual(parseLocation('Chicago, IL 60619'), { city: 'chicago', region: 'illinois', country: 'united states' });
-    assert.deepEqual(parseLocation('123 Main St, Apt 4, Springfield, IL 62701'), {
-      city: 'springfield',
-      region: 'illinois',
-      country: 'united states',
-    });
-    assert.deepEqual(parseLocation('St. Louis, MO'), { city: 'st louis', region: 'missouri', country: 'united states' });
-    assert.deepEqual(parseLocation('Leeds LS1 4AP, UK'), { city: 'leeds', region: null, country: 'united kingdom' });
   });
 });
 

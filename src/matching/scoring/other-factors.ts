@@ -5,7 +5,7 @@
 export type { FactorStatus } from './factor-status.js';
 export { scoreExperience, type ExperiencePart } from './experience-factor.js';
 export { scoreEducation, type EducationPart } from './education-factor.js';
-export { parseLocation, scoreLocation, type LocationPart } from './location-factor.js';
+export { scoreLocation, type LocationPart } from './location-factor.js';
 export { scoreTitle, titleHead, titleTokens, type TitlePart } from './title-factor.js';
 
 /** Share of each factor in the "other factors" score (sum 1). */

@@ -37,11 +37,7 @@ export function reciprocalRankFusion<T extends { id: string; score?: number }>(l
       if (!tied) rank = position;
       previous = typeof item?.score === 'number' ? item.score : undefined;
       if (!item || typeof item.id !== 'string') continue;
-      let entry = byId.get(item.id);
-      if (!entry) {
-        entry = { id: item.id, score: 0, ranks: lists.map(() => null) };
-        byId.set(item.id, entry);
-      }
+      const entry = fusedEntry(byId, item.id, lists.length);
       if (entry.ranks[listIndex] !== null) continue;
       entry.ranks[listIndex] = rank;
       entry.score += 1 / (k + rank);
@@ -83,11 +79,7 @@ export function relativeScoreFusion(lists: Array<Array<{ id: string; score: numb
     list.forEach((item, position) => {
       if (previous === undefined || Math.abs(item.score - previous) > TIE_EPSILON) rank = position + 1;
       previous = item.score;
-      let entry = byId.get(item.id);
-      if (!entry) {
-        entry = { id: item.id, score: 0, ranks: lists.map(() => null) };
-        byId.set(item.id, entry);
-      }
+      const entry = fusedEntry(byId, item.id, lists.length);
       if (entry.ranks[listIndex] !== null) return;
       entry.ranks[listIndex] = rank;
       // A list whose scores are all equal says nothing about order: every item gets full credit.
@@ -100,4 +92,14 @@ export function relativeScoreFusion(lists: Array<Array<{ id: string; score: numb
     const bestRank = (r: FusedResult) => Math.min(...r.ranks.map((x) => x ?? Infinity));
     return bestRank(a) - bestRank(b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
   });
+}
+
+/** The fused entry of an id, made (score 0, no rank in any list) the first time a list names it. */
+function fusedEntry(byId: Map<string, FusedResult>, id: string, listCount: number): FusedResult {
+  let entry = byId.get(id);
+  if (!entry) {
+    entry = { id, score: 0, ranks: Array<number | null>(listCount).fill(null) };
+    byId.set(id, entry);
+  }
+  return entry;
 }

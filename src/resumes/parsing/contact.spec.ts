@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { extractEmail, extractLinks, extractPhone, normalizePhone } from './contact.js';
-import { countryOfLocation } from './geo.js';
+import { countryOfLocation } from '../../locations/location-parser.js';
 import { asLocation, extractLocation } from './location.js';
 import { asName, extractName } from './person-name.js';
 

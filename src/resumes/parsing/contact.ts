@@ -1,7 +1,7 @@
 /** Contact details: e-mail, phone (E.164) and links, and blanking them out (the name and location have their own files). */
 import { escapeRegExp } from '../../common/escape-regexp.js';
 import type { ResumeLinks } from './parsed-resume.js';
-import { CALLING_CODES } from './geo.js';
+import { CALLING_CODES } from '../../locations/calling-codes.js';
 
 // ---------------------------------------------------------------------------------------------
 // e-mail

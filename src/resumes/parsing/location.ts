@@ -1,5 +1,5 @@
 /** Where the candidate lives, read from header lines ("Austin, TX", "London, UK", "Location: Berlin"). */
-import { CA_PROVINCES, CITIES, COUNTRIES, US_STATES } from './geo.js';
+import { countryCode, countryOfCity, regionOf } from '../../locations/place-names.js';
 
 /** Separators between the parts of a header line ("Jane Doe | Austin, TX | jane@x.io"). */
 export const SEGMENT_SPLIT = /\s*(?:[|•·▪●◦\u2022\t]|\s{3,}|\s[-–—]\s)\s*/;
@@ -40,21 +40,19 @@ export function asLocation(segment: string): string | null {
   const st = s.match(STATE_RE);
   if (st) {
     const city = st[1].replace(/^\d+\s.*?\s(?=[A-Z][a-z]+$)/, '');
-    if (US_STATES[st[2]] || CA_PROVINCES[st[2]]) {
+    if (regionOf(st[2], { codes: true })) {
       if (!/^[\p{L}][\p{L}.' -]*$/u.test(city)) return null;
       return `${city}, ${st[2]}${st[4] ? `, ${st[4]}` : ''}`;
     }
   }
   const p = s.split(/\s*,\s*/);
   if (p.length >= 2 && p.length <= 3 && p.every((x) => /^[\p{L}][\p{L}.' -]*$/u.test(x) && x.split(' ').length <= 4)) {
-    const last = p[p.length - 1].toLowerCase();
-    const usState = Object.values(US_STATES).some((v) => v.toLowerCase() === last);
-    const caProv = Object.values(CA_PROVINCES).some((v) => v.toLowerCase() === last);
-    if (COUNTRIES[last] || usState || caProv || CITIES[p[0].toLowerCase()]) return p.join(', ');
+    const last = p[p.length - 1];
+    if (countryCode(last) || regionOf(last) || countryOfCity(p[0])) return p.join(', ');
   }
   if (p.length === 1) {
     const low = s.toLowerCase().replace(/\s*\((?:remote|hybrid)\)$/, '');
-    if (CITIES[low] || (COUNTRIES[low] && s.length > 3)) return s;
+    if (countryOfCity(low) || (countryCode(low) && s.length > 3)) return s;
     if (/^remote(?:\s*[-–(,].*)?$/i.test(s)) return null;
   }
   return null;

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { Test } from '@nestjs/testing';
 import { SkillsModule } from '../../skills/skills.module.js';
 import { SkillExtractor } from '../../skills/skill-extractor.js';
-import { ResumeParser, cleanResumeText, undoubleSpacing } from './resume-parser.js';
+import { ResumeParser } from './resume-parser.js';
 import { buildResumeCorpus, FIXTURE_NOW } from '../../../test/fixtures/generate-fixtures.js';
 
 const now = new Date('2025-06-15T12:00:00Z');
@@ -133,11 +133,6 @@ describe('ResumeParser', () => {
     assert.equal(r.location, null);
     const employerOnly = parser.parse('Sam Lee\nsam@example.com\n\nExperience\nSoftware Engineer — Acme, Austin, TX\n2019 – 2024', { now });
     assert.equal(employerOnly.location, null, "an employer's city is not the candidate's");
-  });
-
-  it('cleans extracted text', () => {
-    assert.equal(cleanResumeText('a\r\nb\u00ad\n-- 1 of 2 --\nc\u0000d'), 'a\nb\nc d');
-    assert.equal(undoubleSpacing('A\n\nB\n\nC\n\n\n\nD\n\nE'), 'A\nB\nC\n\nD\nE');
   });
 
   it('is provided by Nest DI with the SkillsModule', async () => {

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { PAGE_FOOTER_LINE, PAGE_MARKER_LINE } from '../../documents/page-markers.js';
 import { SkillExtractor } from '../../skills/skill-extractor.js';
 import { higherLevel } from '../../skills/language-level.js';
+import { prepareForParsing } from '../../text-cleaning/text-cleaning.js';
 import type { EducationEntry, ExperienceEntry, ParsedResume, ResumeSkill } from './parsed-resume.js';
 import { splitSections, type Section } from './sections.js';
 import { extractEmail, extractLinks, extractPhone } from './contact.js';
-import { countryOfLocation } from './geo.js';
+import { countryOfLocation } from '../../locations/location-parser.js';
 import { extractLocation } from './location.js';
 import { extractName } from './person-name.js';
 import { parseExperience } from './experience.js';
@@ -16,43 +16,6 @@ import { extractCertifications, extractLanguages } from './languages.js';
 export interface ResumeParseOptions {
   /** "Now" for `Present` date ranges (tests inject a fixed date). */
   now?: Date;
-}
-
-/** Cleans extracted document text: Unicode normalisation, control characters, PDF page markers. */
-export function cleanResumeText(text: string): string {
-  const cleaned = (text ?? '')
-    .normalize('NFKC')
-    .replace(/\r\n?/g, '\n')
-    .replace(/[\u2018\u2019\u02BC]/g, "'")
-    .replace(/[\u201C\u201D]/g, '"')
-    // eslint-disable-next-line no-misleading-character-class -- each zero-width code point is removed on its own, U+200D joins nothing here
-    .replace(/[\u00AD\u200B\u200C\u200D\u2060\uFEFF]/g, '')
-    .replace(/[\u2028\u2029\f\v]/g, '\n')
-    // eslint-disable-next-line no-control-regex
-    .replace(/[\u0000-\u0008\u000E-\u001F\u007F\uFFFD]/g, ' ')
-    .split('\n')
-    .filter((l) => !PAGE_MARKER_LINE.test(l) && !PAGE_FOOTER_LINE.test(l))
-    .map((l) => l.replace(/[ \u00A0]+$/, ''))
-    .join('\n')
-    .replace(/^\n+|\n+$/g, '');
-  return undoubleSpacing(cleaned).replace(/\n{3,}/g, '\n\n');
-}
-
-/**
- * DOCX extractors emit a blank line after every paragraph; that hides which lines belong together
- * (title / company / dates). When most lines are followed by a blank one, drop one blank per gap.
- */
-export function undoubleSpacing(text: string): string {
-  const lines = text.split('\n');
-  let content = 0;
-  let followedByBlank = 0;
-  for (let i = 0; i < lines.length; i++) {
-    if (!lines[i].trim()) continue;
-    content++;
-    if (i + 1 < lines.length && !lines[i + 1].trim()) followedByBlank++;
-  }
-  if (content < 4 || followedByBlank / content < 0.7) return text;
-  return text.replace(/\n[ \t]*\n/g, '\n');
 }
 
 /** Sections whose places belong to employers, schools or projects rather than the candidate. */
@@ -68,7 +31,7 @@ const SECTION_SKILL_NAMES: Record<string, string> = {
   languages: 'languages',
 };
 
-/** Turns resume text (from PDF, DOCX or TXT) into a ParsedResume. */
+/** Turns a resume's stored text (cleanDocumentText of a PDF, DOCX or TXT upload) into a ParsedResume. */
 @Injectable()
 export class ResumeParser {
   constructor(private readonly skills: SkillExtractor = SkillExtractor.shared()) {}
@@ -137,7 +100,7 @@ interface ResumeDocument {
 }
 
 function readDocument(text: string): ResumeDocument {
-  const clean = cleanResumeText(text);
+  const clean = prepareForParsing(text);
   const split = splitSections(clean);
   return { clean, lines: clean.split('\n'), split, section: (name) => split.sections.find((s) => s.name === name) };
 }

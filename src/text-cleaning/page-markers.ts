@@ -1,6 +1,7 @@
 /**
  * Page markers: the one pattern for the "-- 2 of 5 --" lines pdf-parse writes between pages, and
- * for "Page 2 of 5" footers. Extraction, the resume parser and the skill extractor all drop them.
+ * for "Page 2 of 5" footers. Text cleaning drops them (markers from the stored text, footers from
+ * what the resume parser reads), and the skill extractor masks markers.
  */
 export const PAGE_MARKER = /--\s*\d+\s+of\s+\d+\s*--/;
 

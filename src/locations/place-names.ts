@@ -1,6 +1,11 @@
-/** Small geography tables: enough to recognise a location line and the country it implies. */
+/**
+ * Place names: the one vocabulary of US states, Canadian provinces, nations of the UK, countries and
+ * well-known cities that the resume parser and the location factor of matching read locations with.
+ * Every lookup takes a name as written ("U.S.A.", "St. Louis", "TX") and compares its place key.
+ */
 
-export const US_STATES: Record<string, string> = {
+/** US state (and DC, Puerto Rico) codes -> names. */
+const US_STATES: Record<string, string> = {
   AL: 'Alabama',
   AK: 'Alaska',
   AZ: 'Arizona',
@@ -54,7 +59,9 @@ export const US_STATES: Record<string, string> = {
   DC: 'District of Columbia',
   PR: 'Puerto Rico',
 };
-export const CA_PROVINCES: Record<string, string> = {
+
+/** Canadian province and territory codes -> names. */
+const CA_PROVINCES: Record<string, string> = {
   AB: 'Alberta',
   BC: 'British Columbia',
   MB: 'Manitoba',
@@ -70,23 +77,20 @@ export const CA_PROVINCES: Record<string, string> = {
   YT: 'Yukon',
 };
 
-/** country name / common alias (lowercase) -> ISO 3166 alpha-2 */
-export const COUNTRIES: Record<string, string> = {
+/** The nations of the UK: each is a region of GB and, as a name on its own, the country GB. */
+const UK_NATIONS = ['england', 'scotland', 'wales', 'northern ireland'];
+
+/** Country names and common aliases (place keys) -> ISO 3166 alpha-2. */
+const COUNTRIES: Record<string, string> = {
   'united states': 'US',
   'united states of america': 'US',
   usa: 'US',
-  'u.s.a.': 'US',
-  'u.s.': 'US',
   us: 'US',
   america: 'US',
   canada: 'CA',
   'united kingdom': 'GB',
   uk: 'GB',
-  'u.k.': 'GB',
-  england: 'GB',
-  scotland: 'GB',
-  wales: 'GB',
-  'northern ireland': 'GB',
+  gb: 'GB',
   'great britain': 'GB',
   britain: 'GB',
   ireland: 'IE',
@@ -169,82 +173,8 @@ export const COUNTRIES: Record<string, string> = {
   bulgaria: 'BG',
 };
 
-/** ISO country -> [calling code, national trunk prefix dropped in E.164 ('' = none)] */
-export const CALLING_CODES: Record<string, [string, string]> = {
-  US: ['1', ''],
-  CA: ['1', ''],
-  PR: ['1', ''],
-  GB: ['44', '0'],
-  IE: ['353', '0'],
-  DE: ['49', '0'],
-  FR: ['33', '0'],
-  ES: ['34', ''],
-  IT: ['39', ''],
-  NL: ['31', '0'],
-  BE: ['32', '0'],
-  CH: ['41', '0'],
-  AT: ['43', '0'],
-  PT: ['351', ''],
-  SE: ['46', '0'],
-  NO: ['47', ''],
-  DK: ['45', ''],
-  FI: ['358', '0'],
-  PL: ['48', ''],
-  CZ: ['420', ''],
-  HU: ['36', '06'],
-  RO: ['40', '0'],
-  GR: ['30', ''],
-  TR: ['90', '0'],
-  RU: ['7', '8'],
-  UA: ['380', '0'],
-  IL: ['972', '0'],
-  AE: ['971', '0'],
-  SA: ['966', '0'],
-  QA: ['974', ''],
-  EG: ['20', '0'],
-  ZA: ['27', '0'],
-  NG: ['234', '0'],
-  KE: ['254', '0'],
-  GH: ['233', '0'],
-  MA: ['212', '0'],
-  IN: ['91', '0'],
-  PK: ['92', '0'],
-  BD: ['880', '0'],
-  LK: ['94', '0'],
-  CN: ['86', '0'],
-  HK: ['852', ''],
-  TW: ['886', '0'],
-  JP: ['81', '0'],
-  KR: ['82', '0'],
-  SG: ['65', ''],
-  MY: ['60', '0'],
-  ID: ['62', '0'],
-  PH: ['63', '0'],
-  VN: ['84', '0'],
-  TH: ['66', '0'],
-  AU: ['61', '0'],
-  NZ: ['64', '0'],
-  MX: ['52', ''],
-  BR: ['55', '0'],
-  AR: ['54', '0'],
-  CL: ['56', ''],
-  CO: ['57', ''],
-  PE: ['51', '0'],
-  CR: ['506', ''],
-  LU: ['352', ''],
-  IS: ['354', ''],
-  EE: ['372', ''],
-  LV: ['371', ''],
-  LT: ['370', '8'],
-  HR: ['385', '0'],
-  RS: ['381', '0'],
-  SI: ['386', '0'],
-  SK: ['421', '0'],
-  BG: ['359', '0'],
-};
-
-/** well-known cities (lowercase) -> ISO country */
-export const CITIES: Record<string, string> = {
+/** Well-known cities (place keys) -> ISO country. */
+const CITIES: Record<string, string> = {
   'new york': 'US',
   'new york city': 'US',
   nyc: 'US',
@@ -269,13 +199,12 @@ export const CITIES: Record<string, string> = {
   detroit: 'US',
   pittsburgh: 'US',
   'salt lake city': 'US',
-  'washington, d.c.': 'US',
   columbus: 'US',
   charlotte: 'US',
   raleigh: 'US',
   baltimore: 'US',
   'kansas city': 'US',
-  'st. louis': 'US',
+  'st louis': 'US',
   orlando: 'US',
   tampa: 'US',
   cleveland: 'US',
@@ -411,35 +340,68 @@ export const CITIES: Record<string, string> = {
   lima: 'PE',
 };
 
-const US_NAMES = new Map(Object.entries(US_STATES).map(([k, v]) => [v.toLowerCase(), k]));
-const CA_NAMES = new Map(Object.entries(CA_PROVINCES).map(([k, v]) => [v.toLowerCase(), k]));
+/** Nicknames of cities -> the city's name. */
+const CITY_ALIASES: Record<string, string> = {
+  nyc: 'new york',
+  'new york city': 'new york',
+  sf: 'san francisco',
+  'washington dc': 'washington',
+  philly: 'philadelphia',
+};
 
-/** ISO country implied by a location string ("Austin, TX", "London, UK", "Berlin"), or null. */
-export function countryOfLocation(location: string | null | undefined): string | null {
-  if (!location) return null;
-  const parts = location
-    .split(/[,|/]|\s{2,}/)
-    .map((p) =>
-      p
-        .trim()
-        .replace(/\s+\d[\d\s-]*$/, '')
-        .replace(/\.$/, ''),
-    )
-    .filter(Boolean);
-  for (let i = parts.length - 1; i >= 0; i--) {
-    const p = parts[i];
-    const low = p.toLowerCase();
-    if (COUNTRIES[low]) return COUNTRIES[low];
-    if (i > 0 && /^[A-Z]{2}$/.test(p)) {
-      if (US_STATES[p]) return 'US';
-      if (CA_PROVINCES[p]) return 'CA';
-    }
-    if (US_NAMES.has(low) && i > 0) return 'US';
-    if (CA_NAMES.has(low)) return 'CA';
+/** A region of a country (lower-case name) and the country's ISO code. */
+export interface Region {
+  name: string;
+  country: string;
+}
+
+const REGIONS_BY_CODE = new Map<string, Region>();
+const REGIONS_BY_NAME = new Map<string, Region>(UK_NATIONS.map((name) => [name, { name, country: 'GB' }]));
+for (const [table, country] of [
+  [US_STATES, 'US'],
+  [CA_PROVINCES, 'CA'],
+] as const) {
+  for (const [code, name] of Object.entries(table)) {
+    const region = { name: name.toLowerCase(), country };
+    REGIONS_BY_CODE.set(code.toLowerCase(), region);
+    REGIONS_BY_NAME.set(region.name, region);
   }
-  for (const p of parts) {
-    const c = CITIES[p.toLowerCase()];
-    if (c) return c;
-  }
-  return null;
+}
+
+/** How every table here is keyed: lower case, no periods, single spaces ("St. Louis" -> "st louis"). */
+export function placeKey(name: string): string {
+  return name.toLowerCase().replace(/\./g, '').replace(/\s+/g, ' ').trim();
+}
+
+/** ISO code of a country name or alias ("Deutschland" -> DE); a nation of the UK names GB. */
+export function countryCode(name: string): string | null {
+  const key = placeKey(name);
+  return COUNTRIES[key] ?? (UK_NATIONS.includes(key) ? 'GB' : null);
+}
+
+/**
+ * The US state, Canadian province or nation of the UK a name stands for. Two-letter codes ("TX",
+ * "ON") only when `codes` is set: alone, "IN" or "OR" are more often words than states.
+ */
+export function regionOf(name: string, options: { codes?: boolean } = {}): Region | null {
+  const key = placeKey(name);
+  return REGIONS_BY_NAME.get(key) ?? (options.codes ? (REGIONS_BY_CODE.get(key) ?? null) : null);
+}
+
+/** A city's usual name for a nickname ("NYC" -> "new york"), else its place key. */
+export function cityName(name: string): string {
+  const key = placeKey(name);
+  return CITY_ALIASES[key] ?? key;
+}
+
+/** The country of a well-known city ("Sydney" -> AU), or null. */
+export function countryOfCity(name: string): string | null {
+  return CITIES[placeKey(name)] ?? null;
+}
+
+const ENGLISH_COUNTRY_NAMES = new Intl.DisplayNames(['en'], { type: 'region' });
+
+/** English name of an ISO country ("GB" -> "United Kingdom"), from the ICU data Node ships. */
+export function countryName(code: string): string {
+  return ENGLISH_COUNTRY_NAMES.of(code) ?? code;
 }
