@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdo
 import { APP_CONFIG, AppConfig } from '../config/app-config.js';
 import { PendingEmbeddingRow, SearchableRepository } from '../database/searchable-repository.js';
 import { EmbeddingService, EmbeddingUnavailableError } from '../embeddings/embedding.service.js';
+import { DomainEvents } from '../events/domain-events.js';
 import { JobsRepository } from '../jobs/jobs.repository.js';
 import { resumeMatchingText } from '../resumes/matching-text.js';
 import type { ParsedResume } from '../resumes/parsing/parsed-resume.js';
@@ -53,6 +54,7 @@ export class EmbeddingBackfillService implements OnApplicationBootstrap, OnAppli
     private readonly embeddings: EmbeddingService,
     private readonly resumes: ResumesRepository,
     private readonly jobs: JobsRepository,
+    private readonly events: DomainEvents,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -149,7 +151,7 @@ export class EmbeddingBackfillService implements OnApplicationBootstrap, OnAppli
       }
       let progressed = false;
       for (const [i, row] of rows.entries()) {
-        if (await source.attachEmbedding(row.id, { vector: vectors[i], model: this.embeddings.modelId })) {
+        if (await this.attach(source, row, vectors[i])) {
           embedded++;
           progressed = true;
         }
@@ -157,6 +159,15 @@ export class EmbeddingBackfillService implements OnApplicationBootstrap, OnAppli
       // Another instance took these rows: theirs to finish, stop rather than spin.
       if (!progressed) return embedded;
     }
+  }
+
+  /** Stores the vector if the row is still pending, and says the record is ready. */
+  private async attach(source: SearchableRepository, row: PendingEmbeddingRow, vector: Float32Array): Promise<boolean> {
+    if (!(await source.attachEmbedding(row.id, { vector, model: this.embeddings.modelId }))) return false;
+    const { organizationId } = row;
+    if (source === this.resumes) this.events.publish('resume.ready', { organizationId, resumeId: row.id });
+    else this.events.publish('job.ready', { organizationId, jobId: row.id });
+    return true;
   }
 
   /** Vectors for rows of several organisations, in row order: one batch per organisation (its own cache entries). */
@@ -186,7 +197,7 @@ export class EmbeddingBackfillService implements OnApplicationBootstrap, OnAppli
     for (const row of suspects) {
       try {
         const vector = await this.embeddings.embedOutsideBreaker(row.organizationId, textOf(row));
-        if (await source.attachEmbedding(row.id, { vector, model: this.embeddings.modelId })) embedded++;
+        if (await this.attach(source, row, vector)) embedded++;
       } catch (error) {
         if (!(error instanceof EmbeddingUnavailableError)) throw error;
         if ((await source.recordEmbeddingFailure(row.id, error.message, MAX_EMBEDDING_ATTEMPTS)) === 'failed') {

@@ -3,6 +3,7 @@ import { DomainError } from '../common/domain-error.js';
 import { Page } from '../common/pagination.dto.js';
 import { sha256 } from '../common/sha256.js';
 import { EmbeddingService } from '../embeddings/embedding.service.js';
+import { DomainEvents } from '../events/domain-events.js';
 import { Job } from '../generated/prisma/client.js';
 import { SkillExtractor } from '../skills/skill-extractor.js';
 import { detectMinYears, detectRemote, detectRequiredEducation } from './job-requirements.js';
@@ -23,6 +24,7 @@ export class JobsService {
     private readonly skills: SkillExtractor,
     private readonly embeddings: EmbeddingService,
     private readonly repository: JobsRepository,
+    private readonly events: DomainEvents,
   ) {}
 
   /** What create() would store for these fields (skills, education, remote, years), storing nothing. */
@@ -54,6 +56,7 @@ export class JobsService {
       },
       vector ? { vector, model: this.embeddings.modelId } : null,
     );
+    if (vector) this.events.publish('job.ready', { organizationId, jobId: row.id });
     return toJobView(row);
   }
 

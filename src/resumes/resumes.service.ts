@@ -4,6 +4,7 @@ import { Page } from '../common/pagination.dto.js';
 import { sha256 } from '../common/sha256.js';
 import { DocumentProcessor } from '../documents/document-processor.js';
 import { EmbeddingService } from '../embeddings/embedding.service.js';
+import { DomainEvents } from '../events/domain-events.js';
 import { Resume } from '../generated/prisma/client.js';
 import { sanitizeFileName } from './file-name.js';
 import { resumeMatchingText } from './matching-text.js';
@@ -27,6 +28,7 @@ export class ResumesService {
     private readonly parser: ResumeParser,
     private readonly embeddings: EmbeddingService,
     private readonly repository: ResumesRepository,
+    private readonly events: DomainEvents,
   ) {}
 
   /** bytes -> text -> parsed fields -> vector (or pending when the model is down) -> one transaction. */
@@ -46,6 +48,7 @@ export class ResumesService {
       },
       vector ? { vector, model: this.embeddings.modelId } : null,
     );
+    if (vector) this.events.publish('resume.ready', { organizationId, resumeId: row.id });
     return { ...toView(row), warnings: document.warnings };
   }
 
