@@ -16,6 +16,7 @@ import { MetricsModule } from './metrics/metrics.module.js';
 import { PrivacyModule } from './privacy/privacy.module.js';
 import { RateLimitModule } from './rate-limit/rate-limit.module.js';
 import { ResumesModule } from './resumes/resumes.module.js';
+import { WebhooksModule } from './webhooks/webhooks.module.js';
 
 @Module({})
 export class AppModule {
@@ -40,6 +41,7 @@ export class AppModule {
         PrivacyModule,
         BackfillModule,
         HealthModule,
+        WebhooksModule,
         // Last: its guard needs `request.auth`, which guards of modules imported before it attach.
         RateLimitModule,
       ],

@@ -1,5 +1,5 @@
 /** What an API key may do. A route names the scopes it needs with @RequireScopes. */
-export const SCOPES = ['resumes:read', 'resumes:write', 'jobs:read', 'jobs:write', 'matching', 'admin'] as const;
+export const SCOPES = ['resumes:read', 'resumes:write', 'jobs:read', 'jobs:write', 'matching', 'admin', 'webhooks:manage'] as const;
 
 export type Scope = (typeof SCOPES)[number];
 

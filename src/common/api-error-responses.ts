@@ -63,6 +63,8 @@ const EXAMPLE_MESSAGES: Record<ErrorCode, string> = {
   [ErrorCode.OVERLOADED]: 'The embedding queue is full; retry after 2 s',
   [ErrorCode.REQUEST_ABORTED]: 'The client closed the connection before the answer',
   [ErrorCode.INTERNAL_ERROR]: 'Internal server error',
+  [ErrorCode.WEBHOOK_URL_INVALID]: 'url must be an absolute http or https URL without credentials',
+  [ErrorCode.WEBHOOK_URL_FORBIDDEN]: 'The webhook host resolves to a private address (127.0.0.1); see WEBHOOK_ALLOWED_HOSTS',
 };
 
 const EXAMPLE_DETAILS: Partial<Record<ErrorCode, unknown>> = {

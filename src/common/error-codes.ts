@@ -41,6 +41,10 @@ export enum ErrorCode {
   /** The client went away before its work ran (never seen by that client; logged). */
   REQUEST_ABORTED = 'REQUEST_ABORTED',
   INTERNAL_ERROR = 'INTERNAL_ERROR',
+  /** A webhook URL that is not an absolute http(s) URL, or carries credentials or a fragment. */
+  WEBHOOK_URL_INVALID = 'WEBHOOK_URL_INVALID',
+  /** A webhook URL whose host is or resolves to a private, loopback or link-local address (SSRF), or does not resolve. */
+  WEBHOOK_URL_FORBIDDEN = 'WEBHOOK_URL_FORBIDDEN',
 }
 
 /** The HTTP status each code is answered with. */
@@ -75,4 +79,6 @@ export const DEFAULT_STATUS: Record<ErrorCode, number> = {
   [ErrorCode.WORK_BUDGET_EXCEEDED]: 413,
   [ErrorCode.OVERLOADED]: 503,
   [ErrorCode.REQUEST_ABORTED]: 499,
+  [ErrorCode.WEBHOOK_URL_INVALID]: 400,
+  [ErrorCode.WEBHOOK_URL_FORBIDDEN]: 400,
 };

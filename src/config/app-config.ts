@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 /**
  * Typed configuration, read from the environment once and validated at boot: a bad value stops the
  * service with a message naming the variable, instead of failing later in a request.
@@ -110,6 +111,14 @@ export interface AppConfig {
   metricsToken: string | null;
   /** Requests per minute per API key (per client address without one); an organisation may have its own. */
   rateLimitPerMinute: number;
+  /** Webhook receivers on these host names, IPs or CIDRs may be private addresses (SSRF allow-list). */
+  webhookAllowedHosts: string[];
+  /** One webhook delivery attempt gives up after this long. */
+  webhookTimeoutMs: number;
+  /** Attempts per webhook delivery (the first included), then it is `failed`. */
+  webhookMaxAttempts: number;
+  /** Retry n waits webhookRetryBaseMs x 2^(n-1). */
+  webhookRetryBaseMs: number;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -180,6 +189,14 @@ export function loadConfig(env: Env = process.env): AppConfig {
     problems.push(`MODEL_DTYPE must be one of fp32, fp16, q8, int8, uint8, q4, bnb4, q4f16 (got "${modelDtype}")`);
   }
 
+  const webhookAllowedHosts = (str('WEBHOOK_ALLOWED_HOSTS') ?? '')
+    .split(',')
+    .map((entry) => entry.trim().toLowerCase())
+    .filter(Boolean);
+  for (const entry of webhookAllowedHosts) {
+    if (!isHostOrCidr(entry)) problems.push(`WEBHOOK_ALLOWED_HOSTS entries must be host names, IP addresses or CIDRs (got "${entry}")`);
+  }
+
   const config: AppConfig = {
     port: int('PORT', 3000, 0, 65535),
     databaseUrl: url('DATABASE_URL', ['postgres:', 'postgresql:']),
@@ -245,6 +262,10 @@ export function loadConfig(env: Env = process.env): AppConfig {
     corsOrigins,
     metricsToken,
     rateLimitPerMinute: int('RATE_LIMIT_PER_MINUTE', 600, 1),
+    webhookAllowedHosts,
+    webhookTimeoutMs: int('WEBHOOK_TIMEOUT_MS', 10_000, 100, 120_000),
+    webhookMaxAttempts: int('WEBHOOK_MAX_ATTEMPTS', 8, 1, 30),
+    webhookRetryBaseMs: int('WEBHOOK_RETRY_BASE_MS', 30_000, 10, 86_400_000),
   };
   if (config.embeddingWindowOverlap >= config.embeddingWindowTokens - 2) {
     problems.push('EMBEDDING_WINDOW_OVERLAP must be smaller than EMBEDDING_WINDOW_TOKENS - 2');
@@ -264,4 +285,15 @@ function isOrigin(value: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** A host name (`hooks.internal`), an IP address or a CIDR (`10.0.0.0/8`, `fd00::/8`). */
+function isHostOrCidr(value: string): boolean {
+  const [address, prefix, ...rest] = value.split('/');
+  if (rest.length) return false;
+  if (prefix !== undefined) {
+    const bits = isIP(address);
+    return bits !== 0 && /^\d{1,3}$/.test(prefix) && Number(prefix) <= (bits === 4 ? 32 : 128);
+  }
+  return isIP(address) !== 0 || /^(?=.{1,253}$)[a-z0-9_]([a-z0-9_-]{0,61}[a-z0-9_])?(\.[a-z0-9_]([a-z0-9_-]{0,61}[a-z0-9_])?)*$/.test(address);
 }

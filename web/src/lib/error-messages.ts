@@ -68,6 +68,7 @@ export const ERROR_SENTENCES: { [code in ErrorCode]: Sentence } & { [code: strin
   IDEMPOTENCY_KEY_REUSED: () => 'This request repeats an earlier one with different content (same Idempotency-Key).',
   IDEMPOTENCY_KEY_IN_PROGRESS: () => 'The same request is still being processed. Try again in a moment.',
   WEBHOOK_URL_FORBIDDEN: () => 'This webhook address is not allowed: it must be a public http(s) address.',
+  WEBHOOK_URL_INVALID: () => 'This webhook address is not a valid http(s) URL (no user name or password in it).',
 };
 
 function isKnownCode(code: string | undefined): code is ErrorCode {
