@@ -110,6 +110,14 @@ export interface AppConfig {
   metricsToken: string | null;
   /** Requests per minute per API key (per client address without one); an organisation may have its own. */
   rateLimitPerMinute: number;
+  /** Background jobs (ingest files, ...) this process works on at once; 0: it only enqueues (an API-only process). */
+  workerConcurrency: number;
+  /** Redis key prefix of the job queue (BullMQ), so deployments and test runs sharing a Redis stay apart. */
+  queuePrefix: string;
+  /** BullMQ lock duration and stalled-job check: a job whose worker died is taken up again after at most ~2x this. */
+  queueStalledIntervalMs: number;
+  /** On shutdown, how long the queue waits for the jobs it is working on before closing anyway. */
+  queueDrainTimeoutMs: number;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -245,6 +253,10 @@ export function loadConfig(env: Env = process.env): AppConfig {
     corsOrigins,
     metricsToken,
     rateLimitPerMinute: int('RATE_LIMIT_PER_MINUTE', 600, 1),
+    workerConcurrency: int('WORKER_CONCURRENCY', 2, 0, 64),
+    queuePrefix: str('QUEUE_PREFIX') ?? 'hirematch',
+    queueStalledIntervalMs: int('QUEUE_STALLED_INTERVAL_MS', 30_000, 200),
+    queueDrainTimeoutMs: int('QUEUE_DRAIN_TIMEOUT_MS', 20_000, 0),
   };
   if (config.embeddingWindowOverlap >= config.embeddingWindowTokens - 2) {
     problems.push('EMBEDDING_WINDOW_OVERLAP must be smaller than EMBEDDING_WINDOW_TOKENS - 2');
