@@ -14,6 +14,7 @@ import { LoggingModule } from './logging/logging.module.js';
 import { MatchingModule } from './matching/matching.module.js';
 import { MetricsModule } from './metrics/metrics.module.js';
 import { PrivacyModule } from './privacy/privacy.module.js';
+import { QueueModule } from './queue/queue.module.js';
 import { RateLimitModule } from './rate-limit/rate-limit.module.js';
 import { ResumesModule } from './resumes/resumes.module.js';
 import { WebhooksModule } from './webhooks/webhooks.module.js';
@@ -30,6 +31,7 @@ export class AppModule {
         EventsModule,
         MetricsModule,
         DatabaseModule,
+        QueueModule,
         // Before every feature module: its guard runs first and sets request.auth for the others.
         AuthModule,
         AuditModule,

@@ -119,6 +119,14 @@ export interface AppConfig {
   webhookMaxAttempts: number;
   /** Retry n waits webhookRetryBaseMs x 2^(n-1). */
   webhookRetryBaseMs: number;
+  /** Background jobs (ingest files, ...) this process works on at once; 0: it only enqueues (an API-only process). */
+  workerConcurrency: number;
+  /** Redis key prefix of the job queue (BullMQ), so deployments and test runs sharing a Redis stay apart. */
+  queuePrefix: string;
+  /** BullMQ lock duration and stalled-job check: a job whose worker died is taken up again after at most ~2x this. */
+  queueStalledIntervalMs: number;
+  /** On shutdown, how long the queue waits for the jobs it is working on before closing anyway. */
+  queueDrainTimeoutMs: number;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -266,6 +274,10 @@ export function loadConfig(env: Env = process.env): AppConfig {
     webhookTimeoutMs: int('WEBHOOK_TIMEOUT_MS', 10_000, 100, 120_000),
     webhookMaxAttempts: int('WEBHOOK_MAX_ATTEMPTS', 8, 1, 30),
     webhookRetryBaseMs: int('WEBHOOK_RETRY_BASE_MS', 30_000, 10, 86_400_000),
+    workerConcurrency: int('WORKER_CONCURRENCY', 2, 0, 64),
+    queuePrefix: str('QUEUE_PREFIX') ?? 'hirematch',
+    queueStalledIntervalMs: int('QUEUE_STALLED_INTERVAL_MS', 30_000, 200),
+    queueDrainTimeoutMs: int('QUEUE_DRAIN_TIMEOUT_MS', 20_000, 0),
   };
   if (config.embeddingWindowOverlap >= config.embeddingWindowTokens - 2) {
     problems.push('EMBEDDING_WINDOW_OVERLAP must be smaller than EMBEDDING_WINDOW_TOKENS - 2');

@@ -35,6 +35,8 @@ export async function startTestApp(
   // spec files: specs about rate limits set their own limit.
   const config: Partial<AppConfig> = {
     rateLimitPerMinute: 1_000_000,
+    // On Redis, concurrent spec files must not work on each other's jobs (BullMQ keys under their own prefix).
+    queuePrefix: `hirematch-test-${randomBytes(6).toString('hex')}`,
     adminApiKeyFile: join(tmpdir(), `hirematch-test-${randomBytes(6).toString('hex')}`, 'admin-api-key'),
     ...overrides,
   };
