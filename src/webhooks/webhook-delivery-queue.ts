@@ -1,53 +1,71 @@
-import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleInit } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '../config/app-config.js';
+import { JobQueue } from '../queue/job-queue.js';
 import { WebhookDeliverer } from './webhook-deliverer.js';
+import { WebhooksRepository } from './webhooks.repository.js';
 
-/** A delivery whose attempt failed and is due again: the queue retries the job after its backoff. */
-class RetryLater extends Error {}
+const DELIVER_JOB = 'webhook.deliver';
+
+interface DeliverJob {
+  deliveryId: string;
+}
+
+/** A delivery whose attempt failed and is due again: thrown so the queue retries the job after its backoff. */
+class DeliveryRetryDue extends Error {
+  override name = 'DeliveryRetryDue';
+}
 
 /**
- * Delivery jobs: one per delivery, carrying its id only. An attempt that leaves the delivery
- * pending throws, so the queue retries it with exponential backoff (WEBHOOK_RETRY_BASE_MS x
- * 2^(n-1)), up to WEBHOOK_MAX_ATTEMPTS; the row records each attempt and the final status.
+ * Delivery jobs on the shared job queue (BullMQ with REDIS_URL, in-process otherwise): one per
+ * delivery, carrying its id only, so any worker process can send it from the row. An attempt
+ * that leaves the delivery pending throws, and the queue retries the job with exponential backoff
+ * (WEBHOOK_RETRY_BASE_MS x 2^(n-1)) up to WEBHOOK_MAX_ATTEMPTS; the row records every attempt,
+ * its final status and when the next attempt is due.
  */
 @Injectable()
-export class WebhookDeliveryQueue implements OnModuleDestroy {
+export class WebhookDeliveryQueue implements OnModuleInit, OnApplicationBootstrap {
   private readonly logger = new Logger('Webhooks');
-  private readonly timers = new Set<NodeJS.Timeout>();
-  private closed = false;
 
   constructor(
+    private readonly queue: JobQueue,
     private readonly deliverer: WebhookDeliverer,
+    private readonly repository: WebhooksRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  enqueue(deliveryId: string): Promise<void> {
-    this.schedule(deliveryId, 1, 0);
-    return Promise.resolve();
+  onModuleInit(): void {
+    this.queue.process<DeliverJob>(DELIVER_JOB, async ({ deliveryId }) => {
+      const result = await this.deliverer.attempt(deliveryId);
+      if (result?.recorded?.status === 'pending') throw new DeliveryRetryDue();
+    });
   }
 
-  onModuleDestroy(): void {
-    this.closed = true;
-    for (const timer of this.timers) clearTimeout(timer);
-    this.timers.clear();
+  /**
+   * Deliveries left pending by a stopped process (the in-process queue forgets its jobs; a Redis
+   * that lost them too) are queued again, each when its next attempt is due; the job id makes
+   * this a no-op for jobs the queue still holds.
+   */
+  async onApplicationBootstrap(): Promise<void> {
+    try {
+      const pending = await this.repository.pendingDeliveries();
+      for (const delivery of pending) {
+        await this.enqueue(delivery.id, Math.max(0, (delivery.nextAttemptAt?.getTime() ?? 0) - Date.now()));
+      }
+    } catch (error) {
+      this.logger.error(`Could not queue pending webhook deliveries again: ${error instanceof Error ? error.name : 'error'}`);
+    }
   }
 
-  /** The job's handler: one attempt; throws when another is due. */
-  private async handle(deliveryId: string): Promise<void> {
-    const result = await this.deliverer.attempt(deliveryId);
-    if (result?.recorded?.status === 'pending') throw new RetryLater(result.outcome.error ?? 'failed');
-  }
-
-  private schedule(deliveryId: string, attempt: number, delayMs: number): void {
-    if (this.closed) return;
-    const timer = setTimeout(() => {
-      this.timers.delete(timer);
-      this.handle(deliveryId).catch((error: unknown) => {
-        if (attempt >= this.config.webhookMaxAttempts) return;
-        if (!(error instanceof RetryLater)) this.logger.error(`Webhook delivery ${deliveryId} attempt failed: ${String(error)}`);
-        this.schedule(deliveryId, attempt + 1, this.config.webhookRetryBaseMs * 2 ** (attempt - 1));
-      });
-    }, delayMs);
-    this.timers.add(timer);
+  enqueue(deliveryId: string, delayMs = 0): Promise<void> {
+    return this.queue.add<DeliverJob>(
+      DELIVER_JOB,
+      { deliveryId },
+      {
+        attempts: this.config.webhookMaxAttempts,
+        backoffMs: this.config.webhookRetryBaseMs,
+        delayMs,
+        jobId: `webhook-delivery-${deliveryId}`,
+      },
+    );
   }
 }

@@ -110,6 +110,18 @@ export class WebhooksRepository {
     );
   }
 
+  /** Pending deliveries of every organisation (start-up recovery), oldest first; pings are never retried. */
+  pendingDeliveries(limit = 10_000): Promise<Pick<WebhookDelivery, 'id' | 'nextAttemptAt'>[]> {
+    return this.db.asSystem((tx) =>
+      tx.webhookDelivery.findMany({
+        where: { status: 'pending', eventType: { not: 'ping' } },
+        select: { id: true, nextAttemptAt: true },
+        orderBy: { createdAt: 'asc' },
+        take: limit,
+      }),
+    );
+  }
+
   /**
    * Records one attempt and decides, in the same statement, what follows: a 2xx ends it
    * `succeeded`; a failure is retried (`next_attempt_at` = now + retryBaseMs x 2^(n-1) after attempt

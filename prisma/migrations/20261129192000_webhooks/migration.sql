@@ -43,6 +43,8 @@ CREATE TABLE "webhook_deliveries" (
     CONSTRAINT "webhook_deliveries_status_check" CHECK ("status" IN ('pending', 'succeeded', 'failed'))
 );
 CREATE INDEX "webhook_deliveries_webhook_id_created_at_idx" ON "webhook_deliveries"("webhook_id", "created_at" DESC, "id");
+-- Start-up recovery reads the pending ones only.
+CREATE INDEX "webhook_deliveries_pending_idx" ON "webhook_deliveries"("created_at") WHERE "status" = 'pending';
 
 CREATE TRIGGER "webhooks_set_timestamps" BEFORE INSERT OR UPDATE ON "webhooks"
   FOR EACH ROW EXECUTE FUNCTION "hirematch_set_timestamps"();
