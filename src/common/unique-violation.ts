@@ -8,7 +8,12 @@ export function isUniqueViolation(error: unknown): boolean {
     const layer = queue.shift();
     if (typeof layer !== 'object' || layer === null) continue;
     const record = layer as Record<string, unknown>;
-    if (record.code === 'P2002' || record.code === '23505' || record.originalCode === '23505' || record.kind === 'UniqueConstraintViolation') {
+    if (
+      record.code === 'P2002' ||
+      record.code === '23505' ||
+      record.originalCode === '23505' ||
+      record.kind === 'UniqueConstraintViolation'
+    ) {
       return true;
     }
     const meta = record.meta as Record<string, unknown> | undefined;

@@ -69,7 +69,10 @@ export class IdempotencyInterceptor implements NestInterceptor {
       mergeMap((claim) => {
         switch (claim.kind) {
           case 'reused':
-            throw new DomainError(ErrorCode.IDEMPOTENCY_KEY_REUSED, 'This Idempotency-Key was used for a different request in the last 24 h');
+            throw new DomainError(
+              ErrorCode.IDEMPOTENCY_KEY_REUSED,
+              'This Idempotency-Key was used for a different request in the last 24 h',
+            );
           case 'in-progress':
             throw DomainError.retryLater(
               ErrorCode.IDEMPOTENCY_KEY_IN_PROGRESS,

@@ -10,10 +10,7 @@ const CLEANUP_INTERVAL_MS = 60 * 60 * 1000;
 
 /** What a request with an Idempotency-Key finds. */
 export type IdempotencyClaim =
-  | { kind: 'claimed' }
-  | { kind: 'replay'; statusCode: number; body: unknown }
-  | { kind: 'in-progress' }
-  | { kind: 'reused' };
+  { kind: 'claimed' } | { kind: 'replay'; statusCode: number; body: unknown } | { kind: 'in-progress' } | { kind: 'reused' };
 
 /**
  * The `idempotency_keys` table, per organisation (row-level security through the tenant helper):
@@ -61,7 +58,9 @@ export class IdempotencyStore implements OnModuleInit, OnModuleDestroy {
 
   /** Forgets a claim whose request failed: the key may be used again. */
   async release(organizationId: string, key: string): Promise<void> {
-    await this.db.forOrganization(organizationId, (tx) => tx.idempotencyKey.deleteMany({ where: { organizationId, key, statusCode: null } }));
+    await this.db.forOrganization(organizationId, (tx) =>
+      tx.idempotencyKey.deleteMany({ where: { organizationId, key, statusCode: null } }),
+    );
   }
 
   /** Deletes expired keys of every organisation; returns how many. */

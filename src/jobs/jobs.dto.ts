@@ -170,7 +170,11 @@ export class JobView {
 
 /** What POST /jobs answers: the job, and whether it was created or its externalId's job updated. */
 export class SavedJobView extends JobView {
-  @ApiProperty({ enum: ['created', 'updated'], example: 'created', description: '`created` (201) or `updated` (200: the externalId named a job)' })
+  @ApiProperty({
+    enum: ['created', 'updated'],
+    example: 'created',
+    description: '`created` (201) or `updated` (200: the externalId named a job)',
+  })
   outcome!: 'created' | 'updated';
 }
 

@@ -58,10 +58,15 @@ export class ResumesController {
   })
   @ApiConsumes('multipart/form-data')
   @ApiBody({ type: UploadResumeBody })
-  @ApiCreatedResponse({ type: UploadedResumeView, description: 'A new resume (`outcome: "created"`)', example: { ...RESUME_EXAMPLE, outcome: 'created' } })
+  @ApiCreatedResponse({
+    type: UploadedResumeView,
+    description: 'A new resume (`outcome: "created"`)',
+    example: { ...RESUME_EXAMPLE, outcome: 'created' },
+  })
   @ApiOkResponse({
     type: UploadedResumeView,
-    description: 'The file already was this resume (`outcome: "duplicate"`), or its externalId\'s resume got the file (`outcome: "updated"`)',
+    description:
+      'The file already was this resume (`outcome: "duplicate"`), or its externalId\'s resume got the file (`outcome: "updated"`)',
     example: { ...RESUME_EXAMPLE, outcome: 'duplicate' },
   })
   @ApiErrorResponses(

@@ -57,7 +57,14 @@ export const MAX_TAGS = 20;
 const tagList = ({ value }: { value: unknown }): unknown => {
   const parts = typeof value === 'string' ? [value] : value;
   if (!Array.isArray(parts) || !parts.every((part) => typeof part === 'string')) return value;
-  return [...new Set(parts.flatMap((part: string) => part.split(',')).map((tag) => tag.trim()).filter(Boolean))];
+  return [
+    ...new Set(
+      parts
+        .flatMap((part: string) => part.split(','))
+        .map((tag) => tag.trim())
+        .filter(Boolean),
+    ),
+  ];
 };
 const trimmed = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
 

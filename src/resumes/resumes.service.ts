@@ -84,7 +84,12 @@ export class ResumesService {
           : await this.repository.create(fields(null), embedding);
         // Deleted between the look-up and the write: stored as a new resume on the next pass.
         if (!row) throw new RowGone();
-        if (vector) this.events.publish('resume.ready', { organizationId, resumeId: row.id, ...(row.externalId ? { externalId: row.externalId } : {}) });
+        if (vector)
+          this.events.publish('resume.ready', {
+            organizationId,
+            resumeId: row.id,
+            ...(row.externalId ? { externalId: row.externalId } : {}),
+          });
         return { ...toView(row), warnings: document.warnings, outcome: plan.replace ? 'updated' : 'created' };
       } catch (error) {
         if (attempt >= 2 || !(error instanceof RowGone || isUniqueViolation(error))) throw error;

@@ -67,12 +67,7 @@ for (const backend of testBackends()) {
       app = await startTestApp({ ...(await backend.setup()), backfillIntervalMs: 0 });
       http = apiClient(app);
       jobId = (await http.post('/api/v1/jobs').send(JOB).expect(201)).body.id;
-      resumeId = (
-        await http
-          .post('/api/v1/resumes')
-          .attach('file', resumeBytes(), 'jane.txt')
-          .expect(201)
-      ).body.id;
+      resumeId = (await http.post('/api/v1/resumes').attach('file', resumeBytes(), 'jane.txt').expect(201)).body.id;
     });
 
     after(async () => {
@@ -188,9 +183,7 @@ for (const backend of testBackends()) {
       it('raw NUL or control bytes in a file name are a 400 (malformed part header); decoded ones are stripped', async () => {
         const before = await counts();
         for (const filename of [`cv${NUL}${MARKER}.txt`, `cv\u0007\u001b[31m${MARKER}.txt`]) {
-          const res = await http
-            .post('/api/v1/resumes')
-            .attach('file', resumeBytes(), { filename, contentType: 'text/plain' });
+          const res = await http.post('/api/v1/resumes').attach('file', resumeBytes(), { filename, contentType: 'text/plain' });
           assertError(res, 400, 'VALIDATION_FAILED');
         }
         assert.deepEqual(await counts(), before);

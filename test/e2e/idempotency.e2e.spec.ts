@@ -77,7 +77,11 @@ for (const backend of testBackends()) {
       let release!: () => void;
       model.hold = new Promise((resolve) => (release = resolve));
       const calls = model.calls;
-      const first = http.post('/api/v1/jobs').set('Idempotency-Key', key).send(job('Slow engineer')).then((res) => res);
+      const first = http
+        .post('/api/v1/jobs')
+        .set('Idempotency-Key', key)
+        .send(job('Slow engineer'))
+        .then((res) => res);
       try {
         // The first request is at the model (its key claimed) once the model has been called.
         while (model.calls === calls) await sleep(10);

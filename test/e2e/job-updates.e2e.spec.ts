@@ -43,8 +43,12 @@ for (const backend of testBackends()) {
       model = app.get<EmbeddingModel, FaultyEmbeddingModel>(EmbeddingModel);
       app.get(EventEmitter2).on('job.ready', (payload: { jobId: string }) => ready.push(payload.jobId));
       const org = (await http.post('/api/v1/organizations').send({ name: 'Other' }).expect(201)).body.id as string;
-      const key = (await http.post('/api/v1/api-keys').send({ name: 'other', organizationId: org, scopes: ['jobs:read', 'jobs:write'] }).expect(201))
-        .body.key as string;
+      const key = (
+        await http
+          .post('/api/v1/api-keys')
+          .send({ name: 'other', organizationId: org, scopes: ['jobs:read', 'jobs:write'] })
+          .expect(201)
+      ).body.key as string;
       other = apiClient(app, { apiKey: key });
     });
 
@@ -56,13 +60,19 @@ for (const backend of testBackends()) {
     const get = async (id: string) => (await http.get(`/api/v1/jobs/${id}?include=embedding`).expect(200)).body as Job;
 
     it('keeps the vector when the embedded text is unchanged, and makes a new one when it changes', async () => {
-      const created = (await http.post('/api/v1/jobs').send({ ...JOB, skills: ['Kubernetes'] }).expect(201)).body as Job;
+      const created = (
+        await http
+          .post('/api/v1/jobs')
+          .send({ ...JOB, skills: ['Kubernetes'] })
+          .expect(201)
+      ).body as Job;
       assert.equal(created.outcome, 'created');
       const original = await get(created.id);
 
       // With the model failing, a change that needed a vector would leave the job pending: it stays ready.
       model.failing = true;
-      const moved = (await http.patch(`/api/v1/jobs/${created.id}`).send({ location: 'Lisbon, Portugal', remote: true }).expect(200)).body as Job;
+      const moved = (await http.patch(`/api/v1/jobs/${created.id}`).send({ location: 'Lisbon, Portugal', remote: true }).expect(200))
+        .body as Job;
       model.failing = false;
       assert.equal(moved.location, 'Lisbon, Portugal');
       assert.equal(moved.parsed.remote, true);
@@ -91,8 +101,9 @@ for (const backend of testBackends()) {
 
       // A text change while the model is down: stored, pending for the backfill (no stale vector kept).
       model.failing = true;
-      const pending = (await http.patch(`/api/v1/jobs/${created.id}`).send({ description: 'Pipelines for the analytics team.' }).expect(200))
-        .body as Job;
+      const pending = (
+        await http.patch(`/api/v1/jobs/${created.id}`).send({ description: 'Pipelines for the analytics team.' }).expect(200)
+      ).body as Job;
       model.failing = false;
       assert.equal(pending.embeddingStatus, 'pending');
       assert.equal((await get(created.id)).embedding, null);
@@ -100,23 +111,43 @@ for (const backend of testBackends()) {
 
     it('POST with a known externalId updates that job (200, same id); PATCH to a taken externalId is 409', async () => {
       const externalId = `REQ-${run}`;
-      const first = (await http.post('/api/v1/jobs').send({ ...JOB, externalId }).expect(201)).body as Job;
+      const first = (
+        await http
+          .post('/api/v1/jobs')
+          .send({ ...JOB, externalId })
+          .expect(201)
+      ).body as Job;
       assert.equal(first.externalId, externalId);
       const total = (await http.get('/api/v1/jobs?limit=1').expect(200)).body.total as number;
-      const second = (await http.post('/api/v1/jobs').send({ ...JOB, title: 'Staff Backend Engineer', externalId }).expect(200)).body as Job;
+      const second = (
+        await http
+          .post('/api/v1/jobs')
+          .send({ ...JOB, title: 'Staff Backend Engineer', externalId })
+          .expect(200)
+      ).body as Job;
       assert.equal(second.outcome, 'updated');
       assert.equal(second.id, first.id);
       assert.equal(second.title, 'Staff Backend Engineer');
       assert.equal((await http.get('/api/v1/jobs?limit=1').expect(200)).body.total, total, 'no new job');
 
-      const another = (await http.post('/api/v1/jobs').send({ ...JOB, externalId: `${externalId}-b` }).expect(201)).body as Job;
+      const another = (
+        await http
+          .post('/api/v1/jobs')
+          .send({ ...JOB, externalId: `${externalId}-b` })
+          .expect(201)
+      ).body as Job;
       const clash = await http.patch(`/api/v1/jobs/${another.id}`).send({ externalId }).expect(409);
       assert.equal(clash.body.code, 'EXTERNAL_ID_IN_USE');
       assert.equal((await get(another.id)).externalId, `${externalId}-b`, 'unchanged');
       // Its own externalId again is no clash.
       await http.patch(`/api/v1/jobs/${first.id}`).send({ externalId }).expect(200);
       // Another organisation may use the same externalId: a job of its own.
-      const theirs = (await other.post('/api/v1/jobs').send({ ...JOB, externalId }).expect(201)).body as Job;
+      const theirs = (
+        await other
+          .post('/api/v1/jobs')
+          .send({ ...JOB, externalId })
+          .expect(201)
+      ).body as Job;
       assert.notEqual(theirs.id, first.id);
     });
 

@@ -9,9 +9,17 @@ import { ApiClient, apiClient, startTestApp } from '../helpers/test-app.js';
 const run = randomUUID();
 const resume = (label: string, skills: string) =>
   Buffer.from(
-    [`Robin Vale ${label}`, 'robin@example.com', 'SUMMARY', `Engineer ${label} ${run}`, 'EXPERIENCE', 'Engineer, Acme', '2019 - Present', 'SKILLS', skills].join(
-      '\n',
-    ),
+    [
+      `Robin Vale ${label}`,
+      'robin@example.com',
+      'SUMMARY',
+      `Engineer ${label} ${run}`,
+      'EXPERIENCE',
+      'Engineer, Acme',
+      '2019 - Present',
+      'SKILLS',
+      skills,
+    ].join('\n'),
   );
 
 interface Upload {
@@ -132,15 +140,17 @@ for (const backend of testBackends()) {
     it('same bytes under another externalId: the existing resume when that id is unknown, 409 when it names another resume', async () => {
       const bytes = resume('shared', 'Java, Spring');
       const [x, y] = [`X-${run}`, `Y-${run}`];
-      const original = (await http.post('/api/v1/resumes').field('externalId', x).attach('file', bytes, 'a.txt').expect(201)).body as Upload;
+      const original = (await http.post('/api/v1/resumes').field('externalId', x).attach('file', bytes, 'a.txt').expect(201))
+        .body as Upload;
       // y is unknown: the bytes decide, the resume is answered as it is (its externalId unchanged).
       const dup = (await http.post('/api/v1/resumes').field('externalId', y).attach('file', bytes, 'a.txt').expect(200)).body as Upload;
       assert.equal(dup.outcome, 'duplicate');
       assert.equal(dup.id, original.id);
       assert.equal(dup.externalId, x);
       // Once y names another resume, these bytes cannot become it: they already are x's.
-      const other = (await http.post('/api/v1/resumes').field('externalId', y).attach('file', resume('other', 'Scala'), 'b.txt').expect(201))
-        .body as Upload;
+      const other = (
+        await http.post('/api/v1/resumes').field('externalId', y).attach('file', resume('other', 'Scala'), 'b.txt').expect(201)
+      ).body as Upload;
       assert.notEqual(other.id, original.id);
       const conflict = await http.post('/api/v1/resumes').field('externalId', y).attach('file', bytes, 'a.txt').expect(409);
       assert.equal(conflict.body.code, 'RESUME_FILE_CONFLICT');
