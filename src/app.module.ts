@@ -9,6 +9,7 @@ import { DocumentsModule } from './documents/documents.module.js';
 import { EmbeddingsModule } from './embeddings/embeddings.module.js';
 import { EventsModule } from './events/events.module.js';
 import { HealthModule } from './health/health.module.js';
+import { IdempotencyModule } from './idempotency/idempotency.module.js';
 import { JobsModule } from './jobs/jobs.module.js';
 import { LoggingModule } from './logging/logging.module.js';
 import { MatchingModule } from './matching/matching.module.js';
@@ -35,6 +36,8 @@ export class AppModule {
         // Before every feature module: its guard runs first and sets request.auth for the others.
         AuthModule,
         AuditModule,
+        // After the auth guard (needs request.auth); a replay is audited like the call it repeats.
+        IdempotencyModule,
         DocumentsModule,
         EmbeddingsModule,
         ResumesModule,

@@ -14,6 +14,7 @@ import { StrictValidationPipe } from './common/strict-validation.pipe.js';
 import { APP_CONFIG, AppConfig } from './config/app-config.js';
 import { consoleAssets } from './console/console-assets.js';
 import { ShutdownDrain } from './health/shutdown-drain.js';
+import { documentIdempotencyKey } from './idempotency/idempotency.openapi.js';
 import { REQUEST_LOGGER } from './logging/logging.module.js';
 import { AppMetrics } from './metrics/app-metrics.js';
 import { httpMetricsMiddleware } from './metrics/http-metrics.js';
@@ -76,7 +77,7 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     .addTag('admin', 'Organisations, API keys, audit log, organisation erasure')
     .addTag('health', 'Liveness and readiness probes')
     .build();
-  const document = SwaggerModule.createDocument(app, config);
+  const document = documentIdempotencyKey(SwaggerModule.createDocument(app, config));
   // Default: no key (the @Public routes: /health, /metrics); every other route declares its own security.
   document.security ??= [];
   return document;

@@ -65,6 +65,12 @@ const EXAMPLE_MESSAGES: Record<ErrorCode, string> = {
   [ErrorCode.INTERNAL_ERROR]: 'Internal server error',
   [ErrorCode.WEBHOOK_URL_INVALID]: 'url must be an absolute http or https URL without credentials',
   [ErrorCode.WEBHOOK_URL_FORBIDDEN]: 'The webhook host resolves to a private address (127.0.0.1); see WEBHOOK_ALLOWED_HOSTS',
+  [ErrorCode.EXTERNAL_ID_IN_USE]: 'Job 0d5c8f7a-3b1e-4c62-9a7f-6e2d1b4c9f30 already has this externalId',
+  [ErrorCode.RESUME_FILE_CONFLICT]:
+    'This file is already resume 5b3f6f0e-8a51-4a7e-9d0c-2f1f0b8e4a11; the externalId names another resume (7c1e2d3f-1111-4222-8333-944455556666)',
+  [ErrorCode.IDEMPOTENCY_KEY_INVALID]: 'Idempotency-Key must be 1 to 255 printable ASCII characters',
+  [ErrorCode.IDEMPOTENCY_KEY_REUSED]: 'This Idempotency-Key was used for a different request in the last 24 h',
+  [ErrorCode.IDEMPOTENCY_KEY_IN_PROGRESS]: 'The first request with this Idempotency-Key is still running; retry shortly',
 };
 
 const EXAMPLE_DETAILS: Partial<Record<ErrorCode, unknown>> = {

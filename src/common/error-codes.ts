@@ -45,6 +45,16 @@ export enum ErrorCode {
   WEBHOOK_URL_INVALID = 'WEBHOOK_URL_INVALID',
   /** A webhook URL whose host is or resolves to a private, loopback or link-local address (SSRF), or does not resolve. */
   WEBHOOK_URL_FORBIDDEN = 'WEBHOOK_URL_FORBIDDEN',
+  /** An externalId given to a job (PATCH) that another job of the organisation already has. */
+  EXTERNAL_ID_IN_USE = 'EXTERNAL_ID_IN_USE',
+  /** The uploaded bytes already are one resume, and the externalId names another. */
+  RESUME_FILE_CONFLICT = 'RESUME_FILE_CONFLICT',
+  /** The Idempotency-Key header is empty, longer than 255 characters or not printable ASCII. */
+  IDEMPOTENCY_KEY_INVALID = 'IDEMPOTENCY_KEY_INVALID',
+  /** The Idempotency-Key was used for a different request (method, path or body) in the last 24 h. */
+  IDEMPOTENCY_KEY_REUSED = 'IDEMPOTENCY_KEY_REUSED',
+  /** The first request with this Idempotency-Key is still running. */
+  IDEMPOTENCY_KEY_IN_PROGRESS = 'IDEMPOTENCY_KEY_IN_PROGRESS',
 }
 
 /** The HTTP status each code is answered with. */
@@ -81,4 +91,9 @@ export const DEFAULT_STATUS: Record<ErrorCode, number> = {
   [ErrorCode.REQUEST_ABORTED]: 499,
   [ErrorCode.WEBHOOK_URL_INVALID]: 400,
   [ErrorCode.WEBHOOK_URL_FORBIDDEN]: 400,
+  [ErrorCode.EXTERNAL_ID_IN_USE]: 409,
+  [ErrorCode.RESUME_FILE_CONFLICT]: 409,
+  [ErrorCode.IDEMPOTENCY_KEY_INVALID]: 400,
+  [ErrorCode.IDEMPOTENCY_KEY_REUSED]: 422,
+  [ErrorCode.IDEMPOTENCY_KEY_IN_PROGRESS]: 409,
 };

@@ -6,3 +6,8 @@ export function sha256(...parts: string[]): string {
   parts.forEach((part, i) => hash.update(i ? `\u0000${part}` : part));
   return hash.digest('hex');
 }
+
+/** sha256 of raw bytes (an uploaded file), hex. */
+export function sha256Bytes(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}

@@ -92,6 +92,14 @@ export abstract class SearchableRepository {
     return count > 0;
   }
 
+  /** Drops a row's vector inside the caller's transaction: pending, for the backfill to embed its new text. */
+  protected async clearEmbedding(db: TenantTx, id: string): Promise<void> {
+    await db.$executeRaw`
+      UPDATE ${this.table} SET embedding = NULL, embedding_model = NULL, embedding_status = 'pending',
+        embedding_attempts = 0, embedding_error = NULL, updated_at = now()
+      WHERE id = ${id}::uuid`;
+  }
+
   async findEmbedding(organizationId: string, id: string): Promise<number[] | null> {
     const [row] = await this.db.forOrganization(
       organizationId,

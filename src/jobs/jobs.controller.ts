@@ -1,11 +1,21 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
 import { Audited } from '../audit/audited.decorator.js';
 import { CurrentOrganization, RequireScopes } from '../auth/auth.decorators.js';
 import { ApiErrorResponses, JSON_BODY_ERRORS } from '../common/api-error-responses.js';
 import { ErrorCode } from '../common/error-codes.js';
 import { uuidParam } from '../common/uuid-param.js';
-import { CreateJobRequest, JobIncludeQuery, JobPage, JobPreviewView, JobView, ListJobsQuery } from './jobs.dto.js';
+import {
+  CreateJobRequest,
+  JobIncludeQuery,
+  JobPage,
+  JobPreviewView,
+  JobView,
+  ListJobsQuery,
+  SavedJobView,
+  UpdateJobRequest,
+} from './jobs.dto.js';
 import { JOB_EXAMPLE } from './jobs.examples.js';
 import { JobsService } from './jobs.service.js';
 
@@ -16,12 +26,48 @@ export class JobsController {
 
   @Post()
   @RequireScopes('jobs:write')
-  @Audited({ action: 'job.create', resourceType: 'job' })
-  @ApiOperation({ operationId: 'createJob', summary: 'Create a job; title + description + requirements are embedded' })
-  @ApiCreatedResponse({ type: JobView, example: JOB_EXAMPLE })
+  @Audited({ action: 'job.create', resourceType: 'job', details: (_, result) => ({ outcome: (result as SavedJobView).outcome }) })
+  @ApiOperation({
+    operationId: 'createJob',
+    summary: 'Create a job; title + description + requirements are embedded',
+    description:
+      'With an `externalId` (your ATS id) that names a job of your organisation, that job is updated instead: its fields become ' +
+      "this request's, its id stays, it is embedded again only if its text changed, and the answer is **200** with " +
+      '`outcome: "updated"` (201 `outcome: "created"` otherwise).',
+  })
+  @ApiCreatedResponse({ type: SavedJobView, description: 'A new job', example: { ...JOB_EXAMPLE, outcome: 'created' } })
+  @ApiOkResponse({ type: SavedJobView, description: "The externalId's job, updated", example: { ...JOB_EXAMPLE, outcome: 'updated' } })
   @ApiErrorResponses(...JSON_BODY_ERRORS, ErrorCode.WORK_BUDGET_EXCEEDED)
-  create(@CurrentOrganization() organizationId: string, @Body() body: CreateJobRequest): Promise<JobView> {
-    return this.jobs.create(organizationId, body);
+  async create(
+    @CurrentOrganization() organizationId: string,
+    @Body() body: CreateJobRequest,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<SavedJobView> {
+    const job = await this.jobs.create(organizationId, body);
+    if (job.outcome === 'updated') response.status(200);
+    return job;
+  }
+
+  @Patch(':id')
+  @RequireScopes('jobs:write')
+  @Audited({ action: 'job.update', resourceType: 'job' })
+  @ApiOperation({
+    operationId: 'updateJob',
+    summary: 'Change some fields of a job; it is parsed again, and embedded again only when its text changes',
+    description:
+      'Fields left out keep their values. Skills, education, remote and years you gave stay; those read from the text are read ' +
+      'again. A change to title, description or requirements makes a new vector (or `embeddingStatus: pending` while the model ' +
+      'is unavailable); any other change keeps the vector. 409 EXTERNAL_ID_IN_USE when another job has the externalId.',
+  })
+  @ApiParam({ name: 'id', format: 'uuid', example: JOB_EXAMPLE.id })
+  @ApiOkResponse({ type: JobView, example: JOB_EXAMPLE })
+  @ApiErrorResponses(...JSON_BODY_ERRORS, ErrorCode.WORK_BUDGET_EXCEEDED, ErrorCode.NOT_FOUND, ErrorCode.EXTERNAL_ID_IN_USE)
+  update(
+    @CurrentOrganization() organizationId: string,
+    @Param('id', uuidParam) id: string,
+    @Body() body: UpdateJobRequest,
+  ): Promise<JobView> {
+    return this.jobs.update(organizationId, id, body);
   }
 
   @Post('preview')

@@ -1,6 +1,20 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsNumber, IsOptional, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsNumber,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+} from 'class-validator';
 import { PaginationQuery } from '../common/pagination.dto.js';
 import { commaSeparatedList } from '../common/query-transforms.js';
 import { EDUCATION_LEVELS, type EducationLevel } from '../common/education-levels.js';
@@ -67,7 +81,27 @@ export class CreateJobRequest {
   @IsOptional()
   @IsBoolean()
   remote?: boolean;
+
+  @ApiPropertyOptional({
+    minLength: 1,
+    maxLength: 200,
+    example: 'REQ-1042',
+    description:
+      "The job's id in your ATS, unique in your organisation. POST with a known externalId updates that job (200, same id) " +
+      'instead of creating one',
+  })
+  @IsOptional()
+  @IsString()
+  @Length(1, 200)
+  @Matches(/^[^\p{C}]*$/u, { message: 'externalId must be printable characters' })
+  externalId?: string;
 }
+
+/**
+ * PATCH /jobs/:id: any field of a job; the others keep their values. Skills, education, remote and
+ * years given earlier stay given; those read from the text are read again from the new text.
+ */
+export class UpdateJobRequest extends PartialType(CreateJobRequest) {}
 
 export class JobSkillView implements JobSkill {
   @ApiProperty({ example: 'German', description: 'Canonical name from the skill dictionary' }) name!: string;
@@ -122,6 +156,8 @@ export class JobView {
   @ApiProperty({ type: String, nullable: true, example: 'Xenova/all-MiniLM-L6-v2' }) embeddingModel!: string | null;
   @ApiProperty({ nullable: true, type: String, description: 'Why the last embedding attempt failed (pending or failed rows)' })
   embeddingError!: string | null;
+  @ApiProperty({ type: String, nullable: true, example: 'REQ-1042', description: "The job's id in the client's ATS" })
+  externalId!: string | null;
   @ApiProperty({ type: String, format: 'date-time' }) createdAt!: Date;
   @ApiProperty({ type: String, format: 'date-time' }) updatedAt!: Date;
   @ApiPropertyOptional({
@@ -130,6 +166,16 @@ export class JobView {
     description: 'Only with ?include=embedding: the 384 floats (null without a vector)',
   })
   embedding?: number[] | null;
+}
+
+/** What POST /jobs answers: the job, and whether it was created or its externalId's job updated. */
+export class SavedJobView extends JobView {
+  @ApiProperty({
+    enum: ['created', 'updated'],
+    example: 'created',
+    description: '`created` (201) or `updated` (200: the externalId named a job)',
+  })
+  outcome!: 'created' | 'updated';
 }
 
 /** What a job would be stored with, computed without storing it (POST /jobs/preview). */

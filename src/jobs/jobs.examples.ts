@@ -15,6 +15,7 @@ export const JOB_EXAMPLE: JsonExample<JobView> = {
   embeddingStatus: 'ready',
   embeddingModel: 'Xenova/all-MiniLM-L6-v2',
   embeddingError: null,
+  externalId: 'REQ-1042',
   createdAt: '2026-11-29T10:20:00.000Z',
   updatedAt: '2026-11-29T10:20:00.000Z',
 };

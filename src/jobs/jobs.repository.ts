@@ -15,7 +15,11 @@ export interface NewJob {
   parsed: ParsedJob;
   content: string;
   contentSha256: string;
+  externalId: string | null;
 }
+
+/** What an update does to the vector: keep it (the embedded text is unchanged), or the new one (null: pending). */
+export type EmbeddingChange = 'keep' | StoredEmbedding | null;
 
 /** Job persistence; vector and full-text search come from SearchableRepository. */
 @Injectable()
@@ -38,6 +42,31 @@ export class JobsRepository extends SearchableRepository {
       await this.writeEmbedding(tx, row.id, embedding.vector, embedding.model);
       return { ...row, embeddingStatus: 'ready', embeddingModel: embedding.model };
     });
+  }
+
+  /**
+   * Replaces a job's fields in place, in one transaction with its vector (kept, replaced, or dropped
+   * to pending) and, through the triggers, its search postings. Null when the job is gone.
+   */
+  update(id: string, job: NewJob, embedding: EmbeddingChange): Promise<Job | null> {
+    return this.db.forOrganization(job.organizationId, async (tx) => {
+      const { count } = await tx.job.updateMany({
+        where: { id, organizationId: job.organizationId },
+        data: {
+          ...job,
+          parsed: job.parsed as unknown as Prisma.InputJsonValue,
+          skills: [...new Set([...job.parsed.requiredSkills, ...job.parsed.preferredSkills])],
+        },
+      });
+      if (!count) return null;
+      if (embedding === null) await this.clearEmbedding(tx, id);
+      else if (embedding !== 'keep') await this.writeEmbedding(tx, id, embedding.vector, embedding.model);
+      return tx.job.findFirst({ where: { id, organizationId: job.organizationId } });
+    });
+  }
+
+  findByExternalId(organizationId: string, externalId: string): Promise<Job | null> {
+    return this.db.forOrganization(organizationId, (tx) => tx.job.findFirst({ where: { organizationId, externalId } }));
   }
 
   findById(organizationId: string, id: string): Promise<Job | null> {

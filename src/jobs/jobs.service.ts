@@ -1,5 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DomainError } from '../common/domain-error.js';
+import { ErrorCode } from '../common/error-codes.js';
+import { isUniqueViolation } from '../common/unique-violation.js';
 import { Page } from '../common/pagination.dto.js';
 import { sha256 } from '../common/sha256.js';
 import { EmbeddingService } from '../embeddings/embedding.service.js';
@@ -7,9 +9,9 @@ import { DomainEvents } from '../events/domain-events.js';
 import { Job } from '../generated/prisma/client.js';
 import { SkillExtractor } from '../skills/skill-extractor.js';
 import { detectMinYears, detectRemote, detectRequiredEducation } from './job-requirements.js';
-import { CreateJobRequest, JobPreviewView, JobView } from './jobs.dto.js';
+import { CreateJobRequest, JobPreviewView, JobView, UpdateJobRequest } from './jobs.dto.js';
 import type { JobSkill, ParsedJob } from './parsed-job.js';
-import { JobsRepository } from './jobs.repository.js';
+import { EmbeddingChange, JobsRepository, NewJob } from './jobs.repository.js';
 
 /** What is embedded for a job: title, description and requirements, in that order. */
 export function jobEmbeddingText(job: { title: string; description: string; requirements: string }): string {
@@ -37,27 +39,98 @@ export class JobsService {
     };
   }
 
-  async create(organizationId: string, request: CreateJobRequest): Promise<JobView> {
-    const content = jobEmbeddingText(request);
-    const parsed = this.parse(request);
-    const vector = await this.embeddings.tryEmbed(organizationId, content);
-    if (!vector) this.logger.warn('Embedding unavailable: job stored with embeddingStatus "pending"');
-    const row = await this.repository.create(
-      {
-        organizationId,
-        title: request.title.trim(),
-        description: request.description.trim(),
-        requirements: request.requirements.trim(),
-        location: request.location?.trim() || null,
-        minYearsExperience: this.minYears(request),
-        parsed,
-        content,
-        contentSha256: sha256(content),
-      },
-      vector ? { vector, model: this.embeddings.modelId } : null,
-    );
-    if (vector) this.events.publish('job.ready', { organizationId, jobId: row.id });
+  /**
+   * Creates a job, or, when `externalId` names a job of the organisation, replaces that job's fields
+   * with the request (same id; re-embedded only if its text changed). Two concurrent creates with
+   * one new externalId: the unique index lets one in, the other becomes its update.
+   */
+  async create(organizationId: string, request: CreateJobRequest): Promise<JobView & { outcome: 'created' | 'updated' }> {
+    for (let attempt = 0; ; attempt++) {
+      const existing = request.externalId ? await this.repository.findByExternalId(organizationId, request.externalId) : null;
+      if (existing) return { ...(await this.save(organizationId, request, existing)), outcome: 'updated' };
+      try {
+        return { ...(await this.save(organizationId, request, null)), outcome: 'created' };
+      } catch (error) {
+        if (attempt >= 1 || !isUniqueViolation(error)) throw error;
+      }
+    }
+  }
+
+  /** PATCH: the given fields replace the job's; the job is parsed again, and embedded again only if its text changed. */
+  async update(organizationId: string, id: string, patch: UpdateJobRequest): Promise<JobView> {
+    const existing = await this.repository.findById(organizationId, id);
+    if (!existing) throw DomainError.notFound('Job', id);
+    if (patch.externalId !== undefined && patch.externalId !== existing.externalId) {
+      const holder = await this.repository.findByExternalId(organizationId, patch.externalId);
+      if (holder && holder.id !== id) throw externalIdInUse(holder.id);
+    }
+    const defined = Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined));
+    const request: CreateJobRequest = { ...this.requestOf(existing), ...defined };
+    try {
+      return await this.save(organizationId, request, existing);
+    } catch (error) {
+      // Another job took the externalId between the check and the write.
+      if (isUniqueViolation(error) && patch.externalId !== undefined) throw externalIdInUse(null);
+      throw error;
+    }
+  }
+
+  /** Stores `request` as a new job, or over `existing` (keeping its vector when the embedded text is the same). */
+  private async save(organizationId: string, request: CreateJobRequest, existing: Job | null): Promise<JobView> {
+    const fields: NewJob = {
+      organizationId,
+      title: request.title.trim(),
+      description: request.description.trim(),
+      requirements: request.requirements.trim(),
+      location: request.location?.trim() || null,
+      minYearsExperience: this.minYears(request),
+      parsed: this.parse(request),
+      content: jobEmbeddingText(request),
+      contentSha256: sha256(jobEmbeddingText(request)),
+      externalId: request.externalId ?? existing?.externalId ?? null,
+    };
+    const textChanged = !existing || jobEmbeddingText(fields) !== jobEmbeddingText(existing);
+    let embedding: EmbeddingChange = 'keep';
+    if (textChanged || existing?.embeddingStatus !== 'ready') {
+      const vector = await this.embeddings.tryEmbed(organizationId, fields.content);
+      if (!vector) this.logger.warn('Embedding unavailable: job stored with embeddingStatus "pending"');
+      embedding = vector ? { vector, model: this.embeddings.modelId } : null;
+    } else {
+      // The vector stays: so do the text it was made from and its hash.
+      fields.content = existing.content;
+      fields.contentSha256 = existing.contentSha256;
+    }
+    let row: Job | null;
+    if (existing) {
+      row = await this.repository.update(existing.id, fields, embedding === null && !textChanged ? 'keep' : embedding);
+      if (!row) throw DomainError.notFound('Job', existing.id);
+    } else {
+      row = await this.repository.create(fields, embedding === 'keep' ? null : embedding);
+    }
+    if (embedding !== 'keep' && embedding !== null) {
+      this.events.publish('job.ready', { organizationId, jobId: row.id, ...(row.externalId ? { externalId: row.externalId } : {}) });
+    }
     return toJobView(row);
+  }
+
+  /**
+   * The request a stored job stands for: its text, and the skills, education, remote and years the
+   * client gave, i.e. those its text alone does not yield (those it does are read again from the new text).
+   */
+  private requestOf(job: Job): CreateJobRequest {
+    const text = { title: job.title, description: job.description, requirements: job.requirements, location: job.location ?? undefined };
+    const stored = job.parsed as unknown as ParsedJob;
+    const fromText = this.parse(text);
+    const givenYears = job.minYearsExperience !== this.minYears(text) ? job.minYearsExperience : null;
+    return {
+      ...text,
+      skills: stored.requiredSkills.filter((skill) => !fromText.requiredSkills.includes(skill)),
+      preferredSkills: stored.preferredSkills.filter((skill) => !fromText.preferredSkills.includes(skill)),
+      educationLevel: stored.educationLevel !== fromText.educationLevel ? (stored.educationLevel ?? undefined) : undefined,
+      remote: stored.remote !== fromText.remote ? stored.remote : undefined,
+      minYearsExperience: givenYears ?? undefined,
+      externalId: job.externalId ?? undefined,
+    };
   }
 
   async get(organizationId: string, id: string, includeEmbedding = false): Promise<JobView> {
@@ -121,7 +194,16 @@ export function toJobView(row: Job): JobView {
     embeddingStatus: row.embeddingStatus,
     embeddingModel: row.embeddingModel,
     embeddingError: row.embeddingError,
+    externalId: row.externalId,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
   };
+}
+
+function externalIdInUse(jobId: string | null): DomainError {
+  return new DomainError(
+    ErrorCode.EXTERNAL_ID_IN_USE,
+    jobId ? `Job ${jobId} already has this externalId` : 'Another job already has this externalId',
+    jobId ? { jobId } : undefined,
+  );
 }

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsArray, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
 import { PaginationQuery } from '../common/pagination.dto.js';
 import { BlindFlag } from '../privacy/blind-flag.js';
 import { EDUCATION_LEVELS, type EducationLevel } from '../common/education-levels.js';
@@ -41,9 +41,76 @@ export class ListResumesQuery extends PaginationQuery {
 
   @BlindFlag()
   blind?: boolean;
+
+  @ApiPropertyOptional({ maxLength: 200, example: 'ATS-4711', description: 'Only the resume with this externalId (then `q` is ignored)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  externalId?: string;
 }
 
-export class UploadResumeBody {
+/** Printable: no control, format, private-use or unassigned characters (\p{C}). */
+const PRINTABLE = /^[^\p{C}]*$/u;
+export const MAX_TAGS = 20;
+
+/** `tags=a,b` or `tags=a&tags=b` (multipart fields repeat as arrays) -> ['a', 'b'], trimmed, without repeats. */
+const tagList = ({ value }: { value: unknown }): unknown => {
+  const parts = typeof value === 'string' ? [value] : value;
+  if (!Array.isArray(parts) || !parts.every((part) => typeof part === 'string')) return value;
+  return [
+    ...new Set(
+      parts
+        .flatMap((part: string) => part.split(','))
+        .map((tag) => tag.trim())
+        .filter(Boolean),
+    ),
+  ];
+};
+const trimmed = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
+
+/** The multipart fields of an upload besides the file. */
+export class UploadResumeFields {
+  @ApiPropertyOptional({
+    minLength: 1,
+    maxLength: 200,
+    example: 'ATS-4711',
+    description:
+      "The candidate's id in your ATS, unique in your organisation: a new file under a known externalId replaces that resume's " +
+      'content and keeps its id (`outcome: "updated"`)',
+  })
+  @IsOptional()
+  @Transform(trimmed)
+  @IsString()
+  @Length(1, 200)
+  @Matches(PRINTABLE, { message: 'externalId must be printable characters' })
+  externalId?: string;
+
+  @ApiPropertyOptional({ minLength: 1, maxLength: 100, example: 'greenhouse', description: 'Where the resume came from (free text)' })
+  @IsOptional()
+  @Transform(trimmed)
+  @IsString()
+  @Length(1, 100)
+  @Matches(PRINTABLE, { message: 'source must be printable characters' })
+  source?: string;
+
+  @ApiPropertyOptional({
+    type: [String],
+    maxItems: MAX_TAGS,
+    example: ['backend', 'berlin'],
+    description: `Comma separated or repeated; at most ${MAX_TAGS} tags of 1 to 50 characters`,
+  })
+  @IsOptional()
+  @Transform(tagList)
+  @IsArray()
+  @ArrayMaxSize(MAX_TAGS)
+  @IsString({ each: true })
+  @Length(1, 50, { each: true })
+  @Matches(PRINTABLE, { each: true, message: 'each tag must be printable characters' })
+  tags?: string[];
+}
+
+/** The multipart body of an upload, for the OpenAPI document. */
+export class UploadResumeBody extends UploadResumeFields {
   @ApiProperty({ type: 'string', format: 'binary', description: 'PDF, DOCX or plain-text resume (type is detected from the bytes)' })
   file!: unknown;
 }
@@ -156,6 +223,10 @@ export class ResumeView {
   @ApiProperty({ nullable: true, type: String, description: 'Why the last embedding attempt failed (pending or failed rows)' })
   embeddingError!: string | null;
   @ApiProperty({ type: [String], example: ['TypeScript', 'PostgreSQL'], description: 'Canonical skill names' }) skills!: string[];
+  @ApiProperty({ type: String, nullable: true, example: 'ATS-4711', description: "The candidate's id in the client's ATS" })
+  externalId!: string | null;
+  @ApiProperty({ type: String, nullable: true, example: 'greenhouse' }) source!: string | null;
+  @ApiProperty({ type: [String], example: ['backend'] }) tags!: string[];
   @ApiProperty({ type: ParsedResumeView, description: 'Structured fields the parser found' })
   parsed!: ParsedResume;
   @ApiProperty({ type: String, format: 'date-time' }) createdAt!: Date;
@@ -170,6 +241,18 @@ export class ResumeView {
   embedding?: number[] | null;
   @ApiPropertyOptional({ type: String, description: 'Only with ?include=text: the extracted text' })
   text?: string;
+}
+
+/** What an upload answers: the resume, and what became of the file. */
+export class UploadedResumeView extends ResumeView {
+  @ApiProperty({
+    enum: ['created', 'duplicate', 'updated'],
+    example: 'created',
+    description:
+      '`created` (201): a new resume. `duplicate` (200): these bytes already are a resume of the organisation; it is answered ' +
+      'and nothing is written. `updated` (200): the externalId named a resume; it got this file (re-parsed, re-embedded), same id',
+  })
+  outcome!: 'created' | 'duplicate' | 'updated';
 }
 
 export class ResumePage {

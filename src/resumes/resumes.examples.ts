@@ -11,6 +11,9 @@ export const RESUME_EXAMPLE: JsonExample<ResumeView> = {
   embeddingModel: 'Xenova/all-MiniLM-L6-v2',
   embeddingError: null,
   skills: ['TypeScript', 'Node.js', 'PostgreSQL'],
+  externalId: 'ATS-4711',
+  source: 'greenhouse',
+  tags: ['backend'],
   parsed: {
     name: 'Jane Doe',
     email: 'jane.doe@example.com',

@@ -22,6 +22,17 @@ export interface NewResume {
   content: string;
   contentSha256: string;
   parsed: ParsedResume;
+  /** sha256 of the uploaded bytes: unique per organisation. */
+  fileSha256: string;
+  externalId: string | null;
+  source: string | null;
+  tags: string[];
+}
+
+/** The rows an upload may be: the one with the same bytes, the one with the same externalId. */
+export interface UploadTargets {
+  byFile: Resume | null;
+  byExternalId: Resume | null;
 }
 
 /** Resume persistence; vector and full-text search come from SearchableRepository. */
@@ -34,23 +45,34 @@ export class ResumesRepository extends SearchableRepository {
   /** Row and vector are written in one transaction: a resume is never half-stored. */
   create(resume: NewResume, embedding: StoredEmbedding | null): Promise<Resume> {
     return this.db.forOrganization(resume.organizationId, async (tx) => {
-      const row = await tx.resume.create({
-        data: {
-          organizationId: resume.organizationId,
-          fileName: resume.fileName,
-          mimeType: resume.mimeType,
-          content: resume.content,
-          contentSha256: resume.contentSha256,
-          parsed: resume.parsed as unknown as Prisma.InputJsonValue,
-          skills: resume.parsed.skills.map((skill) => skill.name),
-          totalYearsExperience: resume.parsed.totalYearsExperience,
-          location: resume.parsed.location,
-        },
-      });
+      const row = await tx.resume.create({ data: { organizationId: resume.organizationId, ...contentFields(resume) } });
       if (!embedding) return row;
       await this.writeEmbedding(tx, row.id, embedding.vector, embedding.model);
       return { ...row, embeddingStatus: 'ready', embeddingModel: embedding.model };
     });
+  }
+
+  /**
+   * Replaces a resume's content in place (same id, same createdAt), in one transaction: the row,
+   * its vector (or none: pending for the backfill) and, through the triggers, its search postings
+   * and statistics. Null when the row is gone.
+   */
+  replaceContent(id: string, resume: NewResume, embedding: StoredEmbedding | null): Promise<Resume | null> {
+    return this.db.forOrganization(resume.organizationId, async (tx) => {
+      const { count } = await tx.resume.updateMany({ where: { id, organizationId: resume.organizationId }, data: contentFields(resume) });
+      if (!count) return null;
+      if (embedding) await this.writeEmbedding(tx, id, embedding.vector, embedding.model);
+      else await this.clearEmbedding(tx, id);
+      return tx.resume.findFirst({ where: { id, organizationId: resume.organizationId } });
+    });
+  }
+
+  /** The resume with these bytes and the one with this externalId (either may be null, or both the same row). */
+  findUploadTargets(organizationId: string, fileSha256: string, externalId: string | null): Promise<UploadTargets> {
+    return this.db.forOrganization(organizationId, async (tx) => ({
+      byFile: await tx.resume.findFirst({ where: { organizationId, fileSha256 } }),
+      byExternalId: externalId === null ? null : await tx.resume.findFirst({ where: { organizationId, externalId } }),
+    }));
   }
 
   findById(organizationId: string, id: string): Promise<Resume | null> {
@@ -74,8 +96,8 @@ export class ResumesRepository extends SearchableRepository {
     );
   }
 
-  async list(organizationId: string, limit: number, offset: number): Promise<{ items: Resume[]; total: number }> {
-    const where = { organizationId };
+  async list(organizationId: string, limit: number, offset: number, externalId?: string): Promise<{ items: Resume[]; total: number }> {
+    const where = externalId === undefined ? { organizationId } : { organizationId, externalId };
     return this.db.forOrganization(organizationId, async (tx) => ({
       items: await tx.resume.findMany({ where, orderBy: [{ createdAt: 'desc' }, { id: 'asc' }], take: limit, skip: offset }),
       total: await tx.resume.count({ where }),
@@ -162,4 +184,22 @@ export class ResumesRepository extends SearchableRepository {
       }));
     });
   }
+}
+
+/** The columns an upload writes, on create and on replace. */
+function contentFields(resume: NewResume) {
+  return {
+    fileName: resume.fileName,
+    mimeType: resume.mimeType,
+    content: resume.content,
+    contentSha256: resume.contentSha256,
+    parsed: resume.parsed as unknown as Prisma.InputJsonValue,
+    skills: resume.parsed.skills.map((skill) => skill.name),
+    totalYearsExperience: resume.parsed.totalYearsExperience,
+    location: resume.parsed.location,
+    fileSha256: resume.fileSha256,
+    externalId: resume.externalId,
+    source: resume.source,
+    tags: resume.tags,
+  };
 }

@@ -33,9 +33,12 @@ interface Helpers {
   freshOrganization(): Promise<string>;
 }
 
-const RESUME = Buffer.from(
-  'Dana Scully\ndana@fbi.example | +1 202 555 0147\nEXPERIENCE\nBackend Engineer, Acme\n2017 - Present\nTypeScript and PostgreSQL APIs.\nSKILLS\nTypeScript, PostgreSQL',
-);
+let uploads = 0;
+/** A resume with bytes of its own each time: the same bytes again would be a 200 duplicate, not a 201. */
+const RESUME = () =>
+  Buffer.from(
+    `Dana Scully\ndana@fbi.example | +1 202 555 0147\nEXPERIENCE\nBackend Engineer, Acme\n2017 - Present\nTypeScript and PostgreSQL APIs (${++uploads}).\nSKILLS\nTypeScript, PostgreSQL`,
+  );
 const JOB = { title: 'Backend Engineer', description: 'APIs in TypeScript.', requirements: 'Required: TypeScript, PostgreSQL.' };
 
 const ROUTES: RouteCase[] = [
@@ -72,6 +75,14 @@ const ROUTES: RouteCase[] = [
     request: async () => ({ path: '/api/v1/jobs/preview', body: JOB }),
   },
   { method: 'get', route: '/api/v1/jobs', scopes: ['jobs:read'], ok: 200, request: async () => ({ path: '/api/v1/jobs' }) },
+  {
+    method: 'patch',
+    route: '/api/v1/jobs/{id}',
+    scopes: ['jobs:write'],
+    ok: 200,
+    request: async (own) => ({ path: `/api/v1/jobs/${own.jobId}`, body: { location: 'Remote' } }),
+    foreign: async (theirs) => ({ path: `/api/v1/jobs/${theirs.jobId}`, body: { location: 'Remote' } }),
+  },
   {
     method: 'get',
     route: '/api/v1/jobs/{id}',
@@ -241,11 +252,11 @@ for (const backend of testBackends()) {
 
     const callAs = (client: ApiClient, method: Method, request: { path: string; body?: object; file?: boolean }) => {
       const call = client[method](request.path);
-      if (request.file) return call.attach('file', RESUME, 'resume.txt');
+      if (request.file) return call.attach('file', RESUME(), 'resume.txt');
       return request.body ? call.send(request.body) : call;
     };
     const fixtureOf = async (client: ApiClient): Promise<Fixture> => ({
-      resumeId: (await client.post('/api/v1/resumes').attach('file', RESUME, 'resume.txt').expect(201)).body.id,
+      resumeId: (await client.post('/api/v1/resumes').attach('file', RESUME(), 'resume.txt').expect(201)).body.id,
       jobId: (await client.post('/api/v1/jobs').send(JOB).expect(201)).body.id,
     });
     const keyFor = async (scopes: Scope[], organizationId?: string) =>
@@ -370,7 +381,7 @@ describe('first start without any key', () => {
       assert.equal(statSync(file).mode & 0o777, 0o600);
       const res = await apiClient(app, { apiKey: key }).get('/api/v1/organizations').expect(200);
       assert.ok(res.body.length >= 1);
-      await apiClient(app, { apiKey: key }).post('/api/v1/resumes').attach('file', RESUME, 'r.txt').expect(201);
+      await apiClient(app, { apiKey: key }).post('/api/v1/resumes').attach('file', RESUME(), 'r.txt').expect(201);
     } finally {
       await app.close();
     }

@@ -22,6 +22,9 @@ const RESUME = [
   'EXPERIENCE',
   'Backend Engineer, Acme, 2018 - Present',
 ];
+let uploads = 0;
+/** The resume with bytes of its own each time: the same bytes again would be the same resume (200 duplicate). */
+const resumeBytes = () => Buffer.from([...RESUME, `Reference ${++uploads}`].join('\n'));
 
 /** Asserts the one error shape with the given status and code, and that nothing sent is echoed. */
 function assertError(res: { status: number; body: unknown; text: string }, status: number, code: string): void {
@@ -45,7 +48,7 @@ function uploadWithDisposition(
   const boundary = 'hirematchboundary';
   const multipart = Buffer.concat([
     Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; ${fileNameParams}\r\nContent-Type: text/plain\r\n\r\n`),
-    Buffer.from(RESUME.join('\n')),
+    resumeBytes(),
     Buffer.from(`\r\n--${boundary}--\r\n`),
   ]);
   return http.post('/api/v1/resumes').set('content-type', `multipart/form-data; boundary=${boundary}`).send(multipart);
@@ -64,12 +67,7 @@ for (const backend of testBackends()) {
       app = await startTestApp({ ...(await backend.setup()), backfillIntervalMs: 0 });
       http = apiClient(app);
       jobId = (await http.post('/api/v1/jobs').send(JOB).expect(201)).body.id;
-      resumeId = (
-        await http
-          .post('/api/v1/resumes')
-          .attach('file', Buffer.from(RESUME.join('\n')), 'jane.txt')
-          .expect(201)
-      ).body.id;
+      resumeId = (await http.post('/api/v1/resumes').attach('file', resumeBytes(), 'jane.txt').expect(201)).body.id;
     });
 
     after(async () => {
@@ -185,15 +183,13 @@ for (const backend of testBackends()) {
       it('raw NUL or control bytes in a file name are a 400 (malformed part header); decoded ones are stripped', async () => {
         const before = await counts();
         for (const filename of [`cv${NUL}${MARKER}.txt`, `cv\u0007\u001b[31m${MARKER}.txt`]) {
-          const res = await http
-            .post('/api/v1/resumes')
-            .attach('file', Buffer.from(RESUME.join('\n')), { filename, contentType: 'text/plain' });
+          const res = await http.post('/api/v1/resumes').attach('file', resumeBytes(), { filename, contentType: 'text/plain' });
           assertError(res, 400, 'VALIDATION_FAILED');
         }
         assert.deepEqual(await counts(), before);
         const tab = await http
           .post('/api/v1/resumes')
-          .attach('file', Buffer.from(RESUME.join('\n')), { filename: 'cv\tjane.txt', contentType: 'text/plain' })
+          .attach('file', resumeBytes(), { filename: 'cv\tjane.txt', contentType: 'text/plain' })
           .expect(201);
         assert.equal(tab.body.fileName, 'cvjane.txt');
         // RFC 5987 percent-encoding can carry any byte: NUL, BEL, ESC and a bidi override are removed after decoding.
@@ -206,7 +202,7 @@ for (const backend of testBackends()) {
       it('file names are UTF-8, RFC 5987 filename* included', async () => {
         const plain = await http
           .post('/api/v1/resumes')
-          .attach('file', Buffer.from(RESUME.join('\n')), { filename: 'Zoë Müller – CV.txt', contentType: 'text/plain' })
+          .attach('file', resumeBytes(), { filename: 'Zoë Müller – CV.txt', contentType: 'text/plain' })
           .expect(201);
         assert.equal(plain.body.fileName, 'Zoë Müller – CV.txt');
         assert.equal((await http.get(`/api/v1/resumes/${plain.body.id}`).expect(200)).body.fileName, 'Zoë Müller – CV.txt');
@@ -218,7 +214,7 @@ for (const backend of testBackends()) {
         assert.equal(extended.body.fileName, '履歴書 ✓.txt');
         const long = await http
           .post('/api/v1/resumes')
-          .attach('file', Buffer.from(RESUME.join('\n')), { filename: `${'ü'.repeat(2_000)}.txt`, contentType: 'text/plain' })
+          .attach('file', resumeBytes(), { filename: `${'ü'.repeat(2_000)}.txt`, contentType: 'text/plain' })
           .expect(201);
         assert.equal([...long.body.fileName].length, 255);
         for (const id of [plain.body.id, extended.body.id, long.body.id]) await http.delete(`/api/v1/resumes/${id}`).expect(204);

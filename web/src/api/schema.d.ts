@@ -143,6 +143,8 @@ export interface paths {
         /**
          * Upload a resume (PDF, DOCX or TXT): extract, parse, embed, store
          * @description The type is detected from the bytes, never the name: anything else (images, executables, archives, and text that is JSON, HTML, XML/SVG or a script) is refused with 415. When the model is unavailable the resume is stored `embeddingStatus: pending` and embedded later. A refused upload writes nothing.
+         *
+         *     The same bytes in the organisation are one resume: uploading them again answers **200** with the existing resume and `outcome: "duplicate"`, writing nothing. With `externalId` (your ATS id, unique in the organisation) a new file under a known externalId replaces that resume's content (re-parsed, re-embedded) and keeps its id: **200**, `outcome: "updated"`. A file that already is one resume sent with an externalId naming another resume is refused (409 RESUME_FILE_CONFLICT).
          */
         post: operations["uploadResume"];
         delete?: never;
@@ -179,28 +181,11 @@ export interface paths {
         /** List jobs, newest first */
         get: operations["listJobs"];
         put?: never;
-        /** Create a job; title + description + requirements are embedded */
-        post: operations["createJob"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/jobs/preview": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
         /**
-         * The required and preferred skills, education, remote and years a job would get; nothing is stored or embedded
-         * @description Takes the body of POST /api/v1/jobs and answers what the job would be stored with, so it can be checked before saving.
+         * Create a job; title + description + requirements are embedded
+         * @description With an `externalId` (your ATS id) that names a job of your organisation, that job is updated instead: its fields become this request's, its id stays, it is embedded again only if its text changed, and the answer is **200** with `outcome: "updated"` (201 `outcome: "created"` otherwise).
          */
-        post: operations["previewJob"];
+        post: operations["createJob"];
         delete?: never;
         options?: never;
         head?: never;
@@ -220,6 +205,30 @@ export interface paths {
         post?: never;
         /** Delete a job */
         delete: operations["deleteJob"];
+        options?: never;
+        head?: never;
+        /**
+         * Change some fields of a job; it is parsed again, and embedded again only when its text changes
+         * @description Fields left out keep their values. Skills, education, remote and years you gave stay; those read from the text are read again. A change to title, description or requirements makes a new vector (or `embeddingStatus: pending` while the model is unavailable); any other change keeps the vector. 409 EXTERNAL_ID_IN_USE when another job has the externalId.
+         */
+        patch: operations["updateJob"];
+        trace?: never;
+    };
+    "/api/v1/jobs/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The required and preferred skills, education, remote and years a job would get; nothing is stored or embedded
+         * @description Takes the body of POST /api/v1/jobs and answers what the job would be stored with, so it can be checked before saving.
+         */
+        post: operations["previewJob"];
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -468,7 +477,7 @@ export interface components {
          * @description Stable machine-readable code: switch on this, not on `message`
          * @enum {string}
          */
-        ErrorCode: "VALIDATION_FAILED" | "FORBIDDEN" | "NOT_FOUND" | "FILE_REQUIRED" | "FILE_TOO_LARGE" | "EMPTY_FILE" | "UNSUPPORTED_MEDIA_TYPE" | "CORRUPT_DOCUMENT" | "ENCRYPTED_DOCUMENT" | "NO_TEXT_LAYER" | "ARCHIVE_TOO_LARGE" | "TOO_MANY_PAGES" | "TEXT_TOO_LONG" | "INVALID_TEXT_ENCODING" | "EXTRACTION_TIMEOUT" | "EMBEDDING_NOT_READY" | "EMBEDDING_UNAVAILABLE" | "INVALID_WEIGHTS" | "PAYLOAD_TOO_LARGE" | "MALFORMED_JSON" | "BODY_TOO_COMPLEX" | "INVALID_CHARACTERS" | "DATABASE_UNAVAILABLE" | "CACHE_UNAVAILABLE" | "UNAUTHENTICATED" | "RATE_LIMITED" | "WORK_BUDGET_EXCEEDED" | "OVERLOADED" | "REQUEST_ABORTED" | "INTERNAL_ERROR";
+        ErrorCode: "VALIDATION_FAILED" | "FORBIDDEN" | "NOT_FOUND" | "FILE_REQUIRED" | "FILE_TOO_LARGE" | "EMPTY_FILE" | "UNSUPPORTED_MEDIA_TYPE" | "CORRUPT_DOCUMENT" | "ENCRYPTED_DOCUMENT" | "NO_TEXT_LAYER" | "ARCHIVE_TOO_LARGE" | "TOO_MANY_PAGES" | "TEXT_TOO_LONG" | "INVALID_TEXT_ENCODING" | "EXTRACTION_TIMEOUT" | "EMBEDDING_NOT_READY" | "EMBEDDING_UNAVAILABLE" | "INVALID_WEIGHTS" | "PAYLOAD_TOO_LARGE" | "MALFORMED_JSON" | "BODY_TOO_COMPLEX" | "INVALID_CHARACTERS" | "DATABASE_UNAVAILABLE" | "CACHE_UNAVAILABLE" | "UNAUTHENTICATED" | "RATE_LIMITED" | "WORK_BUDGET_EXCEEDED" | "OVERLOADED" | "REQUEST_ABORTED" | "INTERNAL_ERROR" | "EXTERNAL_ID_IN_USE" | "RESUME_FILE_CONFLICT" | "IDEMPOTENCY_KEY_INVALID" | "IDEMPOTENCY_KEY_REUSED" | "IDEMPOTENCY_KEY_IN_PROGRESS";
         ApiErrorView: {
             /**
              * @description The HTTP status, repeated
@@ -707,6 +716,24 @@ export interface components {
         };
         UploadResumeBody: {
             /**
+             * @description The candidate's id in your ATS, unique in your organisation: a new file under a known externalId replaces that resume's content and keeps its id (`outcome: "updated"`)
+             * @example ATS-4711
+             */
+            externalId?: string;
+            /**
+             * @description Where the resume came from (free text)
+             * @example greenhouse
+             */
+            source?: string;
+            /**
+             * @description Comma separated or repeated; at most 20 tags of 1 to 50 characters
+             * @example [
+             *       "backend",
+             *       "berlin"
+             *     ]
+             */
+            tags?: string[];
+            /**
              * Format: binary
              * @description PDF, DOCX or plain-text resume (type is detected from the bytes)
              */
@@ -852,6 +879,68 @@ export interface components {
                 [key: string]: string;
             };
         };
+        UploadedResumeView: {
+            /**
+             * Format: uuid
+             * @example 5b3f6f0e-8a51-4a7e-9d0c-2f1f0b8e4a11
+             */
+            id: string;
+            /** @example jane-doe.pdf */
+            fileName: string | null;
+            /**
+             * @description Detected from the bytes
+             * @example application/pdf
+             */
+            mimeType: string | null;
+            /** @description `pending`: stored without a vector (model unavailable), backfilled later; `failed`: its text failed to embed 3 times */
+            embeddingStatus: components["schemas"]["EmbeddingStatus"];
+            /**
+             * @description Model that made the stored vector
+             * @example Xenova/all-MiniLM-L6-v2
+             */
+            embeddingModel: string | null;
+            /** @description Why the last embedding attempt failed (pending or failed rows) */
+            embeddingError: string | null;
+            /**
+             * @description Canonical skill names
+             * @example [
+             *       "TypeScript",
+             *       "PostgreSQL"
+             *     ]
+             */
+            skills: string[];
+            /**
+             * @description The candidate's id in the client's ATS
+             * @example ATS-4711
+             */
+            externalId: string | null;
+            /** @example greenhouse */
+            source: string | null;
+            /**
+             * @example [
+             *       "backend"
+             *     ]
+             */
+            tags: string[];
+            /** @description Structured fields the parser found */
+            parsed: components["schemas"]["ParsedResumeView"];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** @description Notes from extraction, e.g. removed control characters */
+            warnings?: string[];
+            /** @description Only with ?include=embedding: the 384 floats (null without a vector) */
+            embedding?: number[] | null;
+            /** @description Only with ?include=text: the extracted text */
+            text?: string;
+            /**
+             * @description `created` (201): a new resume. `duplicate` (200): these bytes already are a resume of the organisation; it is answered and nothing is written. `updated` (200): the externalId named a resume; it got this file (re-parsed, re-embedded), same id
+             * @example created
+             * @enum {string}
+             */
+            outcome: "created" | "duplicate" | "updated";
+        };
         ResumeView: {
             /**
              * Format: uuid
@@ -882,6 +971,19 @@ export interface components {
              *     ]
              */
             skills: string[];
+            /**
+             * @description The candidate's id in the client's ATS
+             * @example ATS-4711
+             */
+            externalId: string | null;
+            /** @example greenhouse */
+            source: string | null;
+            /**
+             * @example [
+             *       "backend"
+             *     ]
+             */
+            tags: string[];
             /** @description Structured fields the parser found */
             parsed: components["schemas"]["ParsedResumeView"];
             /** Format: date-time */
@@ -938,6 +1040,11 @@ export interface components {
             educationLevel?: "none" | "secondary" | "associate" | "bachelor" | "master" | "doctorate";
             /** @example false */
             remote?: boolean;
+            /**
+             * @description The job's id in your ATS, unique in your organisation. POST with a known externalId updates that job (200, same id) instead of creating one
+             * @example REQ-1042
+             */
+            externalId?: string;
         };
         JobSkillView: {
             /**
@@ -994,6 +1101,97 @@ export interface components {
             /** @example false */
             remote: boolean;
         };
+        SavedJobView: {
+            /**
+             * Format: uuid
+             * @example 0d5c8f7a-3b1e-4c62-9a7f-6e2d1b4c9f30
+             */
+            id: string;
+            /** @example Senior Backend Engineer */
+            title: string;
+            /** @example Build the matching APIs of our HR platform in TypeScript on PostgreSQL. */
+            description: string;
+            /** @example Required: Node.js, TypeScript, PostgreSQL, 5+ years. Nice to have: Kubernetes. */
+            requirements: string;
+            /** @example Berlin, Germany */
+            location: string | null;
+            /** @example 5 */
+            minYearsExperience: number | null;
+            /**
+             * @description Canonical skills (required + preferred)
+             * @example [
+             *       "Node.js",
+             *       "TypeScript",
+             *       "PostgreSQL",
+             *       "Kubernetes"
+             *     ]
+             */
+            skills: string[];
+            parsed: components["schemas"]["ParsedJobView"];
+            /** @description `pending`: no vector yet, backfilled later; `failed`: its text failed to embed 3 times */
+            embeddingStatus: components["schemas"]["EmbeddingStatus"];
+            /** @example Xenova/all-MiniLM-L6-v2 */
+            embeddingModel: string | null;
+            /** @description Why the last embedding attempt failed (pending or failed rows) */
+            embeddingError: string | null;
+            /**
+             * @description The job's id in the client's ATS
+             * @example REQ-1042
+             */
+            externalId: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** @description Only with ?include=embedding: the 384 floats (null without a vector) */
+            embedding?: number[] | null;
+            /**
+             * @description `created` (201) or `updated` (200: the externalId named a job)
+             * @example created
+             * @enum {string}
+             */
+            outcome: "created" | "updated";
+        };
+        UpdateJobRequest: {
+            /** @example Senior Backend Engineer */
+            title?: string;
+            /** @example Build the matching APIs of our HR platform in TypeScript on PostgreSQL. */
+            description?: string;
+            /** @example Required: Node.js, TypeScript, PostgreSQL, 5+ years. Nice to have: Kubernetes. */
+            requirements?: string;
+            /** @example Berlin, Germany */
+            location?: string;
+            /** @example 5 */
+            minYearsExperience?: number;
+            /**
+             * @description Required skills, in addition to those found in the text
+             * @example [
+             *       "Node.js",
+             *       "TypeScript",
+             *       "PostgreSQL"
+             *     ]
+             */
+            skills?: string[];
+            /**
+             * @description Nice-to-have skills
+             * @example [
+             *       "Kubernetes"
+             *     ]
+             */
+            preferredSkills?: string[];
+            /**
+             * @example bachelor
+             * @enum {string}
+             */
+            educationLevel?: "none" | "secondary" | "associate" | "bachelor" | "master" | "doctorate";
+            /** @example false */
+            remote?: boolean;
+            /**
+             * @description The job's id in your ATS, unique in your organisation. POST with a known externalId updates that job (200, same id) instead of creating one
+             * @example REQ-1042
+             */
+            externalId?: string;
+        };
         JobView: {
             /**
              * Format: uuid
@@ -1027,6 +1225,11 @@ export interface components {
             embeddingModel: string | null;
             /** @description Why the last embedding attempt failed (pending or failed rows) */
             embeddingError: string | null;
+            /**
+             * @description The job's id in the client's ATS
+             * @example REQ-1042
+             */
+            externalId: string | null;
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
@@ -1606,7 +1809,13 @@ export interface operations {
     createOrganization: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Makes a retry safe: the first 2xx answer for this key (in your organisation) is stored for 24 h and replayed, status and body, with `Idempotency-Replayed: true`. Errors are not stored (a fixed request may reuse the key). The same key with another request (method, path, body, file bytes): 422 IDEMPOTENCY_KEY_REUSED; while the first request runs: 409 IDEMPOTENCY_KEY_IN_PROGRESS; not 1-255 printable ASCII characters: 400 IDEMPOTENCY_KEY_INVALID.
+                 * @example import-2026-11-29-0042
+                 */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -1967,7 +2176,13 @@ export interface operations {
     createApiKey: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Makes a retry safe: the first 2xx answer for this key (in your organisation) is stored for 24 h and replayed, status and body, with `Idempotency-Replayed: true`. Errors are not stored (a fixed request may reuse the key). The same key with another request (method, path, body, file bytes): 422 IDEMPOTENCY_KEY_REUSED; while the first request runs: 409 IDEMPOTENCY_KEY_IN_PROGRESS; not 1-255 printable ASCII characters: 400 IDEMPOTENCY_KEY_INVALID.
+                 * @example import-2026-11-29-0042
+                 */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -2207,7 +2422,13 @@ export interface operations {
     embedTexts: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Makes a retry safe: the first 2xx answer for this key (in your organisation) is stored for 24 h and replayed, status and body, with `Idempotency-Replayed: true`. Errors are not stored (a fixed request may reuse the key). The same key with another request (method, path, body, file bytes): 422 IDEMPOTENCY_KEY_REUSED; while the first request runs: 409 IDEMPOTENCY_KEY_IN_PROGRESS; not 1-255 printable ASCII characters: 400 IDEMPOTENCY_KEY_INVALID.
+                 * @example import-2026-11-29-0042
+                 */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -2364,6 +2585,8 @@ export interface operations {
                 q?: string;
                 /** @description Blind review: `true` redacts who the candidate is: name, e-mail, phone, links and file name are null (links empty), the name is blanked in the summary, `text` (when asked for) loses the name, contact lines and personal sections, and ranking and search labels (the name) are null. Experience, education, skills and location are kept. No photo is stored. */
                 blind?: boolean;
+                /** @description Only the resume with this externalId (then `q` is ignored) */
+                externalId?: string;
             };
             header?: never;
             path?: never;
@@ -2390,6 +2613,11 @@ export interface operations {
                      *             "TypeScript",
                      *             "Node.js",
                      *             "PostgreSQL"
+                     *           ],
+                     *           "externalId": "ATS-4711",
+                     *           "source": "greenhouse",
+                     *           "tags": [
+                     *             "backend"
                      *           ],
                      *           "parsed": {
                      *             "name": "Jane Doe",
@@ -2508,7 +2736,13 @@ export interface operations {
     uploadResume: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Makes a retry safe: the first 2xx answer for this key (in your organisation) is stored for 24 h and replayed, status and body, with `Idempotency-Replayed: true`. Errors are not stored (a fixed request may reuse the key). The same key with another request (method, path, body, file bytes): 422 IDEMPOTENCY_KEY_REUSED; while the first request runs: 409 IDEMPOTENCY_KEY_IN_PROGRESS; not 1-255 printable ASCII characters: 400 IDEMPOTENCY_KEY_INVALID.
+                 * @example import-2026-11-29-0042
+                 */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -2518,7 +2752,8 @@ export interface operations {
             };
         };
         responses: {
-            201: {
+            /** @description The file already was this resume (`outcome: "duplicate"`), or its externalId's resume got the file (`outcome: "updated"`) */
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2535,6 +2770,11 @@ export interface operations {
                      *         "TypeScript",
                      *         "Node.js",
                      *         "PostgreSQL"
+                     *       ],
+                     *       "externalId": "ATS-4711",
+                     *       "source": "greenhouse",
+                     *       "tags": [
+                     *         "backend"
                      *       ],
                      *       "parsed": {
                      *         "name": "Jane Doe",
@@ -2610,13 +2850,119 @@ export interface operations {
                      *         }
                      *       },
                      *       "createdAt": "2026-11-29T10:15:00.000Z",
-                     *       "updatedAt": "2026-11-29T10:15:00.000Z"
+                     *       "updatedAt": "2026-11-29T10:15:00.000Z",
+                     *       "outcome": "duplicate"
                      *     }
                      */
-                    "application/json": components["schemas"]["ResumeView"];
+                    "application/json": components["schemas"]["UploadedResumeView"];
                 };
             };
-            /** @description Error codes: `FILE_REQUIRED`, `EMPTY_FILE` */
+            /** @description A new resume (`outcome: "created"`) */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "5b3f6f0e-8a51-4a7e-9d0c-2f1f0b8e4a11",
+                     *       "fileName": "jane-doe.pdf",
+                     *       "mimeType": "application/pdf",
+                     *       "embeddingStatus": "ready",
+                     *       "embeddingModel": "Xenova/all-MiniLM-L6-v2",
+                     *       "embeddingError": null,
+                     *       "skills": [
+                     *         "TypeScript",
+                     *         "Node.js",
+                     *         "PostgreSQL"
+                     *       ],
+                     *       "externalId": "ATS-4711",
+                     *       "source": "greenhouse",
+                     *       "tags": [
+                     *         "backend"
+                     *       ],
+                     *       "parsed": {
+                     *         "name": "Jane Doe",
+                     *         "email": "jane.doe@example.com",
+                     *         "phone": "+4930123456",
+                     *         "location": "Berlin, Germany",
+                     *         "links": {
+                     *           "linkedin": "https://www.linkedin.com/in/jane-doe",
+                     *           "github": "https://github.com/janedoe",
+                     *           "web": []
+                     *         },
+                     *         "summary": "Backend engineer building matching systems in TypeScript.",
+                     *         "experience": [
+                     *           {
+                     *             "title": "Senior Backend Engineer",
+                     *             "company": "Acme GmbH",
+                     *             "start": "2019-03",
+                     *             "end": null,
+                     *             "current": true
+                     *           },
+                     *           {
+                     *             "title": "Software Engineer",
+                     *             "company": "Example AG",
+                     *             "start": "2016-01",
+                     *             "end": "2019-02",
+                     *             "current": false
+                     *           }
+                     *         ],
+                     *         "totalYearsExperience": 8.8,
+                     *         "education": [
+                     *           {
+                     *             "degree": "M.Sc.",
+                     *             "field": "Computer Science",
+                     *             "institution": "TU Berlin",
+                     *             "year": 2015,
+                     *             "level": "master"
+                     *           }
+                     *         ],
+                     *         "highestEducationLevel": "master",
+                     *         "skills": [
+                     *           {
+                     *             "name": "TypeScript",
+                     *             "category": "programming_language",
+                     *             "foundIn": [
+                     *               "skills",
+                     *               "experience"
+                     *             ]
+                     *           },
+                     *           {
+                     *             "name": "Node.js",
+                     *             "category": "framework",
+                     *             "foundIn": [
+                     *               "skills"
+                     *             ]
+                     *           },
+                     *           {
+                     *             "name": "PostgreSQL",
+                     *             "category": "database",
+                     *             "foundIn": [
+                     *               "experience"
+                     *             ]
+                     *           }
+                     *         ],
+                     *         "languages": [
+                     *           "English",
+                     *           "German"
+                     *         ],
+                     *         "certifications": [],
+                     *         "sections": {
+                     *           "experience": "Work Experience",
+                     *           "education": "Education",
+                     *           "skills": "Skills"
+                     *         }
+                     *       },
+                     *       "createdAt": "2026-11-29T10:15:00.000Z",
+                     *       "updatedAt": "2026-11-29T10:15:00.000Z",
+                     *       "outcome": "created"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["UploadedResumeView"];
+                };
+            };
+            /** @description Error codes: `FILE_REQUIRED`, `EMPTY_FILE`, `VALIDATION_FAILED` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2636,6 +2982,15 @@ export interface operations {
             };
             /** @description Error codes: `FORBIDDEN` */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            /** @description Error codes: `RESUME_FILE_CONFLICT` */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2705,6 +3060,11 @@ export interface operations {
                      *         "TypeScript",
                      *         "Node.js",
                      *         "PostgreSQL"
+                     *       ],
+                     *       "externalId": "ATS-4711",
+                     *       "source": "greenhouse",
+                     *       "tags": [
+                     *         "backend"
                      *       ],
                      *       "parsed": {
                      *         "name": "Jane Doe",
@@ -2928,6 +3288,7 @@ export interface operations {
                      *           "embeddingStatus": "ready",
                      *           "embeddingModel": "Xenova/all-MiniLM-L6-v2",
                      *           "embeddingError": null,
+                     *           "externalId": "REQ-1042",
                      *           "createdAt": "2026-11-29T10:20:00.000Z",
                      *           "updatedAt": "2026-11-29T10:20:00.000Z"
                      *         }
@@ -2972,7 +3333,13 @@ export interface operations {
     createJob: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Makes a retry safe: the first 2xx answer for this key (in your organisation) is stored for 24 h and replayed, status and body, with `Idempotency-Replayed: true`. Errors are not stored (a fixed request may reuse the key). The same key with another request (method, path, body, file bytes): 422 IDEMPOTENCY_KEY_REUSED; while the first request runs: 409 IDEMPOTENCY_KEY_IN_PROGRESS; not 1-255 printable ASCII characters: 400 IDEMPOTENCY_KEY_INVALID.
+                 * @example import-2026-11-29-0042
+                 */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -2982,6 +3349,51 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The externalId's job, updated */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "0d5c8f7a-3b1e-4c62-9a7f-6e2d1b4c9f30",
+                     *       "title": "Senior Backend Engineer",
+                     *       "description": "Build the matching APIs of our HR platform in TypeScript on PostgreSQL.",
+                     *       "requirements": "Required: Node.js, TypeScript, PostgreSQL, 5+ years. Nice to have: Kubernetes.",
+                     *       "location": "Berlin, Germany",
+                     *       "minYearsExperience": 5,
+                     *       "skills": [
+                     *         "Node.js",
+                     *         "TypeScript",
+                     *         "PostgreSQL",
+                     *         "Kubernetes"
+                     *       ],
+                     *       "parsed": {
+                     *         "requiredSkills": [
+                     *           "Node.js",
+                     *           "TypeScript",
+                     *           "PostgreSQL"
+                     *         ],
+                     *         "preferredSkills": [
+                     *           "Kubernetes"
+                     *         ],
+                     *         "educationLevel": null,
+                     *         "remote": false
+                     *       },
+                     *       "embeddingStatus": "ready",
+                     *       "embeddingModel": "Xenova/all-MiniLM-L6-v2",
+                     *       "embeddingError": null,
+                     *       "externalId": "REQ-1042",
+                     *       "createdAt": "2026-11-29T10:20:00.000Z",
+                     *       "updatedAt": "2026-11-29T10:20:00.000Z",
+                     *       "outcome": "updated"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["SavedJobView"];
+                };
+            };
+            /** @description A new job */
             201: {
                 headers: {
                     [name: string]: unknown;
@@ -3016,11 +3428,13 @@ export interface operations {
                      *       "embeddingStatus": "ready",
                      *       "embeddingModel": "Xenova/all-MiniLM-L6-v2",
                      *       "embeddingError": null,
+                     *       "externalId": "REQ-1042",
                      *       "createdAt": "2026-11-29T10:20:00.000Z",
-                     *       "updatedAt": "2026-11-29T10:20:00.000Z"
+                     *       "updatedAt": "2026-11-29T10:20:00.000Z",
+                     *       "outcome": "created"
                      *     }
                      */
-                    "application/json": components["schemas"]["JobView"];
+                    "application/json": components["schemas"]["SavedJobView"];
                 };
             };
             /** @description Error codes: `VALIDATION_FAILED`, `MALFORMED_JSON`, `BODY_TOO_COMPLEX`, `INVALID_CHARACTERS` */
@@ -3051,88 +3465,6 @@ export interface operations {
                 };
             };
             /** @description Error codes: `PAYLOAD_TOO_LARGE`, `WORK_BUDGET_EXCEEDED` */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ApiErrorView"];
-                };
-            };
-        };
-    };
-    previewJob: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["CreateJobRequest"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "skills": [
-                     *         "Node.js",
-                     *         "TypeScript",
-                     *         "PostgreSQL",
-                     *         "Kubernetes"
-                     *       ],
-                     *       "parsed": {
-                     *         "requiredSkills": [
-                     *           "Node.js",
-                     *           "TypeScript",
-                     *           "PostgreSQL"
-                     *         ],
-                     *         "preferredSkills": [
-                     *           "Kubernetes"
-                     *         ],
-                     *         "educationLevel": null,
-                     *         "remote": false
-                     *       },
-                     *       "minYearsExperience": 5
-                     *     }
-                     */
-                    "application/json": components["schemas"]["JobPreviewView"];
-                };
-            };
-            /** @description Error codes: `VALIDATION_FAILED`, `MALFORMED_JSON`, `BODY_TOO_COMPLEX`, `INVALID_CHARACTERS` */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ApiErrorView"];
-                };
-            };
-            /** @description Error codes: `UNAUTHENTICATED` */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ApiErrorView"];
-                };
-            };
-            /** @description Error codes: `FORBIDDEN` */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ApiErrorView"];
-                };
-            };
-            /** @description Error codes: `PAYLOAD_TOO_LARGE` */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -3191,6 +3523,7 @@ export interface operations {
                      *       "embeddingStatus": "ready",
                      *       "embeddingModel": "Xenova/all-MiniLM-L6-v2",
                      *       "embeddingError": null,
+                     *       "externalId": "REQ-1042",
                      *       "createdAt": "2026-11-29T10:20:00.000Z",
                      *       "updatedAt": "2026-11-29T10:20:00.000Z"
                      *     }
@@ -3292,10 +3625,217 @@ export interface operations {
             };
         };
     };
-    calculateMatch: {
+    updateJob: {
         parameters: {
             query?: never;
             header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateJobRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "0d5c8f7a-3b1e-4c62-9a7f-6e2d1b4c9f30",
+                     *       "title": "Senior Backend Engineer",
+                     *       "description": "Build the matching APIs of our HR platform in TypeScript on PostgreSQL.",
+                     *       "requirements": "Required: Node.js, TypeScript, PostgreSQL, 5+ years. Nice to have: Kubernetes.",
+                     *       "location": "Berlin, Germany",
+                     *       "minYearsExperience": 5,
+                     *       "skills": [
+                     *         "Node.js",
+                     *         "TypeScript",
+                     *         "PostgreSQL",
+                     *         "Kubernetes"
+                     *       ],
+                     *       "parsed": {
+                     *         "requiredSkills": [
+                     *           "Node.js",
+                     *           "TypeScript",
+                     *           "PostgreSQL"
+                     *         ],
+                     *         "preferredSkills": [
+                     *           "Kubernetes"
+                     *         ],
+                     *         "educationLevel": null,
+                     *         "remote": false
+                     *       },
+                     *       "embeddingStatus": "ready",
+                     *       "embeddingModel": "Xenova/all-MiniLM-L6-v2",
+                     *       "embeddingError": null,
+                     *       "externalId": "REQ-1042",
+                     *       "createdAt": "2026-11-29T10:20:00.000Z",
+                     *       "updatedAt": "2026-11-29T10:20:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["JobView"];
+                };
+            };
+            /** @description Error codes: `VALIDATION_FAILED`, `MALFORMED_JSON`, `BODY_TOO_COMPLEX`, `INVALID_CHARACTERS` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            /** @description Error codes: `UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            /** @description Error codes: `FORBIDDEN` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            /** @description Error codes: `NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            /** @description Error codes: `EXTERNAL_ID_IN_USE` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            /** @description Error codes: `PAYLOAD_TOO_LARGE`, `WORK_BUDGET_EXCEEDED` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+        };
+    };
+    previewJob: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes a retry safe: the first 2xx answer for this key (in your organisation) is stored for 24 h and replayed, status and body, with `Idempotency-Replayed: true`. Errors are not stored (a fixed request may reuse the key). The same key with another request (method, path, body, file bytes): 422 IDEMPOTENCY_KEY_REUSED; while the first request runs: 409 IDEMPOTENCY_KEY_IN_PROGRESS; not 1-255 printable ASCII characters: 400 IDEMPOTENCY_KEY_INVALID.
+                 * @example import-2026-11-29-0042
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateJobRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "skills": [
+                     *         "Node.js",
+                     *         "TypeScript",
+                     *         "PostgreSQL",
+                     *         "Kubernetes"
+                     *       ],
+                     *       "parsed": {
+                     *         "requiredSkills": [
+                     *           "Node.js",
+                     *           "TypeScript",
+                     *           "PostgreSQL"
+                     *         ],
+                     *         "preferredSkills": [
+                     *           "Kubernetes"
+                     *         ],
+                     *         "educationLevel": null,
+                     *         "remote": false
+                     *       },
+                     *       "minYearsExperience": 5
+                     *     }
+                     */
+                    "application/json": components["schemas"]["JobPreviewView"];
+                };
+            };
+            /** @description Error codes: `VALIDATION_FAILED`, `MALFORMED_JSON`, `BODY_TOO_COMPLEX`, `INVALID_CHARACTERS` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            /** @description Error codes: `UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            /** @description Error codes: `FORBIDDEN` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            /** @description Error codes: `PAYLOAD_TOO_LARGE` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+        };
+    };
+    calculateMatch: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes a retry safe: the first 2xx answer for this key (in your organisation) is stored for 24 h and replayed, status and body, with `Idempotency-Replayed: true`. Errors are not stored (a fixed request may reuse the key). The same key with another request (method, path, body, file bytes): 422 IDEMPOTENCY_KEY_REUSED; while the first request runs: 409 IDEMPOTENCY_KEY_IN_PROGRESS; not 1-255 printable ASCII characters: 400 IDEMPOTENCY_KEY_INVALID.
+                 * @example import-2026-11-29-0042
+                 */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -3488,7 +4028,13 @@ export interface operations {
     explainMatch: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Makes a retry safe: the first 2xx answer for this key (in your organisation) is stored for 24 h and replayed, status and body, with `Idempotency-Replayed: true`. Errors are not stored (a fixed request may reuse the key). The same key with another request (method, path, body, file bytes): 422 IDEMPOTENCY_KEY_REUSED; while the first request runs: 409 IDEMPOTENCY_KEY_IN_PROGRESS; not 1-255 printable ASCII characters: 400 IDEMPOTENCY_KEY_INVALID.
+                 * @example import-2026-11-29-0042
+                 */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -3571,7 +4117,13 @@ export interface operations {
     batchMatch: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Makes a retry safe: the first 2xx answer for this key (in your organisation) is stored for 24 h and replayed, status and body, with `Idempotency-Replayed: true`. Errors are not stored (a fixed request may reuse the key). The same key with another request (method, path, body, file bytes): 422 IDEMPOTENCY_KEY_REUSED; while the first request runs: 409 IDEMPOTENCY_KEY_IN_PROGRESS; not 1-255 printable ASCII characters: 400 IDEMPOTENCY_KEY_INVALID.
+                 * @example import-2026-11-29-0042
+                 */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -3762,7 +4314,13 @@ export interface operations {
     similaritySearch: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Makes a retry safe: the first 2xx answer for this key (in your organisation) is stored for 24 h and replayed, status and body, with `Idempotency-Replayed: true`. Errors are not stored (a fixed request may reuse the key). The same key with another request (method, path, body, file bytes): 422 IDEMPOTENCY_KEY_REUSED; while the first request runs: 409 IDEMPOTENCY_KEY_IN_PROGRESS; not 1-255 printable ASCII characters: 400 IDEMPOTENCY_KEY_INVALID.
+                 * @example import-2026-11-29-0042
+                 */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -4234,7 +4792,13 @@ export interface operations {
     similarResumes: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Makes a retry safe: the first 2xx answer for this key (in your organisation) is stored for 24 h and replayed, status and body, with `Idempotency-Replayed: true`. Errors are not stored (a fixed request may reuse the key). The same key with another request (method, path, body, file bytes): 422 IDEMPOTENCY_KEY_REUSED; while the first request runs: 409 IDEMPOTENCY_KEY_IN_PROGRESS; not 1-255 printable ASCII characters: 400 IDEMPOTENCY_KEY_INVALID.
+                 * @example import-2026-11-29-0042
+                 */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @description Resume id */
                 id: string;
@@ -4508,7 +5072,13 @@ export interface operations {
                 /** @description First give rows marked `failed` (their text failed 3 times) another chance */
                 retryFailed?: boolean;
             };
-            header?: never;
+            header?: {
+                /**
+                 * @description Makes a retry safe: the first 2xx answer for this key (in your organisation) is stored for 24 h and replayed, status and body, with `Idempotency-Replayed: true`. Errors are not stored (a fixed request may reuse the key). The same key with another request (method, path, body, file bytes): 422 IDEMPOTENCY_KEY_REUSED; while the first request runs: 409 IDEMPOTENCY_KEY_IN_PROGRESS; not 1-255 printable ASCII characters: 400 IDEMPOTENCY_KEY_INVALID.
+                 * @example import-2026-11-29-0042
+                 */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };

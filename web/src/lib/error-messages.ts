@@ -67,6 +67,8 @@ export const ERROR_SENTENCES: { [code in ErrorCode]: Sentence } & { [code: strin
   EXTERNAL_ID_IN_USE: () => 'Another record of your organisation already has this external id.',
   IDEMPOTENCY_KEY_REUSED: () => 'This request repeats an earlier one with different content (same Idempotency-Key).',
   IDEMPOTENCY_KEY_IN_PROGRESS: () => 'The same request is still being processed. Try again in a moment.',
+  RESUME_FILE_CONFLICT: () => 'This file is already stored as another candidate than the one its external id names.',
+  IDEMPOTENCY_KEY_INVALID: () => 'The Idempotency-Key of this request is not valid (1 to 255 printable characters).',
   WEBHOOK_URL_FORBIDDEN: () => 'This webhook address is not allowed: it must be a public http(s) address.',
   WEBHOOK_URL_INVALID: () => 'This webhook address is not a valid http(s) URL (no user name or password in it).',
 };
