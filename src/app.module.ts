@@ -9,6 +9,7 @@ import { DocumentsModule } from './documents/documents.module.js';
 import { EmbeddingsModule } from './embeddings/embeddings.module.js';
 import { EventsModule } from './events/events.module.js';
 import { HealthModule } from './health/health.module.js';
+import { IngestModule } from './ingest/ingest.module.js';
 import { JobsModule } from './jobs/jobs.module.js';
 import { LoggingModule } from './logging/logging.module.js';
 import { MatchingModule } from './matching/matching.module.js';
@@ -37,6 +38,7 @@ export class AppModule {
         DocumentsModule,
         EmbeddingsModule,
         ResumesModule,
+        IngestModule,
         JobsModule,
         MatchingModule,
         PrivacyModule,

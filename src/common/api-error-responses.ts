@@ -63,6 +63,9 @@ const EXAMPLE_MESSAGES: Record<ErrorCode, string> = {
   [ErrorCode.OVERLOADED]: 'The embedding queue is full; retry after 2 s',
   [ErrorCode.REQUEST_ABORTED]: 'The client closed the connection before the answer',
   [ErrorCode.INTERNAL_ERROR]: 'Internal server error',
+  [ErrorCode.TOO_MANY_FILES]: 'The upload holds more than 500 files (INGEST_MAX_FILES)',
+  [ErrorCode.BATCH_TOO_LARGE]: 'The files add up to more than 104857600 bytes (INGEST_MAX_TOTAL_BYTES)',
+  [ErrorCode.INGEST_FAILED]: 'The file could not be processed after 3 attempts',
 };
 
 const EXAMPLE_DETAILS: Partial<Record<ErrorCode, unknown>> = {

@@ -41,6 +41,12 @@ export enum ErrorCode {
   /** The client went away before its work ran (never seen by that client; logged). */
   REQUEST_ABORTED = 'REQUEST_ABORTED',
   INTERNAL_ERROR = 'INTERNAL_ERROR',
+  /** A bulk upload holds more files (or zip entries) than INGEST_MAX_FILES. */
+  TOO_MANY_FILES = 'TOO_MANY_FILES',
+  /** A bulk upload's files add up to more than INGEST_MAX_TOTAL_BYTES. */
+  BATCH_TOO_LARGE = 'BATCH_TOO_LARGE',
+  /** A file of an ingest job kept failing for an unexpected reason (ingest file error only, never an HTTP answer). */
+  INGEST_FAILED = 'INGEST_FAILED',
 }
 
 /** The HTTP status each code is answered with. */
@@ -75,4 +81,7 @@ export const DEFAULT_STATUS: Record<ErrorCode, number> = {
   [ErrorCode.WORK_BUDGET_EXCEEDED]: 413,
   [ErrorCode.OVERLOADED]: 503,
   [ErrorCode.REQUEST_ABORTED]: 499,
+  [ErrorCode.TOO_MANY_FILES]: 413,
+  [ErrorCode.BATCH_TOO_LARGE]: 413,
+  [ErrorCode.INGEST_FAILED]: 500,
 };

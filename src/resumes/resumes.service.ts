@@ -14,6 +14,13 @@ import { blindResumeView } from '../privacy/blind-review.js';
 import { ResumeInclude, ResumeView } from './resumes.dto.js';
 import { ResumesRepository } from './resumes.repository.js';
 
+/** What an integration may say about a file besides its bytes (bulk ingest metadata). */
+export interface ResumeFileMeta {
+  externalId?: string;
+  source?: string;
+  tags?: string[];
+}
+
 export interface UploadedFile {
   buffer: Buffer;
   originalname?: string;
@@ -32,7 +39,13 @@ export class ResumesService {
   ) {}
 
   /** bytes -> text -> parsed fields -> vector (or pending when the model is down) -> one transaction. */
-  async upload(organizationId: string, file: UploadedFile): Promise<ResumeView> {
+  // `meta` and `outcome` are the signature bulk ingest calls; their behaviour (duplicates, externalId) comes with the records work.
+  async upload(
+    organizationId: string,
+    file: UploadedFile,
+    meta?: ResumeFileMeta,
+  ): Promise<ResumeView & { outcome: 'created' | 'duplicate' | 'updated' }> {
+    void meta;
     const document = await this.documents.extract(file.buffer);
     const parsed = this.parser.parse(document.text);
     const vector = await this.embeddings.tryEmbed(organizationId, resumeMatchingText(document.text, parsed));
@@ -49,7 +62,7 @@ export class ResumesService {
       vector ? { vector, model: this.embeddings.modelId } : null,
     );
     if (vector) this.events.publish('resume.ready', { organizationId, resumeId: row.id });
-    return { ...toView(row), warnings: document.warnings };
+    return { ...toView(row), warnings: document.warnings, outcome: 'created' };
   }
 
   async get(organizationId: string, id: string, include: ResumeInclude[] = [], blind = false): Promise<ResumeView> {

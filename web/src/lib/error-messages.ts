@@ -68,6 +68,9 @@ export const ERROR_SENTENCES: { [code in ErrorCode]: Sentence } & { [code: strin
   IDEMPOTENCY_KEY_REUSED: () => 'This request repeats an earlier one with different content (same Idempotency-Key).',
   IDEMPOTENCY_KEY_IN_PROGRESS: () => 'The same request is still being processed. Try again in a moment.',
   WEBHOOK_URL_FORBIDDEN: () => 'This webhook address is not allowed: it must be a public http(s) address.',
+  TOO_MANY_FILES: () => 'Too many files in one upload. Send them in smaller batches.',
+  BATCH_TOO_LARGE: () => 'These files are too large together. Send them in smaller batches.',
+  INGEST_FAILED: () => 'This file could not be processed after several attempts.',
 };
 
 function isKnownCode(code: string | undefined): code is ErrorCode {
