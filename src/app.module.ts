@@ -10,6 +10,7 @@ import { EmbeddingsModule } from './embeddings/embeddings.module.js';
 import { EventsModule } from './events/events.module.js';
 import { HealthModule } from './health/health.module.js';
 import { IdempotencyModule } from './idempotency/idempotency.module.js';
+import { IngestModule } from './ingest/ingest.module.js';
 import { JobsModule } from './jobs/jobs.module.js';
 import { LoggingModule } from './logging/logging.module.js';
 import { MatchingModule } from './matching/matching.module.js';
@@ -41,6 +42,7 @@ export class AppModule {
         DocumentsModule,
         EmbeddingsModule,
         ResumesModule,
+        IngestModule,
         JobsModule,
         MatchingModule,
         PrivacyModule,

@@ -71,6 +71,9 @@ const EXAMPLE_MESSAGES: Record<ErrorCode, string> = {
   [ErrorCode.IDEMPOTENCY_KEY_INVALID]: 'Idempotency-Key must be 1 to 255 printable ASCII characters',
   [ErrorCode.IDEMPOTENCY_KEY_REUSED]: 'This Idempotency-Key was used for a different request in the last 24 h',
   [ErrorCode.IDEMPOTENCY_KEY_IN_PROGRESS]: 'The first request with this Idempotency-Key is still running; retry shortly',
+  [ErrorCode.TOO_MANY_FILES]: 'The upload holds more than 500 files (INGEST_MAX_FILES)',
+  [ErrorCode.BATCH_TOO_LARGE]: 'The files add up to more than 104857600 bytes (INGEST_MAX_TOTAL_BYTES)',
+  [ErrorCode.INGEST_FAILED]: 'The file could not be processed after 3 attempts',
 };
 
 const EXAMPLE_DETAILS: Partial<Record<ErrorCode, unknown>> = {

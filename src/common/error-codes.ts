@@ -55,6 +55,12 @@ export enum ErrorCode {
   IDEMPOTENCY_KEY_REUSED = 'IDEMPOTENCY_KEY_REUSED',
   /** The first request with this Idempotency-Key is still running. */
   IDEMPOTENCY_KEY_IN_PROGRESS = 'IDEMPOTENCY_KEY_IN_PROGRESS',
+  /** A bulk upload holds more files (or zip entries) than INGEST_MAX_FILES. */
+  TOO_MANY_FILES = 'TOO_MANY_FILES',
+  /** A bulk upload's files add up to more than INGEST_MAX_TOTAL_BYTES. */
+  BATCH_TOO_LARGE = 'BATCH_TOO_LARGE',
+  /** A file of an ingest job kept failing for an unexpected reason (ingest file error only, never an HTTP answer). */
+  INGEST_FAILED = 'INGEST_FAILED',
 }
 
 /** The HTTP status each code is answered with. */
@@ -96,4 +102,7 @@ export const DEFAULT_STATUS: Record<ErrorCode, number> = {
   [ErrorCode.IDEMPOTENCY_KEY_INVALID]: 400,
   [ErrorCode.IDEMPOTENCY_KEY_REUSED]: 422,
   [ErrorCode.IDEMPOTENCY_KEY_IN_PROGRESS]: 409,
+  [ErrorCode.TOO_MANY_FILES]: 413,
+  [ErrorCode.BATCH_TOO_LARGE]: 413,
+  [ErrorCode.INGEST_FAILED]: 500,
 };

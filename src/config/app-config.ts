@@ -125,6 +125,12 @@ export interface AppConfig {
   queuePrefix: string;
   /** BullMQ lock duration and stalled-job check: a job whose worker died is taken up again after at most ~2x this. */
   queueStalledIntervalMs: number;
+  /** Files (or zip entries) one bulk upload may hold. */
+  ingestMaxFiles: number;
+  /** Bytes one bulk upload may send in all (each file is also bounded by maxUploadBytes). */
+  ingestMaxTotalBytes: number;
+  /** Attempts per ingest file for unexpected errors (a typed document error is never retried). */
+  ingestAttempts: number;
   /** On shutdown, how long the queue waits for the jobs it is working on before closing anyway. */
   queueDrainTimeoutMs: number;
 }
@@ -277,6 +283,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
     workerConcurrency: int('WORKER_CONCURRENCY', 2, 0, 64),
     queuePrefix: str('QUEUE_PREFIX') ?? 'hirematch',
     queueStalledIntervalMs: int('QUEUE_STALLED_INTERVAL_MS', 30_000, 200),
+    ingestMaxFiles: int('INGEST_MAX_FILES', 500, 1, 10_000),
+    ingestMaxTotalBytes: int('INGEST_MAX_TOTAL_BYTES', 100 * 1024 * 1024, 1024),
+    ingestAttempts: int('INGEST_ATTEMPTS', 3, 1, 20),
     queueDrainTimeoutMs: int('QUEUE_DRAIN_TIMEOUT_MS', 20_000, 0),
   };
   if (config.embeddingWindowOverlap >= config.embeddingWindowTokens - 2) {

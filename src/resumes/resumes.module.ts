@@ -27,6 +27,6 @@ import { ResumesService } from './resumes.service.js';
   ],
   controllers: [ResumesController],
   providers: [ResumesService, ResumesRepository, ResumeParser],
-  exports: [ResumesRepository],
+  exports: [ResumesRepository, ResumesService],
 })
 export class ResumesModule {}

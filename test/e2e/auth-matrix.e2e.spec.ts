@@ -12,6 +12,7 @@ type Method = 'get' | 'post' | 'patch' | 'delete';
 interface Fixture {
   resumeId: string;
   jobId: string;
+  ingestJobId: string;
 }
 
 /** One row per route: what it needs, and how to call it with valid input in the caller's organisation. */
@@ -22,7 +23,7 @@ interface RouteCase {
   scopes: Scope[];
   ok: number;
   /** Path and body for a call about `own` (fresh resources: destructive calls get their own). */
-  request: (own: Fixture, helpers: Helpers) => Promise<{ path: string; body?: object; file?: boolean }>;
+  request: (own: Fixture, helpers: Helpers) => Promise<{ path: string; body?: object; file?: boolean; files?: boolean }>;
   /** Path and body naming another organisation's resources: must be 404. */
   foreign?: (theirs: Fixture, helpers: Helpers) => Promise<{ path: string; body?: object }>;
 }
@@ -50,6 +51,36 @@ const ROUTES: RouteCase[] = [
     request: async () => ({ path: '/api/v1/resumes', file: true }),
   },
   { method: 'get', route: '/api/v1/resumes', scopes: ['resumes:read'], ok: 200, request: async () => ({ path: '/api/v1/resumes' }) },
+  {
+    method: 'post',
+    route: '/api/v1/resumes/bulk',
+    scopes: ['resumes:write'],
+    ok: 202,
+    request: async () => ({ path: '/api/v1/resumes/bulk', files: true }),
+  },
+  {
+    method: 'get',
+    route: '/api/v1/ingest-jobs',
+    scopes: ['resumes:read'],
+    ok: 200,
+    request: async () => ({ path: '/api/v1/ingest-jobs' }),
+  },
+  {
+    method: 'get',
+    route: '/api/v1/ingest-jobs/{id}',
+    scopes: ['resumes:read'],
+    ok: 200,
+    request: async (own) => ({ path: `/api/v1/ingest-jobs/${own.ingestJobId}` }),
+    foreign: async (theirs) => ({ path: `/api/v1/ingest-jobs/${theirs.ingestJobId}` }),
+  },
+  {
+    method: 'get',
+    route: '/api/v1/ingest-jobs/{id}/events',
+    scopes: ['resumes:read'],
+    ok: 200,
+    request: async (own) => ({ path: `/api/v1/ingest-jobs/${own.ingestJobId}/events` }),
+    foreign: async (theirs) => ({ path: `/api/v1/ingest-jobs/${theirs.ingestJobId}/events` }),
+  },
   {
     method: 'get',
     route: '/api/v1/resumes/{id}',
@@ -250,14 +281,16 @@ for (const backend of testBackends()) {
     let own: Fixture;
     let theirs: Fixture;
 
-    const callAs = (client: ApiClient, method: Method, request: { path: string; body?: object; file?: boolean }) => {
+    const callAs = (client: ApiClient, method: Method, request: { path: string; body?: object; file?: boolean; files?: boolean }) => {
       const call = client[method](request.path);
       if (request.file) return call.attach('file', RESUME(), 'resume.txt');
+      if (request.files) return call.attach('files', RESUME(), 'resume.txt');
       return request.body ? call.send(request.body) : call;
     };
     const fixtureOf = async (client: ApiClient): Promise<Fixture> => ({
       resumeId: (await client.post('/api/v1/resumes').attach('file', RESUME(), 'resume.txt').expect(201)).body.id,
       jobId: (await client.post('/api/v1/jobs').send(JOB).expect(201)).body.id,
+      ingestJobId: (await client.post('/api/v1/resumes/bulk').attach('files', RESUME(), 'resume.txt').expect(202)).body.id,
     });
     const keyFor = async (scopes: Scope[], organizationId?: string) =>
       (await admin.post('/api/v1/api-keys').send({ name: 'matrix key', scopes, organizationId }).expect(201)).body as {

@@ -71,6 +71,9 @@ export const ERROR_SENTENCES: { [code in ErrorCode]: Sentence } & { [code: strin
   IDEMPOTENCY_KEY_INVALID: () => 'The Idempotency-Key of this request is not valid (1 to 255 printable characters).',
   WEBHOOK_URL_FORBIDDEN: () => 'This webhook address is not allowed: it must be a public http(s) address.',
   WEBHOOK_URL_INVALID: () => 'This webhook address is not a valid http(s) URL (no user name or password in it).',
+  TOO_MANY_FILES: () => 'Too many files in one upload. Send them in smaller batches.',
+  BATCH_TOO_LARGE: () => 'These files are too large together. Send them in smaller batches.',
+  INGEST_FAILED: () => 'This file could not be processed after several attempts.',
 };
 
 function isKnownCode(code: string | undefined): code is ErrorCode {
