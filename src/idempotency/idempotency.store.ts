@@ -1,6 +1,19 @@
 import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
-import { TenantDatabase } from '../database/tenant-database.js';
+import { TenantDatabase, TenantTx } from '../database/tenant-database.js';
 import { Prisma } from '../generated/prisma/client.js';
+
+/**
+ * Deletes, inside the caller's transaction, the stored answers that name any of `ids` (resumes being
+ * deleted or erased): an upload's answer holds the parsed personal data, and a replay must not bring
+ * it back. Under the tenant helper row-level security keeps it to the organisation.
+ */
+export function forgetAnswersNaming(tx: TenantTx, ids: string[]): Promise<number> {
+  if (!ids.length) return Promise.resolve(0);
+  return tx.$executeRaw`
+    DELETE FROM idempotency_keys
+    WHERE response IS NOT NULL
+      AND EXISTS (SELECT 1 FROM unnest(${ids}::text[]) AS named(id) WHERE strpos(response::text, named.id) > 0)`;
+}
 
 /** How long the first answer to a key is replayed. */
 export const IDEMPOTENCY_TTL_HOURS = 24;

@@ -4,7 +4,7 @@
  * web links (LinkedIn, GitHub, sites: they lead to a profile photo), the file name (usually the
  * person's name) and, in the text, the name, contact lines and personal sections (the same text the
  * vector is made from, `resumeMatchingText`). Kept: location (the location factor scores it),
- * experience, education and skills. No photo is ever stored (the uploaded file is not kept).
+ * experience, education and skills. The ATS id (`externalId`) goes too. No photo is ever stored (the uploaded file is not kept).
  */
 import { escapeRegExp } from '../common/escape-regexp.js';
 import type { ParsedResume } from '../resumes/parsing/parsed-resume.js';
@@ -34,8 +34,12 @@ export function blindResumeText(content: string, parsed: ParsedResume): string {
 }
 
 /** A resume view (or anything shaped like one) with its identifying fields redacted. */
-export function blindResumeView<T extends { fileName: string | null; parsed: ParsedResume; text?: string }>(view: T): T {
+export function blindResumeView<T extends { fileName: string | null; parsed: ParsedResume; text?: string; externalId?: string | null }>(
+  view: T,
+): T {
   const blind: T = { ...view, fileName: null, parsed: blindParsedResume(view.parsed) };
+  // The ATS's candidate id leads straight to the person's record there.
+  if (view.externalId !== undefined) blind.externalId = null;
   if (view.text !== undefined) blind.text = blindResumeText(view.text, view.parsed);
   return blind;
 }

@@ -3,6 +3,7 @@ import { APP_CONFIG, AppConfig } from '../config/app-config.js';
 import { SearchableRepository, searchSettings, StoredEmbedding } from '../database/searchable-repository.js';
 import { TenantDatabase } from '../database/tenant-database.js';
 import { Prisma, Resume } from '../generated/prisma/client.js';
+import { forgetAnswersNaming } from '../idempotency/idempotency.store.js';
 import { CandidateIdentity, normalizeEmail, phoneDigits, samePhone } from '../privacy/candidate-match.js';
 import { resumeMatchingText } from './matching-text.js';
 import { ParsedResume } from './parsing/parsed-resume.js';
@@ -133,9 +134,13 @@ export class ResumesRepository extends SearchableRepository {
     });
   }
 
-  async delete(organizationId: string, id: string): Promise<boolean> {
-    const { count } = await this.db.forOrganization(organizationId, (tx) => tx.resume.deleteMany({ where: { id, organizationId } }));
-    return count > 0;
+  delete(organizationId: string, id: string): Promise<boolean> {
+    return this.db.forOrganization(organizationId, async (tx) => {
+      const { count } = await tx.resume.deleteMany({ where: { id, organizationId } });
+      // In the same transaction: a replayed upload answer would bring the parsed fields back.
+      if (count) await forgetAnswersNaming(tx, [id]);
+      return count > 0;
+    });
   }
 
   /**
@@ -161,7 +166,10 @@ export class ResumesRepository extends SearchableRepository {
           (phone && (row.content.includes(phone) || (row.parsed.phone !== null && samePhone(row.parsed.phone, phone)))),
       );
       const ids = matching.map((row) => row.id);
-      if (ids.length) await tx.resume.deleteMany({ where: { organizationId, id: { in: ids } } });
+      if (ids.length) {
+        await tx.resume.deleteMany({ where: { organizationId, id: { in: ids } } });
+        await forgetAnswersNaming(tx, ids);
+      }
       return matching.map((row) => ({ id: row.id, organizationId, embeddingText: resumeMatchingText(row.content, row.parsed) }));
     });
   }
@@ -177,6 +185,10 @@ export class ResumesRepository extends SearchableRepository {
         WHERE r.organization_id = o.id AND o.retention_days IS NOT NULL
           AND r.created_at < now() - make_interval(days => o.retention_days)
         RETURNING r.id::text AS id, r.organization_id::text AS "organizationId", r.content, r.parsed`;
+      await forgetAnswersNaming(
+        tx,
+        rows.map((row) => row.id),
+      );
       return rows.map((row) => ({
         id: row.id,
         organizationId: row.organizationId,

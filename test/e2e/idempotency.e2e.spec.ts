@@ -136,6 +136,15 @@ for (const backend of testBackends()) {
       assert.equal(otherField.body.code, 'IDEMPOTENCY_KEY_REUSED');
     });
 
+    it('forgets a stored answer when the resume it names is deleted (a replay must not bring its parsed fields back)', async () => {
+      const key = `deleted-${run}`;
+      const first = await http.post('/api/v1/resumes').set('Idempotency-Key', key).attach('file', resume('gone'), 'gone.txt').expect(201);
+      await http.delete(`/api/v1/resumes/${first.body.id}`).expect(204);
+      const again = await http.post('/api/v1/resumes').set('Idempotency-Key', key).attach('file', resume('gone'), 'gone.txt').expect(201);
+      assert.equal(again.headers['idempotency-replayed'], undefined);
+      assert.notEqual(again.body.id, first.body.id);
+    });
+
     it('refuses a key that is empty, too long or not printable ASCII with 400 IDEMPOTENCY_KEY_INVALID', async () => {
       const before = await jobTotal();
       for (const key of ['k'.repeat(256), 'tab\there']) {

@@ -123,6 +123,9 @@ for (const backend of testBackends()) {
         'resume.ready with the externalId after the update',
       );
 
+      const blind = (await http.get(`/api/v1/resumes/${created.id}?blind=true`).expect(200)).body;
+      assert.equal(blind.externalId, null, 'blind review hides the ATS id (it leads to the person)');
+
       const found = (await http.get(`/api/v1/resumes?externalId=${encodeURIComponent(externalId)}`).expect(200)).body;
       assert.equal(found.total, 1);
       assert.equal(found.items[0].id, created.id);
