@@ -453,6 +453,83 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The organisation's webhooks, newest first (never their secrets) */
+        get: operations["listWebhooks"];
+        put?: never;
+        /**
+         * Register a receiver URL for events; the response shows the signing secret once
+         * @description Each delivery is a POST of `{"id":"evt_…","type":…,"createdAt":…,"data":{…ids…}}` with the headers `HireMatch-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256(secret, "<t>.<body>")>`, `HireMatch-Event` and `HireMatch-Delivery`. Receivers should refuse a `t` older than 300 s. Failed deliveries (anything but 2xx) are retried with exponential backoff. The host must not resolve to a private address (WEBHOOK_URL_FORBIDDEN) unless the operator allows it.
+         */
+        post: operations["createWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One webhook (not its secret) */
+        get: operations["getWebhook"];
+        put?: never;
+        post?: never;
+        /** Delete a webhook and its delivery log; pending retries stop */
+        delete: operations["deleteWebhook"];
+        options?: never;
+        head?: never;
+        /** Change the URL, events, description or active flag */
+        patch: operations["updateWebhook"];
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}/ping": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a `ping` event now, once, and say how the receiver answered
+         * @description Also to an inactive webhook. The delivery is in the log; a failed ping is not retried.
+         */
+        post: operations["pingWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The webhook's delivery log, newest first, with every attempt */
+        get: operations["listWebhookDeliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -468,7 +545,7 @@ export interface components {
          * @description Stable machine-readable code: switch on this, not on `message`
          * @enum {string}
          */
-        ErrorCode: "VALIDATION_FAILED" | "FORBIDDEN" | "NOT_FOUND" | "FILE_REQUIRED" | "FILE_TOO_LARGE" | "EMPTY_FILE" | "UNSUPPORTED_MEDIA_TYPE" | "CORRUPT_DOCUMENT" | "ENCRYPTED_DOCUMENT" | "NO_TEXT_LAYER" | "ARCHIVE_TOO_LARGE" | "TOO_MANY_PAGES" | "TEXT_TOO_LONG" | "INVALID_TEXT_ENCODING" | "EXTRACTION_TIMEOUT" | "EMBEDDING_NOT_READY" | "EMBEDDING_UNAVAILABLE" | "INVALID_WEIGHTS" | "PAYLOAD_TOO_LARGE" | "MALFORMED_JSON" | "BODY_TOO_COMPLEX" | "INVALID_CHARACTERS" | "DATABASE_UNAVAILABLE" | "CACHE_UNAVAILABLE" | "UNAUTHENTICATED" | "RATE_LIMITED" | "WORK_BUDGET_EXCEEDED" | "OVERLOADED" | "REQUEST_ABORTED" | "INTERNAL_ERROR";
+        ErrorCode: "VALIDATION_FAILED" | "FORBIDDEN" | "NOT_FOUND" | "FILE_REQUIRED" | "FILE_TOO_LARGE" | "EMPTY_FILE" | "UNSUPPORTED_MEDIA_TYPE" | "CORRUPT_DOCUMENT" | "ENCRYPTED_DOCUMENT" | "NO_TEXT_LAYER" | "ARCHIVE_TOO_LARGE" | "TOO_MANY_PAGES" | "TEXT_TOO_LONG" | "INVALID_TEXT_ENCODING" | "EXTRACTION_TIMEOUT" | "EMBEDDING_NOT_READY" | "EMBEDDING_UNAVAILABLE" | "INVALID_WEIGHTS" | "PAYLOAD_TOO_LARGE" | "MALFORMED_JSON" | "BODY_TOO_COMPLEX" | "INVALID_CHARACTERS" | "DATABASE_UNAVAILABLE" | "CACHE_UNAVAILABLE" | "UNAUTHENTICATED" | "RATE_LIMITED" | "WORK_BUDGET_EXCEEDED" | "OVERLOADED" | "REQUEST_ABORTED" | "INTERNAL_ERROR" | "WEBHOOK_URL_INVALID" | "WEBHOOK_URL_FORBIDDEN";
         ApiErrorView: {
             /**
              * @description The HTTP status, repeated
@@ -520,7 +597,7 @@ export interface components {
              *       "matching"
              *     ]
              */
-            scopes: ("resumes:read" | "resumes:write" | "jobs:read" | "jobs:write" | "matching" | "admin")[];
+            scopes: ("resumes:read" | "resumes:write" | "jobs:read" | "jobs:write" | "matching" | "admin" | "webhooks:manage")[];
             /** @description Another organisation's id (operator admin keys only); default: the caller's */
             organizationId?: string;
         };
@@ -533,7 +610,7 @@ export interface components {
              * @example hm_live_Ab3x
              */
             prefix: string;
-            scopes: ("resumes:read" | "resumes:write" | "jobs:read" | "jobs:write" | "matching" | "admin")[];
+            scopes: ("resumes:read" | "resumes:write" | "jobs:read" | "jobs:write" | "matching" | "admin" | "webhooks:manage")[];
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
@@ -552,7 +629,7 @@ export interface components {
              * @example hm_live_Ab3x
              */
             prefix: string;
-            scopes: ("resumes:read" | "resumes:write" | "jobs:read" | "jobs:write" | "matching" | "admin")[];
+            scopes: ("resumes:read" | "resumes:write" | "jobs:read" | "jobs:write" | "matching" | "admin" | "webhooks:manage")[];
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
@@ -1544,6 +1621,131 @@ export interface components {
             jobs: components["schemas"]["BackfillCountsView"];
             /** @description Set when the run stopped early because the model became unavailable */
             stoppedBecause?: string;
+        };
+        CreateWebhookRequest: {
+            /**
+             * @description Absolute http(s) URL of the receiver, without user name, password or fragment. Its host must not be (or resolve to) a private, loopback, link-local or reserved address unless the operator allows it (WEBHOOK_ALLOWED_HOSTS)
+             * @example https://ats.example.com/hooks/hirematch
+             */
+            url: string;
+            /**
+             * @example [
+             *       "resume.ready",
+             *       "resume.failed"
+             *     ]
+             */
+            events: ("resume.ready" | "resume.failed" | "ingest.completed" | "job.ready")[];
+            /** @example ATS production */
+            description?: string;
+        };
+        CreatedWebhookView: {
+            /** Format: uuid */
+            id: string;
+            url: string;
+            events: ("resume.ready" | "resume.failed" | "ingest.completed" | "job.ready")[];
+            description: string | null;
+            active: boolean;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /**
+             * @description The signing secret (HMAC-SHA256 key of the HireMatch-Signature header): shown this once; store it with the receiver
+             * @example whsec_2q3v9Kx0cXQ8bq1sQ7mJ4fZr6yTn5wLe8uHd3aPg0ks
+             */
+            secret: string;
+        };
+        WebhookView: {
+            /** Format: uuid */
+            id: string;
+            url: string;
+            events: ("resume.ready" | "resume.failed" | "ingest.completed" | "job.ready")[];
+            description: string | null;
+            active: boolean;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        WebhookPage: {
+            items: components["schemas"]["WebhookView"][];
+            /** @example 1 */
+            total: number;
+            /** @example 20 */
+            limit: number;
+            /** @example 0 */
+            offset: number;
+        };
+        UpdateWebhookRequest: {
+            /** @description Absolute http(s) URL of the receiver, without user name, password or fragment. Its host must not be (or resolve to) a private, loopback, link-local or reserved address unless the operator allows it (WEBHOOK_ALLOWED_HOSTS) */
+            url?: string;
+            events?: ("resume.ready" | "resume.failed" | "ingest.completed" | "job.ready")[];
+            description?: string | null;
+            /** @description false: no new deliveries (pending retries end `failed`); pings still work */
+            active?: boolean;
+        };
+        WebhookPingView: {
+            /** Format: uuid */
+            deliveryId: string;
+            /** @example evt_q2Vb6n0cJ8sXl1TfR4yKm7aD */
+            eventId: string;
+            /** @enum {string} */
+            status: "succeeded" | "failed";
+            statusCode: number | null;
+            error: string | null;
+            durationMs: number;
+        };
+        DeliveryAttemptView: {
+            attempt: number;
+            /** Format: date-time */
+            at: string;
+            /** @description The receiver's status code; null: no answer */
+            statusCode: number | null;
+            error: string | null;
+            durationMs: number;
+        };
+        WebhookDeliveryView: {
+            /**
+             * Format: uuid
+             * @description Sent as the HireMatch-Delivery header
+             */
+            id: string;
+            /** Format: uuid */
+            webhookId: string;
+            /**
+             * @description The event id (body `id`): the same on every webhook and retry
+             * @example evt_q2Vb6n0cJ8sXl1TfR4yKm7aD
+             */
+            eventId: string;
+            /** @enum {string} */
+            eventType: "resume.ready" | "resume.failed" | "ingest.completed" | "job.ready" | "ping";
+            /** @enum {string} */
+            status: "pending" | "succeeded" | "failed";
+            attempts: number;
+            lastStatusCode: number | null;
+            lastError: string | null;
+            lastDurationMs: number | null;
+            attemptLog: components["schemas"]["DeliveryAttemptView"][];
+            /**
+             * Format: date-time
+             * @description When the next retry is due (pending after a failed attempt)
+             */
+            nextAttemptAt: string | null;
+            /** Format: date-time */
+            deliveredAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        WebhookDeliveryPage: {
+            items: components["schemas"]["WebhookDeliveryView"][];
+            /** @example 1 */
+            total: number;
+            /** @example 20 */
+            limit: number;
+            /** @example 0 */
+            offset: number;
         };
     };
     responses: never;
@@ -4857,6 +5059,528 @@ export interface operations {
                             };
                         };
                     };
+                };
+            };
+        };
+    };
+    listWebhooks: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "3b9d6f2e-8a41-4c5e-9f07-1d2c3b4a5e60",
+                     *           "url": "https://ats.example.com/hooks/hirematch",
+                     *           "events": [
+                     *             "resume.ready",
+                     *             "resume.failed"
+                     *           ],
+                     *           "description": "ATS production",
+                     *           "active": true,
+                     *           "createdAt": "2026-11-29T19:20:00.000Z",
+                     *           "updatedAt": "2026-11-29T19:20:00.000Z"
+                     *         }
+                     *       ],
+                     *       "total": 1,
+                     *       "limit": 20,
+                     *       "offset": 0
+                     *     }
+                     */
+                    "application/json": components["schemas"]["WebhookPage"];
+                };
+            };
+            /** @description Error codes: `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            /** @description Error codes: `UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            /** @description Error codes: `FORBIDDEN` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+        };
+    };
+    createWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateWebhookRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "3b9d6f2e-8a41-4c5e-9f07-1d2c3b4a5e60",
+                     *       "url": "https://ats.example.com/hooks/hirematch",
+                     *       "events": [
+                     *         "resume.ready",
+                     *         "resume.failed"
+                     *       ],
+                     *       "description": "ATS production",
+                     *       "active": true,
+                     *       "createdAt": "2026-11-29T19:20:00.000Z",
+                     *       "updatedAt": "2026-11-29T19:20:00.000Z",
+                     *       "secret": "whsec_2q3v9Kx0cXQ8bq1sQ7mJ4fZr6yTn5wLe8uHd3aPg0ks"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["CreatedWebhookView"];
+                };
+            };
+            /** @description Error codes: `VALIDATION_FAILED`, `MALFORMED_JSON`, `BODY_TOO_COMPLEX`, `INVALID_CHARACTERS`, `WEBHOOK_URL_INVALID`, `WEBHOOK_URL_FORBIDDEN` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            /** @description Error codes: `UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            /** @description Error codes: `FORBIDDEN` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            /** @description Error codes: `PAYLOAD_TOO_LARGE` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+        };
+    };
+    getWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "3b9d6f2e-8a41-4c5e-9f07-1d2c3b4a5e60",
+                     *       "url": "https://ats.example.com/hooks/hirematch",
+                     *       "events": [
+                     *         "resume.ready",
+                     *         "resume.failed"
+                     *       ],
+                     *       "description": "ATS production",
+                     *       "active": true,
+                     *       "createdAt": "2026-11-29T19:20:00.000Z",
+                     *       "updatedAt": "2026-11-29T19:20:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["WebhookView"];
+                };
+            };
+            /** @description Error codes: `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            /** @description Error codes: `UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            /** @description Error codes: `FORBIDDEN` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            /** @description Error codes: `NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+        };
+    };
+    deleteWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Error codes: `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            /** @description Error codes: `UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            /** @description Error codes: `FORBIDDEN` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            /** @description Error codes: `NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+        };
+    };
+    updateWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateWebhookRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "3b9d6f2e-8a41-4c5e-9f07-1d2c3b4a5e60",
+                     *       "url": "https://ats.example.com/hooks/hirematch",
+                     *       "events": [
+                     *         "resume.ready",
+                     *         "resume.failed"
+                     *       ],
+                     *       "description": "ATS production",
+                     *       "active": false,
+                     *       "createdAt": "2026-11-29T19:20:00.000Z",
+                     *       "updatedAt": "2026-11-29T19:20:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["WebhookView"];
+                };
+            };
+            /** @description Error codes: `VALIDATION_FAILED`, `MALFORMED_JSON`, `BODY_TOO_COMPLEX`, `INVALID_CHARACTERS`, `WEBHOOK_URL_INVALID`, `WEBHOOK_URL_FORBIDDEN` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            /** @description Error codes: `UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            /** @description Error codes: `FORBIDDEN` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            /** @description Error codes: `NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            /** @description Error codes: `PAYLOAD_TOO_LARGE` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+        };
+    };
+    pingWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "deliveryId": "c4a1e7b2-5d3f-4e69-8b0a-2f1e3d4c5b6a",
+                     *       "eventId": "evt_Jc8mT2xQ5vR1nL7pB4sW9kYd",
+                     *       "status": "succeeded",
+                     *       "statusCode": 204,
+                     *       "error": null,
+                     *       "durationMs": 37
+                     *     }
+                     */
+                    "application/json": components["schemas"]["WebhookPingView"];
+                };
+            };
+            /** @description Error codes: `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            /** @description Error codes: `UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            /** @description Error codes: `FORBIDDEN` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            /** @description Error codes: `NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+        };
+    };
+    listWebhookDeliveries: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "c4a1e7b2-5d3f-4e69-8b0a-2f1e3d4c5b6a",
+                     *           "webhookId": "3b9d6f2e-8a41-4c5e-9f07-1d2c3b4a5e60",
+                     *           "eventId": "evt_q2Vb6n0cJ8sXl1TfR4yKm7aD",
+                     *           "eventType": "resume.ready",
+                     *           "status": "succeeded",
+                     *           "attempts": 2,
+                     *           "lastStatusCode": 200,
+                     *           "lastError": null,
+                     *           "lastDurationMs": 84,
+                     *           "attemptLog": [
+                     *             {
+                     *               "attempt": 1,
+                     *               "at": "2026-11-29T19:21:00.000Z",
+                     *               "statusCode": 500,
+                     *               "error": "The receiver answered HTTP 500",
+                     *               "durationMs": 61
+                     *             },
+                     *             {
+                     *               "attempt": 2,
+                     *               "at": "2026-11-29T19:21:30.000Z",
+                     *               "statusCode": 200,
+                     *               "error": null,
+                     *               "durationMs": 84
+                     *             }
+                     *           ],
+                     *           "nextAttemptAt": null,
+                     *           "deliveredAt": "2026-11-29T19:21:30.000Z",
+                     *           "createdAt": "2026-11-29T19:21:00.000Z",
+                     *           "updatedAt": "2026-11-29T19:21:30.000Z"
+                     *         }
+                     *       ],
+                     *       "total": 1,
+                     *       "limit": 20,
+                     *       "offset": 0
+                     *     }
+                     */
+                    "application/json": components["schemas"]["WebhookDeliveryPage"];
+                };
+            };
+            /** @description Error codes: `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            /** @description Error codes: `UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            /** @description Error codes: `FORBIDDEN` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            /** @description Error codes: `NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
                 };
             };
         };
