@@ -4,7 +4,9 @@ import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
+import { DEFAULT_ORGANIZATION_ID } from '../../src/common/organization.js';
 import { PrismaClient } from '../../src/generated/prisma/client.js';
+import { WebhookDeliveryQueue } from '../../src/webhooks/webhook-delivery-queue.js';
 import { testBackends } from '../helpers/backends.js';
 import { ApiClient, apiClient, startTestApp } from '../helpers/test-app.js';
 
@@ -219,6 +221,28 @@ for (const backend of testBackends()) {
       assert.deepEqual(await deliveries(paused.id), []);
       assert.deepEqual(receiver.at('/jobs-only'), []);
       assert.deepEqual(receiver.at('/paused'), []);
+    });
+
+    it('queues deliveries left pending by a stopped process again at start-up', async () => {
+      const hook = await create('/recovered', ['resume.ready']);
+      // A delivery stored before a restart whose job the in-process queue forgot.
+      const body = JSON.stringify({ id: `evt_recovered${run}`, type: 'resume.ready', createdAt: new Date().toISOString(), data: {} });
+      const row = await app.get(PrismaClient).webhookDelivery.create({
+        data: {
+          organizationId: DEFAULT_ORGANIZATION_ID,
+          webhookId: hook.id,
+          eventId: `evt_recovered${run}`,
+          eventType: 'resume.ready',
+          body,
+        },
+      });
+      await app.get(WebhookDeliveryQueue).onApplicationBootstrap();
+      const [request] = await eventually('the recovered delivery', () => receiver.at('/recovered').length > 0 && receiver.at('/recovered'));
+      assert.equal(request.body, body);
+      assert.equal(request.headers['hirematch-delivery'], row.id);
+      await eventually('the log to say succeeded', async () =>
+        (await deliveries(hook.id)).find((d) => d.id === row.id && d.status === 'succeeded'),
+      );
     });
 
     it('pings a webhook now and says the outcome; the ping is in the delivery log', async () => {
