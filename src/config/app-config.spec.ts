@@ -67,4 +67,24 @@ describe('loadConfig', () => {
         /RATE_LIMIT_PER_MINUTE/.test(error.message),
     );
   });
+
+  it('reads the webhook settings: allow-list of host names, addresses and CIDRs, timeout, attempts and backoff', () => {
+    const defaults = loadConfig({});
+    assert.deepEqual(defaults.webhookAllowedHosts, []);
+    assert.equal(defaults.webhookTimeoutMs, 10_000);
+    assert.equal(defaults.webhookMaxAttempts, 8);
+    assert.equal(defaults.webhookRetryBaseMs, 30_000);
+    const config = loadConfig({ WEBHOOK_ALLOWED_HOSTS: 'Hooks.Internal, 10.0.0.0/8,::1,127.0.0.1', WEBHOOK_MAX_ATTEMPTS: '3' });
+    assert.deepEqual(config.webhookAllowedHosts, ['hooks.internal', '10.0.0.0/8', '::1', '127.0.0.1']);
+    assert.equal(config.webhookMaxAttempts, 3);
+    assert.throws(
+      () => loadConfig({ WEBHOOK_ALLOWED_HOSTS: 'ok.example.com,10.0.0.0/33,http://x/', WEBHOOK_MAX_ATTEMPTS: '0' }),
+      (error: unknown) =>
+        error instanceof ConfigValidationError &&
+        error.problems.length === 3 &&
+        /10\.0\.0\.0\/33/.test(error.message) &&
+        /http:\/\/x\//.test(error.message) &&
+        /WEBHOOK_MAX_ATTEMPTS/.test(error.message),
+    );
+  });
 });

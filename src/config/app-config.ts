@@ -316,5 +316,7 @@ function isHostOrCidr(value: string): boolean {
     const bits = isIP(address);
     return bits !== 0 && /^\d{1,3}$/.test(prefix) && Number(prefix) <= (bits === 4 ? 32 : 128);
   }
-  return isIP(address) !== 0 || /^(?=.{1,253}$)[a-z0-9_]([a-z0-9_-]{0,61}[a-z0-9_])?(\.[a-z0-9_]([a-z0-9_-]{0,61}[a-z0-9_])?)*$/.test(address);
+  return (
+    isIP(address) !== 0 || /^(?=.{1,253}$)[a-z0-9_]([a-z0-9_-]{0,61}[a-z0-9_])?(\.[a-z0-9_]([a-z0-9_-]{0,61}[a-z0-9_])?)*$/.test(address)
+  );
 }

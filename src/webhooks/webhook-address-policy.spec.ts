@@ -40,19 +40,44 @@ describe('webhook address policy (SSRF)', () => {
 
   it('refuses literal private hosts in any notation, unless the allow-list names the host, address or network', async () => {
     const closed = new WebhookAddressPolicy([], 1000);
-    for (const url of ['http://127.0.0.1/', 'http://0x7f.1/', 'http://2130706433/', 'http://[::ffff:127.0.0.1]/', 'http://[::1]:8080/', 'http://169.254.169.254/']) {
-      await assert.rejects(closed.vet(parseWebhookUrl(url)), (error: { code?: string }) => error.code === ErrorCode.WEBHOOK_URL_FORBIDDEN, url);
+    for (const url of [
+      'http://127.0.0.1/',
+      'http://0x7f.1/',
+      'http://2130706433/',
+      'http://[::ffff:127.0.0.1]/',
+      'http://[::1]:8080/',
+      'http://169.254.169.254/',
+    ]) {
+      await assert.rejects(
+        closed.vet(parseWebhookUrl(url)),
+        (error: { code?: string }) => error.code === ErrorCode.WEBHOOK_URL_FORBIDDEN,
+        url,
+      );
     }
     assert.deepEqual(await closed.vet(parseWebhookUrl('https://93.184.215.14/hook')), { address: '93.184.215.14', family: 4 });
     const open = new WebhookAddressPolicy(['127.0.0.0/8', '::1', 'hooks.internal'], 1000);
     assert.deepEqual(await open.vet(parseWebhookUrl('http://127.0.0.2:9000/')), { address: '127.0.0.2', family: 4 });
     assert.deepEqual(await open.vet(parseWebhookUrl('http://[::1]/')), { address: '::1', family: 6 });
-    await assert.rejects(open.vet(parseWebhookUrl('http://10.0.0.1/')), (error: { code?: string }) => error.code === ErrorCode.WEBHOOK_URL_FORBIDDEN);
+    await assert.rejects(
+      open.vet(parseWebhookUrl('http://10.0.0.1/')),
+      (error: { code?: string }) => error.code === ErrorCode.WEBHOOK_URL_FORBIDDEN,
+    );
   });
 
   it('takes absolute http(s) URLs only, without credentials or fragment', () => {
-    for (const url of ['not a url', 'ftp://example.com/', 'file:///etc/passwd', 'http://user:secret@example.com/', 'https://example.com/#x', '/relative']) {
-      assert.throws(() => parseWebhookUrl(url), (error: { code?: string }) => error.code === ErrorCode.WEBHOOK_URL_INVALID, url);
+    for (const url of [
+      'not a url',
+      'ftp://example.com/',
+      'file:///etc/passwd',
+      'http://user:secret@example.com/',
+      'https://example.com/#x',
+      '/relative',
+    ]) {
+      assert.throws(
+        () => parseWebhookUrl(url),
+        (error: { code?: string }) => error.code === ErrorCode.WEBHOOK_URL_INVALID,
+        url,
+      );
     }
     assert.equal(parseWebhookUrl('HTTPS://Example.COM/hook?x=1').toString(), 'https://example.com/hook?x=1');
   });

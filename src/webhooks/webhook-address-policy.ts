@@ -132,6 +132,9 @@ export class WebhookAddressPolicy {
     } catch {
       // Reported below: the host does not resolve.
     }
-    throw new DomainError(ErrorCode.WEBHOOK_URL_FORBIDDEN, `The webhook host ${host} does not resolve (or not within ${this.lookupTimeoutMs} ms)`);
+    throw new DomainError(
+      ErrorCode.WEBHOOK_URL_FORBIDDEN,
+      `The webhook host ${host} does not resolve (or not within ${this.lookupTimeoutMs} ms)`,
+    );
   }
 }

@@ -2,7 +2,12 @@ import { randomBytes } from 'node:crypto';
 import type { DomainEventPayloads, DomainEventType } from '../events/domain-events.js';
 
 /** The events a webhook may subscribe to: the domain events, one for one. */
-export const WEBHOOK_EVENT_TYPES = ['resume.ready', 'resume.failed', 'ingest.completed', 'job.ready'] as const satisfies readonly DomainEventType[];
+export const WEBHOOK_EVENT_TYPES = [
+  'resume.ready',
+  'resume.failed',
+  'ingest.completed',
+  'job.ready',
+] as const satisfies readonly DomainEventType[];
 
 export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
 

@@ -1,5 +1,16 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsOptional, IsString, Length, ValidateIf } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsOptional,
+  IsString,
+  Length,
+  ValidateIf,
+} from 'class-validator';
 import { WEBHOOK_EVENT_TYPES, type DeliveredEventType, type WebhookEventType } from './webhook-events.js';
 
 const URL_DESCRIPTION =
@@ -68,8 +79,7 @@ export class WebhookView {
 
 export class CreatedWebhookView extends WebhookView {
   @ApiProperty({
-    description:
-      'The signing secret (HMAC-SHA256 key of the HireMatch-Signature header): shown this once; store it with the receiver',
+    description: 'The signing secret (HMAC-SHA256 key of the HireMatch-Signature header): shown this once; store it with the receiver',
     example: 'whsec_2q3v9Kx0cXQ8bq1sQ7mJ4fZr6yTn5wLe8uHd3aPg0ks',
   })
   secret!: string;
@@ -97,7 +107,7 @@ export class WebhookDeliveryView {
   @ApiProperty({ format: 'uuid' }) webhookId!: string;
   @ApiProperty({ example: 'evt_q2Vb6n0cJ8sXl1TfR4yKm7aD', description: 'The event id (body `id`): the same on every webhook and retry' })
   eventId!: string;
-  @ApiProperty({ enum: DELIVERED_EVENT_TYPES, enumName: 'WebhookDeliveredEventType' }) eventType!: DeliveredEventType;
+  @ApiProperty({ enum: DELIVERED_EVENT_TYPES }) eventType!: DeliveredEventType;
   @ApiProperty({ enum: ['pending', 'succeeded', 'failed'] }) status!: 'pending' | 'succeeded' | 'failed';
   @ApiProperty({ type: 'integer', minimum: 0 }) attempts!: number;
   @ApiProperty({ type: 'integer', nullable: true }) lastStatusCode!: number | null;

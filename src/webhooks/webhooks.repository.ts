@@ -64,7 +64,10 @@ export class WebhooksRepository {
 
   /** Deletes the webhook and its delivery log (cascade); false: no such webhook. */
   delete(organizationId: string, id: string): Promise<boolean> {
-    return this.db.forOrganization(organizationId, async (tx) => (await tx.webhook.deleteMany({ where: { id, organizationId } })).count > 0);
+    return this.db.forOrganization(
+      organizationId,
+      async (tx) => (await tx.webhook.deleteMany({ where: { id, organizationId } })).count > 0,
+    );
   }
 
   /**
@@ -91,7 +94,12 @@ export class WebhooksRepository {
     return this.db.forOrganization(organizationId, (tx) => tx.webhookDelivery.create({ data: { organizationId, webhookId, ...delivery } }));
   }
 
-  listDeliveries(organizationId: string, webhookId: string, limit: number, offset: number): Promise<{ items: WebhookDelivery[]; total: number }> {
+  listDeliveries(
+    organizationId: string,
+    webhookId: string,
+    limit: number,
+    offset: number,
+  ): Promise<{ items: WebhookDelivery[]; total: number }> {
     const where = { organizationId, webhookId };
     return this.db.forOrganization(organizationId, async (tx) => ({
       items: await tx.webhookDelivery.findMany({ where, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], take: limit, skip: offset }),

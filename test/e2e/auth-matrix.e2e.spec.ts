@@ -13,6 +13,7 @@ interface Fixture {
   resumeId: string;
   jobId: string;
   ingestJobId: string;
+  webhookId: string;
 }
 
 /** One row per route: what it needs, and how to call it with valid input in the caller's organisation. */
@@ -41,6 +42,8 @@ const RESUME = () =>
     `Dana Scully\ndana@fbi.example | +1 202 555 0147\nEXPERIENCE\nBackend Engineer, Acme\n2017 - Present\nTypeScript and PostgreSQL APIs (${++uploads}).\nSKILLS\nTypeScript, PostgreSQL`,
   );
 const JOB = { title: 'Backend Engineer', description: 'APIs in TypeScript.', requirements: 'Required: TypeScript, PostgreSQL.' };
+// A public address literal (no DNS on test machines); pings find it is not answering, which is a 200 with `failed`.
+const WEBHOOK = { url: 'http://93.184.215.14/hook', events: ['job.ready'] };
 
 const ROUTES: RouteCase[] = [
   {
@@ -266,6 +269,54 @@ const ROUTES: RouteCase[] = [
     ok: 200,
     request: async (_, h) => ({ path: `/api/v1/api-keys/${await h.freshKeyId()}` }),
   },
+  {
+    method: 'post',
+    route: '/api/v1/webhooks',
+    scopes: ['webhooks:manage'],
+    ok: 201,
+    request: async () => ({ path: '/api/v1/webhooks', body: WEBHOOK }),
+  },
+  { method: 'get', route: '/api/v1/webhooks', scopes: ['webhooks:manage'], ok: 200, request: async () => ({ path: '/api/v1/webhooks' }) },
+  {
+    method: 'get',
+    route: '/api/v1/webhooks/{id}',
+    scopes: ['webhooks:manage'],
+    ok: 200,
+    request: async (own) => ({ path: `/api/v1/webhooks/${own.webhookId}` }),
+    foreign: async (theirs) => ({ path: `/api/v1/webhooks/${theirs.webhookId}` }),
+  },
+  {
+    method: 'patch',
+    route: '/api/v1/webhooks/{id}',
+    scopes: ['webhooks:manage'],
+    ok: 200,
+    request: async (own) => ({ path: `/api/v1/webhooks/${own.webhookId}`, body: { description: 'matrix' } }),
+    foreign: async (theirs) => ({ path: `/api/v1/webhooks/${theirs.webhookId}`, body: { description: 'matrix' } }),
+  },
+  {
+    method: 'delete',
+    route: '/api/v1/webhooks/{id}',
+    scopes: ['webhooks:manage'],
+    ok: 204,
+    request: async (_, h) => ({ path: `/api/v1/webhooks/${(await h.fresh()).webhookId}` }),
+    foreign: async (theirs) => ({ path: `/api/v1/webhooks/${theirs.webhookId}` }),
+  },
+  {
+    method: 'post',
+    route: '/api/v1/webhooks/{id}/ping',
+    scopes: ['webhooks:manage'],
+    ok: 200,
+    request: async (own) => ({ path: `/api/v1/webhooks/${own.webhookId}/ping` }),
+    foreign: async (theirs) => ({ path: `/api/v1/webhooks/${theirs.webhookId}/ping` }),
+  },
+  {
+    method: 'get',
+    route: '/api/v1/webhooks/{id}/deliveries',
+    scopes: ['webhooks:manage'],
+    ok: 200,
+    request: async (own) => ({ path: `/api/v1/webhooks/${own.webhookId}/deliveries` }),
+    foreign: async (theirs) => ({ path: `/api/v1/webhooks/${theirs.webhookId}/deliveries` }),
+  },
 ];
 
 /** Open to all: no key needed. */
@@ -291,6 +342,7 @@ for (const backend of testBackends()) {
       resumeId: (await client.post('/api/v1/resumes').attach('file', RESUME(), 'resume.txt').expect(201)).body.id,
       jobId: (await client.post('/api/v1/jobs').send(JOB).expect(201)).body.id,
       ingestJobId: (await client.post('/api/v1/resumes/bulk').attach('files', RESUME(), 'resume.txt').expect(202)).body.id,
+      webhookId: (await client.post('/api/v1/webhooks').send(WEBHOOK).expect(201)).body.id,
     });
     const keyFor = async (scopes: Scope[], organizationId?: string) =>
       (await admin.post('/api/v1/api-keys').send({ name: 'matrix key', scopes, organizationId }).expect(201)).body as {
@@ -300,7 +352,8 @@ for (const backend of testBackends()) {
     let helpers: Helpers;
 
     before(async () => {
-      app = await startTestApp(await backend.setup());
+      // Pings go nowhere fast: a test machine may drop packets to the public address silently.
+      app = await startTestApp({ ...(await backend.setup()), webhookTimeoutMs: 200 });
       admin = apiClient(app);
       tenant = (await admin.post('/api/v1/organizations').send({ name: 'Other tenant' }).expect(201)).body.id;
       tenantAdmin = apiClient(app, { apiKey: (await keyFor([...SCOPES], tenant)).key });

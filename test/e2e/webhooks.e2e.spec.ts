@@ -4,7 +4,9 @@ import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
+import { DEFAULT_ORGANIZATION_ID } from '../../src/common/organization.js';
 import { PrismaClient } from '../../src/generated/prisma/client.js';
+import { WebhookDeliveryQueue } from '../../src/webhooks/webhook-delivery-queue.js';
 import { testBackends } from '../helpers/backends.js';
 import { ApiClient, apiClient, startTestApp } from '../helpers/test-app.js';
 
@@ -98,7 +100,12 @@ for (const backend of testBackends()) {
     let receiver: Receiver;
 
     const create = async (path: string, events: string[], client: ApiClient = http) =>
-      (await client.post('/api/v1/webhooks').send({ url: receiver.url(path), events }).expect(201)).body as {
+      (
+        await client
+          .post('/api/v1/webhooks')
+          .send({ url: receiver.url(path), events })
+          .expect(201)
+      ).body as {
         id: string;
         secret: string;
       };
@@ -139,7 +146,9 @@ for (const backend of testBackends()) {
       assert.equal(verifyHireMatchSignature(request.body, signature, hook.secret), true, 'valid signature');
       assert.equal(verifyHireMatchSignature(request.body, signature, `${hook.secret}x`), false, 'another secret does not verify');
       assert.equal(verifyHireMatchSignature(`${request.body} `, signature, hook.secret), false, 'another body does not verify');
-      const stale = `t=${Math.floor(Date.now() / 1000) - 301},v1=${createHmac('sha256', hook.secret).update(`${Math.floor(Date.now() / 1000) - 301}.${request.body}`).digest('hex')}`;
+      const stale = `t=${Math.floor(Date.now() / 1000) - 301},v1=${createHmac('sha256', hook.secret)
+        .update(`${Math.floor(Date.now() / 1000) - 301}.${request.body}`)
+        .digest('hex')}`;
       assert.equal(verifyHireMatchSignature(request.body, stale, hook.secret), false, 'older than the replay window');
       assert.equal(request.headers['content-type'], 'application/json');
       assert.equal(request.headers['hirematch-event'], 'resume.ready');
@@ -214,6 +223,28 @@ for (const backend of testBackends()) {
       assert.deepEqual(receiver.at('/paused'), []);
     });
 
+    it('queues deliveries left pending by a stopped process again at start-up', async () => {
+      const hook = await create('/recovered', ['resume.ready']);
+      // A delivery stored before a restart whose job the in-process queue forgot.
+      const body = JSON.stringify({ id: `evt_recovered${run}`, type: 'resume.ready', createdAt: new Date().toISOString(), data: {} });
+      const row = await app.get(PrismaClient).webhookDelivery.create({
+        data: {
+          organizationId: DEFAULT_ORGANIZATION_ID,
+          webhookId: hook.id,
+          eventId: `evt_recovered${run}`,
+          eventType: 'resume.ready',
+          body,
+        },
+      });
+      await app.get(WebhookDeliveryQueue).onApplicationBootstrap();
+      const [request] = await eventually('the recovered delivery', () => receiver.at('/recovered').length > 0 && receiver.at('/recovered'));
+      assert.equal(request.body, body);
+      assert.equal(request.headers['hirematch-delivery'], row.id);
+      await eventually('the log to say succeeded', async () =>
+        (await deliveries(hook.id)).find((d) => d.id === row.id && d.status === 'succeeded'),
+      );
+    });
+
     it('pings a webhook now and says the outcome; the ping is in the delivery log', async () => {
       const hook = await create('/ping', ['resume.failed']);
       const ping = (await http.post(`/api/v1/webhooks/${hook.id}/ping`).expect(200)).body as Record<string, unknown>;
@@ -238,11 +269,21 @@ for (const backend of testBackends()) {
     });
 
     it('lists, changes and deletes webhooks; the allow-list lets a host name that resolves to loopback in', async () => {
-      const hook = (await http.post('/api/v1/webhooks').send({ url: receiver.url('/local', 'localhost'), events: ['ingest.completed'], description: 'local' }).expect(201)).body as { id: string };
+      const hook = (
+        await http
+          .post('/api/v1/webhooks')
+          .send({ url: receiver.url('/local', 'localhost'), events: ['ingest.completed'], description: 'local' })
+          .expect(201)
+      ).body as { id: string };
       const page = (await http.get('/api/v1/webhooks?limit=100').expect(200)).body as { items: { id: string }[]; total: number };
       assert.ok(page.items.some((w) => w.id === hook.id));
       assert.ok(page.total >= page.items.length);
-      const changed = (await http.patch(`/api/v1/webhooks/${hook.id}`).send({ events: ['resume.failed', 'ingest.completed'], description: null }).expect(200)).body;
+      const changed = (
+        await http
+          .patch(`/api/v1/webhooks/${hook.id}`)
+          .send({ events: ['resume.failed', 'ingest.completed'], description: null })
+          .expect(200)
+      ).body;
       assert.deepEqual(changed.events, ['resume.failed', 'ingest.completed']);
       assert.equal(changed.description, null);
       await http.delete(`/api/v1/webhooks/${hook.id}`).expect(204);
@@ -252,8 +293,18 @@ for (const backend of testBackends()) {
 
     it("keeps organisations apart: another organisation's webhooks and deliveries are 404", async () => {
       const hook = await create('/tenant-a', ['job.ready']);
-      const other = (await http.post('/api/v1/organizations').send({ name: `Webhook tenant ${run}` }).expect(201)).body.id as string;
-      const key = (await http.post('/api/v1/api-keys').send({ name: 'b', scopes: ['webhooks:manage'], organizationId: other }).expect(201)).body.key as string;
+      const other = (
+        await http
+          .post('/api/v1/organizations')
+          .send({ name: `Webhook tenant ${run}` })
+          .expect(201)
+      ).body.id as string;
+      const key = (
+        await http
+          .post('/api/v1/api-keys')
+          .send({ name: 'b', scopes: ['webhooks:manage'], organizationId: other })
+          .expect(201)
+      ).body.key as string;
       const b = apiClient(app, { apiKey: key });
       for (const path of [`/api/v1/webhooks/${hook.id}`, `/api/v1/webhooks/${hook.id}/deliveries`]) {
         assert.equal((await b.get(path).expect(404)).body.code, 'NOT_FOUND');
@@ -265,12 +316,31 @@ for (const backend of testBackends()) {
       assert.equal((await http.get(`/api/v1/webhooks/${hook.id}`).expect(200)).body.active, true);
       // Organisation B's events never reach A's webhook.
       const before = receiver.at('/tenant-a').length;
-      const bAdmin = (await http.post('/api/v1/api-keys').send({ name: 'b jobs', scopes: ['jobs:write', 'webhooks:manage'], organizationId: other }).expect(201)).body.key as string;
-      const bHook = (await apiClient(app, { apiKey: bAdmin }).post('/api/v1/webhooks').send({ url: receiver.url('/tenant-b'), events: ['job.ready'] }).expect(201)).body.id as string;
+      const bAdmin = (
+        await http
+          .post('/api/v1/api-keys')
+          .send({ name: 'b jobs', scopes: ['jobs:write', 'webhooks:manage'], organizationId: other })
+          .expect(201)
+      ).body.key as string;
+      const bHook = (
+        await apiClient(app, { apiKey: bAdmin })
+          .post('/api/v1/webhooks')
+          .send({ url: receiver.url('/tenant-b'), events: ['job.ready'] })
+          .expect(201)
+      ).body.id as string;
       await apiClient(app, { apiKey: bAdmin }).post('/api/v1/jobs').send(JOB).expect(201);
-      await eventually("B's delivery", async () => (await deliveries(bHook, apiClient(app, { apiKey: bAdmin }))).some((d) => d.status === 'succeeded'));
+      await eventually("B's delivery", async () =>
+        (await deliveries(bHook, apiClient(app, { apiKey: bAdmin }))).some((d) => d.status === 'succeeded'),
+      );
       assert.equal(receiver.at('/tenant-a').length, before);
-      await apiClient(app, { apiKey: (await http.post('/api/v1/api-keys').send({ name: 'no hooks', scopes: ['jobs:read'] }).expect(201)).body.key as string })
+      await apiClient(app, {
+        apiKey: (
+          await http
+            .post('/api/v1/api-keys')
+            .send({ name: 'no hooks', scopes: ['jobs:read'] })
+            .expect(201)
+        ).body.key as string,
+      })
         .get('/api/v1/webhooks')
         .expect(403);
     });
@@ -303,7 +373,13 @@ describe('webhook receivers on private addresses without WEBHOOK_ALLOWED_HOSTS (
 
   before(async () => {
     receiver = await new Receiver().start();
-    app = await startTestApp({ databaseUrl: null, pgliteDataDir: 'memory://', redisUrl: null, backfillIntervalMs: 0, webhookAllowedHosts: [] });
+    app = await startTestApp({
+      databaseUrl: null,
+      pgliteDataDir: 'memory://',
+      redisUrl: null,
+      backfillIntervalMs: 0,
+      webhookAllowedHosts: [],
+    });
     http = apiClient(app);
   });
 
@@ -333,7 +409,12 @@ describe('webhook receivers on private addresses without WEBHOOK_ALLOWED_HOSTS (
   });
 
   it('checks again when delivering: a stored URL that points at a private address is not called', async () => {
-    const created = (await http.post('/api/v1/webhooks').send({ url: 'http://93.184.215.14/hook', events: ['resume.ready'] }).expect(201)).body as { id: string };
+    const created = (
+      await http
+        .post('/api/v1/webhooks')
+        .send({ url: 'http://93.184.215.14/hook', events: ['resume.ready'] })
+        .expect(201)
+    ).body as { id: string };
     // As if the host had been re-pointed since registration (DNS rebinding).
     await app.get(PrismaClient).webhook.update({ where: { id: created.id }, data: { url: receiver.url('/rebound') } });
     const ping = (await http.post(`/api/v1/webhooks/${created.id}/ping`).expect(200)).body as Record<string, unknown>;
