@@ -56,9 +56,9 @@ describe('bulk ingest across worker processes', { skip }, () => {
     });
     let output = '';
     const exited = new Promise<number | null>((resolveExit) => child.once('exit', (code) => resolveExit(code)));
-    child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
     await new Promise<void>((ready, reject) => {
-      child.stdout!.on('data', (chunk: Buffer) => {
+      child.stdout.on('data', (chunk: Buffer) => {
         output += chunk.toString();
         if (output.includes('worker ready')) ready();
       });

@@ -169,6 +169,80 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/resumes/bulk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Upload many resumes (files or a zip) as one ingest job, processed in the background
+         * @description Answers 202 with the ingest job at once; follow it with `GET /api/v1/ingest-jobs/{id}` or its progress stream `/events`. Each file goes through the same pipeline as a single upload, on the job queue (BullMQ workers when REDIS_URL is set): a file the pipeline refuses ends `failed` with the code a single upload would answer with. Limits of the request (too many files, too many bytes, a zip bomb) are refused here with 4xx and store nothing.
+         */
+        post: operations["bulkUploadResumes"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ingest-jobs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Ingest jobs, newest first, with their counts */
+        get: operations["listIngestJobs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ingest-jobs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An ingest job: counts, status and the result of every file */
+        get: operations["getIngestJob"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ingest-jobs/{id}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Progress of an ingest job as Server-Sent Events
+         * @description A `progress` event (data: the counts, as `IngestProgressView`) at once and on every change, then a `completed` event when every file has ended, and the stream ends. Read from the database, so it follows files processed by any worker.
+         */
+        get: operations["streamIngestJobEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/jobs": {
         parameters: {
             query?: never;
@@ -468,7 +542,7 @@ export interface components {
          * @description Stable machine-readable code: switch on this, not on `message`
          * @enum {string}
          */
-        ErrorCode: "VALIDATION_FAILED" | "FORBIDDEN" | "NOT_FOUND" | "FILE_REQUIRED" | "FILE_TOO_LARGE" | "EMPTY_FILE" | "UNSUPPORTED_MEDIA_TYPE" | "CORRUPT_DOCUMENT" | "ENCRYPTED_DOCUMENT" | "NO_TEXT_LAYER" | "ARCHIVE_TOO_LARGE" | "TOO_MANY_PAGES" | "TEXT_TOO_LONG" | "INVALID_TEXT_ENCODING" | "EXTRACTION_TIMEOUT" | "EMBEDDING_NOT_READY" | "EMBEDDING_UNAVAILABLE" | "INVALID_WEIGHTS" | "PAYLOAD_TOO_LARGE" | "MALFORMED_JSON" | "BODY_TOO_COMPLEX" | "INVALID_CHARACTERS" | "DATABASE_UNAVAILABLE" | "CACHE_UNAVAILABLE" | "UNAUTHENTICATED" | "RATE_LIMITED" | "WORK_BUDGET_EXCEEDED" | "OVERLOADED" | "REQUEST_ABORTED" | "INTERNAL_ERROR";
+        ErrorCode: "VALIDATION_FAILED" | "FORBIDDEN" | "NOT_FOUND" | "FILE_REQUIRED" | "FILE_TOO_LARGE" | "EMPTY_FILE" | "UNSUPPORTED_MEDIA_TYPE" | "CORRUPT_DOCUMENT" | "ENCRYPTED_DOCUMENT" | "NO_TEXT_LAYER" | "ARCHIVE_TOO_LARGE" | "TOO_MANY_PAGES" | "TEXT_TOO_LONG" | "INVALID_TEXT_ENCODING" | "EXTRACTION_TIMEOUT" | "EMBEDDING_NOT_READY" | "EMBEDDING_UNAVAILABLE" | "INVALID_WEIGHTS" | "PAYLOAD_TOO_LARGE" | "MALFORMED_JSON" | "BODY_TOO_COMPLEX" | "INVALID_CHARACTERS" | "DATABASE_UNAVAILABLE" | "CACHE_UNAVAILABLE" | "UNAUTHENTICATED" | "RATE_LIMITED" | "WORK_BUDGET_EXCEEDED" | "OVERLOADED" | "REQUEST_ABORTED" | "INTERNAL_ERROR" | "TOO_MANY_FILES" | "BATCH_TOO_LARGE" | "INGEST_FAILED";
         ApiErrorView: {
             /**
              * @description The HTTP status, repeated
@@ -897,6 +971,150 @@ export interface components {
         };
         ResumePage: {
             items: components["schemas"]["ResumeView"][];
+            /** @example 1 */
+            total: number;
+            /** @example 20 */
+            limit: number;
+            /** @example 0 */
+            offset: number;
+        };
+        BulkUploadBody: {
+            /** @description Many resumes (PDF, DOCX or TXT), or one or more zip archives whose entries are resumes (a DOCX is one file, not a batch). Bounded: INGEST_MAX_FILES files or zip entries in all, MAX_UPLOAD_BYTES per file or entry, INGEST_MAX_TOTAL_BYTES per request, MAX_ARCHIVE_UNCOMPRESSED_BYTES inflated per request */
+            files: string[];
+            /**
+             * @description JSON array of `{ fileName, externalId?, source?, tags? }`, matched to the files by file name (a zip entry by its name without folders); files sharing a name take the entries naming it in order; an entry naming no file is a 400
+             * @example [{"fileName":"jane-doe.pdf","externalId":"ats-4711","source":"greenhouse","tags":["backend"]}]
+             */
+            metadata?: string;
+        };
+        IngestFileView: {
+            /**
+             * @description Position in the upload (zip entries in archive order)
+             * @example 0
+             */
+            index: number;
+            /** @example jane-doe.pdf */
+            fileName: string | null;
+            /** @example ats-4711 */
+            externalId: string | null;
+            /**
+             * @example done
+             * @enum {string}
+             */
+            status: "queued" | "processing" | "done" | "duplicate" | "failed";
+            /**
+             * Format: uuid
+             * @example 3f1c2a9e-8b7d-4c5e-9f10-2a3b4c5d6e7f
+             */
+            resumeId: string | null;
+            /**
+             * @description The resume's embedding status: `ready`, `pending` (stored, waiting for the model; the backfill embeds it) or `failed`; null without a resume
+             * @example ready
+             */
+            embeddingStatus: string | null;
+            /** @description Why the file failed: the code a single upload would answer with; null unless failed */
+            error?: {
+                /**
+                 * @example NO_TEXT_LAYER
+                 * @enum {string}
+                 */
+                code: "VALIDATION_FAILED" | "FORBIDDEN" | "NOT_FOUND" | "FILE_REQUIRED" | "FILE_TOO_LARGE" | "EMPTY_FILE" | "UNSUPPORTED_MEDIA_TYPE" | "CORRUPT_DOCUMENT" | "ENCRYPTED_DOCUMENT" | "NO_TEXT_LAYER" | "ARCHIVE_TOO_LARGE" | "TOO_MANY_PAGES" | "TEXT_TOO_LONG" | "INVALID_TEXT_ENCODING" | "EXTRACTION_TIMEOUT" | "EMBEDDING_NOT_READY" | "EMBEDDING_UNAVAILABLE" | "INVALID_WEIGHTS" | "PAYLOAD_TOO_LARGE" | "MALFORMED_JSON" | "BODY_TOO_COMPLEX" | "INVALID_CHARACTERS" | "DATABASE_UNAVAILABLE" | "CACHE_UNAVAILABLE" | "UNAUTHENTICATED" | "RATE_LIMITED" | "WORK_BUDGET_EXCEEDED" | "OVERLOADED" | "REQUEST_ABORTED" | "INTERNAL_ERROR" | "TOO_MANY_FILES" | "BATCH_TOO_LARGE" | "INGEST_FAILED";
+                /** @example The PDF has no text layer (a scanned image?); OCR is not supported */
+                message: string;
+            } | null;
+        };
+        IngestJobView: {
+            /**
+             * Format: uuid
+             * @example 9b2f4e1a-6c3d-4e5f-8a7b-1c2d3e4f5a6b
+             */
+            id: string;
+            /**
+             * @example processing
+             * @enum {string}
+             */
+            status: "queued" | "processing" | "completed";
+            /** @example 50 */
+            total: number;
+            /** @example 10 */
+            queued: number;
+            /** @example 2 */
+            processing: number;
+            /**
+             * @description Stored as a new (or updated) resume
+             * @example 33
+             */
+            done: number;
+            /**
+             * @description The same file was already stored: the existing resume
+             * @example 1
+             */
+            duplicate: number;
+            /** @example 4 */
+            failed: number;
+            /**
+             * @description Of `done`: stored while the model was unavailable, embedded later
+             * @example 0
+             */
+            pending: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /**
+             * Format: date-time
+             * @description When the last file ended
+             */
+            completedAt: string | null;
+            files: components["schemas"]["IngestFileView"][];
+        };
+        IngestProgressView: {
+            /**
+             * Format: uuid
+             * @example 9b2f4e1a-6c3d-4e5f-8a7b-1c2d3e4f5a6b
+             */
+            id: string;
+            /**
+             * @example processing
+             * @enum {string}
+             */
+            status: "queued" | "processing" | "completed";
+            /** @example 50 */
+            total: number;
+            /** @example 10 */
+            queued: number;
+            /** @example 2 */
+            processing: number;
+            /**
+             * @description Stored as a new (or updated) resume
+             * @example 33
+             */
+            done: number;
+            /**
+             * @description The same file was already stored: the existing resume
+             * @example 1
+             */
+            duplicate: number;
+            /** @example 4 */
+            failed: number;
+            /**
+             * @description Of `done`: stored while the model was unavailable, embedded later
+             * @example 0
+             */
+            pending: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /**
+             * Format: date-time
+             * @description When the last file ended
+             */
+            completedAt: string | null;
+        };
+        IngestJobPage: {
+            /** @description Ingest jobs with their counts (without the per-file results) */
+            items: components["schemas"]["IngestProgressView"][];
             /** @example 1 */
             total: number;
             /** @example 20 */
@@ -2841,6 +3059,361 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Error codes: `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            /** @description Error codes: `UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            /** @description Error codes: `FORBIDDEN` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            /** @description Error codes: `NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+        };
+    };
+    bulkUploadResumes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["BulkUploadBody"];
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "9b2f4e1a-6c3d-4e5f-8a7b-1c2d3e4f5a6b",
+                     *       "status": "processing",
+                     *       "total": 3,
+                     *       "queued": 1,
+                     *       "processing": 0,
+                     *       "done": 1,
+                     *       "duplicate": 0,
+                     *       "failed": 1,
+                     *       "pending": 0,
+                     *       "createdAt": "2026-11-29T19:00:00.000Z",
+                     *       "updatedAt": "2026-11-29T19:00:02.000Z",
+                     *       "completedAt": null,
+                     *       "files": [
+                     *         {
+                     *           "index": 0,
+                     *           "fileName": "jane-doe.pdf",
+                     *           "externalId": "ats-4711",
+                     *           "status": "done",
+                     *           "resumeId": "3f1c2a9e-8b7d-4c5e-9f10-2a3b4c5d6e7f",
+                     *           "embeddingStatus": "ready",
+                     *           "error": null
+                     *         },
+                     *         {
+                     *           "index": 1,
+                     *           "fileName": "scan.pdf",
+                     *           "externalId": null,
+                     *           "status": "failed",
+                     *           "resumeId": null,
+                     *           "embeddingStatus": null,
+                     *           "error": {
+                     *             "code": "NO_TEXT_LAYER",
+                     *             "message": "The PDF has no text layer (a scanned image?); OCR is not supported"
+                     *           }
+                     *         },
+                     *         {
+                     *           "index": 2,
+                     *           "fileName": "john-roe.docx",
+                     *           "externalId": null,
+                     *           "status": "queued",
+                     *           "resumeId": null,
+                     *           "embeddingStatus": null,
+                     *           "error": null
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["IngestJobView"];
+                };
+            };
+            /** @description Error codes: `FILE_REQUIRED`, `VALIDATION_FAILED`, `MALFORMED_JSON`, `INVALID_CHARACTERS` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            /** @description Error codes: `UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            /** @description Error codes: `FORBIDDEN` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            /** @description Error codes: `FILE_TOO_LARGE`, `TOO_MANY_FILES`, `BATCH_TOO_LARGE`, `ARCHIVE_TOO_LARGE` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            /** @description Error codes: `CORRUPT_DOCUMENT`, `ENCRYPTED_DOCUMENT` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+        };
+    };
+    listIngestJobs: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "9b2f4e1a-6c3d-4e5f-8a7b-1c2d3e4f5a6b",
+                     *           "status": "processing",
+                     *           "total": 3,
+                     *           "queued": 1,
+                     *           "processing": 0,
+                     *           "done": 1,
+                     *           "duplicate": 0,
+                     *           "failed": 1,
+                     *           "pending": 0,
+                     *           "createdAt": "2026-11-29T19:00:00.000Z",
+                     *           "updatedAt": "2026-11-29T19:00:02.000Z",
+                     *           "completedAt": null
+                     *         }
+                     *       ],
+                     *       "total": 1,
+                     *       "limit": 20,
+                     *       "offset": 0
+                     *     }
+                     */
+                    "application/json": components["schemas"]["IngestJobPage"];
+                };
+            };
+            /** @description Error codes: `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            /** @description Error codes: `UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            /** @description Error codes: `FORBIDDEN` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+        };
+    };
+    getIngestJob: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "9b2f4e1a-6c3d-4e5f-8a7b-1c2d3e4f5a6b",
+                     *       "status": "processing",
+                     *       "total": 3,
+                     *       "queued": 1,
+                     *       "processing": 0,
+                     *       "done": 1,
+                     *       "duplicate": 0,
+                     *       "failed": 1,
+                     *       "pending": 0,
+                     *       "createdAt": "2026-11-29T19:00:00.000Z",
+                     *       "updatedAt": "2026-11-29T19:00:02.000Z",
+                     *       "completedAt": null,
+                     *       "files": [
+                     *         {
+                     *           "index": 0,
+                     *           "fileName": "jane-doe.pdf",
+                     *           "externalId": "ats-4711",
+                     *           "status": "done",
+                     *           "resumeId": "3f1c2a9e-8b7d-4c5e-9f10-2a3b4c5d6e7f",
+                     *           "embeddingStatus": "ready",
+                     *           "error": null
+                     *         },
+                     *         {
+                     *           "index": 1,
+                     *           "fileName": "scan.pdf",
+                     *           "externalId": null,
+                     *           "status": "failed",
+                     *           "resumeId": null,
+                     *           "embeddingStatus": null,
+                     *           "error": {
+                     *             "code": "NO_TEXT_LAYER",
+                     *             "message": "The PDF has no text layer (a scanned image?); OCR is not supported"
+                     *           }
+                     *         },
+                     *         {
+                     *           "index": 2,
+                     *           "fileName": "john-roe.docx",
+                     *           "externalId": null,
+                     *           "status": "queued",
+                     *           "resumeId": null,
+                     *           "embeddingStatus": null,
+                     *           "error": null
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["IngestJobView"];
+                };
+            };
+            /** @description Error codes: `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            /** @description Error codes: `UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            /** @description Error codes: `FORBIDDEN` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            /** @description Error codes: `NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+        };
+    };
+    streamIngestJobEvents: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description `event: progress` / `event: completed`, each with `data:` an IngestProgressView as JSON */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example event: progress
+                     *     data: {"id":"9b2f4e1a-6c3d-4e5f-8a7b-1c2d3e4f5a6b","status":"processing","total":3,"queued":1,"processing":0,"done":1,"duplicate":0,"failed":1,"pending":0,"createdAt":"2026-11-29T19:00:00.000Z","updatedAt":"2026-11-29T19:00:02.000Z","completedAt":null}
+                     */
+                    "text/event-stream": string;
+                };
             };
             /** @description Error codes: `VALIDATION_FAILED` */
             400: {
