@@ -31,12 +31,17 @@ interface Child {
   output: () => string;
 }
 
-function startProcess(script: string, env: Record<string, string>, cwd: string, ready: RegExp): Promise<Child & { match: RegExpExecArray }> {
+function startProcess(
+  script: string,
+  env: Record<string, string>,
+  cwd: string,
+  ready: RegExp,
+): Promise<Child & { match: RegExpExecArray }> {
   const child = spawn(process.execPath, [join(DIST, script)], { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
-  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
   return new Promise((resolveStart, reject) => {
-    child.stdout!.on('data', (chunk: Buffer) => {
+    child.stdout.on('data', (chunk: Buffer) => {
       output += chunk.toString();
       const match = ready.exec(output);
       if (match) resolveStart({ child, output: () => output, match });
@@ -56,7 +61,8 @@ async function stopProcess(process: Child | undefined): Promise<void> {
 async function main(): Promise<void> {
   const databaseUrl = process.env.DATABASE_URL;
   const redisUrl = process.env.REDIS_URL;
-  if (!databaseUrl || !redisUrl) throw new Error('bench:ingest needs DATABASE_URL (PostgreSQL with pgvector) and REDIS_URL: workers share both');
+  if (!databaseUrl || !redisUrl)
+    throw new Error('bench:ingest needs DATABASE_URL (PostgreSQL with pgvector) and REDIS_URL: workers share both');
   const { standIn } = resolveBenchModel();
   const config = loadConfig();
   const run = randomBytes(4).toString('hex');
@@ -110,7 +116,12 @@ async function main(): Promise<void> {
   let api: Child | undefined;
   let worker: Child | undefined;
   try {
-    const started = await startProcess('main.js', { ...env, PORT: '0', WORKER_CONCURRENCY: '0', LOG_LEVEL: 'log' }, cwd, /listening on (http:\/\/localhost:\d+)/);
+    const started = await startProcess(
+      'main.js',
+      { ...env, PORT: '0', WORKER_CONCURRENCY: '0', LOG_LEVEL: 'log' },
+      cwd,
+      /listening on (http:\/\/localhost:\d+)/,
+    );
     api = started;
     const baseUrl = started.match[1];
     worker = await startProcess('worker.js', { ...env, LOG_LEVEL: 'log' }, cwd, /worker ready/);
@@ -136,14 +147,24 @@ async function main(): Promise<void> {
 
     const cpu = cpus()[0]?.model ?? 'unknown CPU';
     console.log(`bench:ingest  ${new Date().toISOString()}  node ${process.version}  ${availableParallelism()} CPUs (${cpu})`);
-    console.log(`  load average: ${loadAtStart.toFixed(2)} at start, ${loadavg()[0].toFixed(2)} at the end (a shared machine: figures are pessimistic when loaded)`);
+    console.log(
+      `  load average: ${loadAtStart.toFixed(2)} at start, ${loadavg()[0].toFixed(2)} at the end (a shared machine: figures are pessimistic when loaded)`,
+    );
     console.log(`  model: ${config.modelId}${standIn ? ' (stand-in)' : ''} from ${config.modelPath ?? 'the hub cache'}`);
-    console.log(`  corpus: ${count} resumes (PDF/DOCX/TXT by thirds), ${corpusMb.toFixed(1)} MB, ${windowsPerResume.toFixed(2)} windows per resume (embedded text)`);
-    console.log(`  setup: PostgreSQL (fresh database) + Redis (prefix ${prefix}); API enqueues only; 1 worker process, WORKER_CONCURRENCY=${process.env.WORKER_CONCURRENCY ?? '2 (default)'}`);
+    console.log(
+      `  corpus: ${count} resumes (PDF/DOCX/TXT by thirds), ${corpusMb.toFixed(1)} MB, ${windowsPerResume.toFixed(2)} windows per resume (embedded text)`,
+    );
+    console.log(
+      `  setup: PostgreSQL (fresh database) + Redis (prefix ${prefix}); API enqueues only; 1 worker process, WORKER_CONCURRENCY=${process.env.WORKER_CONCURRENCY ?? '2 (default)'}`,
+    );
     console.log(`  bulk upload answered 202 in ${acceptedMs.toFixed(0)} ms`);
-    console.log(`  ingest: ${job.done} done, ${job.duplicate} duplicate, ${job.failed} failed, ${job.pending} pending in ${seconds.toFixed(1)} s`);
+    console.log(
+      `  ingest: ${job.done} done, ${job.duplicate} duplicate, ${job.failed} failed, ${job.pending} pending in ${seconds.toFixed(1)} s`,
+    );
     console.log(`  throughput: ${throughput.toFixed(2)} resumes/s`);
-    console.log(`  ceiling: bare ONNX Runtime ${bareWindowsPerSecond.toFixed(1)} windows/s / ${windowsPerResume.toFixed(2)} = ${ceiling.toFixed(2)} resumes/s`);
+    console.log(
+      `  ceiling: bare ONNX Runtime ${bareWindowsPerSecond.toFixed(1)} windows/s / ${windowsPerResume.toFixed(2)} = ${ceiling.toFixed(2)} resumes/s`,
+    );
     console.log(`  ratio: ${ratio.toFixed(2)}x of the ceiling (goal >= ${TARGET_RATIO}x): ${ratio >= TARGET_RATIO ? 'PASS' : 'MISS'}`);
     if (job.done !== count) console.log(`  WARNING: ${count - job.done} resume(s) not done`);
   } finally {
