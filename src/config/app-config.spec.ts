@@ -87,4 +87,17 @@ describe('loadConfig', () => {
         /WEBHOOK_MAX_ATTEMPTS/.test(error.message),
     );
   });
+
+  it('reads the queue and bulk ingest settings: work by default, 0 for an API that only enqueues', () => {
+    const defaults = loadConfig({});
+    assert.equal(defaults.workerConcurrency, 2);
+    assert.equal(defaults.queuePrefix, 'hirematch');
+    assert.equal(defaults.ingestMaxFiles, 500);
+    const set = loadConfig({ WORKER_CONCURRENCY: '0', QUEUE_PREFIX: 'acme', QUEUE_STALLED_INTERVAL_MS: '1000', INGEST_ATTEMPTS: '5' });
+    assert.deepEqual([set.workerConcurrency, set.queuePrefix, set.queueStalledIntervalMs, set.ingestAttempts], [0, 'acme', 1000, 5]);
+    assert.throws(
+      () => loadConfig({ WORKER_CONCURRENCY: '-1', INGEST_MAX_FILES: '0' }),
+      (error: unknown) => error instanceof ConfigValidationError && error.problems.length === 2,
+    );
+  });
 });

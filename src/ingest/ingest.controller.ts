@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res, UploadedFiles, UseInterceptors } from '@nestjs/common';
 import { FilesInterceptor } from '@nestjs/platform-express';
-import { ApiAcceptedResponse, ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Audited } from '../audit/audited.decorator.js';
@@ -101,10 +101,15 @@ export class IngestController {
       'when every file has ended, and the stream ends. Read from the database, so it follows files processed by any worker.',
   })
   @ApiParam({ name: 'id', format: 'uuid', example: INGEST_JOB_EXAMPLE.id })
-  @ApiProduces('text/event-stream')
+  // The stream's media type on the 200 only: errors (404, 400) are JSON like everywhere else.
   @ApiOkResponse({
-    description: 'text/event-stream: `event: progress` / `event: completed`, `data:` an IngestProgressView as JSON',
-    schema: { type: 'string', example: `event: progress\ndata: ${JSON.stringify(INGEST_PROGRESS_EXAMPLE)}\n\n` },
+    description: '`event: progress` / `event: completed`, each with `data:` an IngestProgressView as JSON',
+    content: {
+      'text/event-stream': {
+        schema: { type: 'string' },
+        example: `event: progress\ndata: ${JSON.stringify(INGEST_PROGRESS_EXAMPLE)}\n\n`,
+      },
+    },
   })
   @ApiErrorResponses(ErrorCode.VALIDATION_FAILED, ErrorCode.NOT_FOUND)
   async events(

@@ -27,9 +27,9 @@ export class BulkUploadBody {
   metadata?: string;
 }
 
-export class IngestFileErrorView {
-  @ApiProperty({ enum: ErrorCode, enumName: 'ErrorCode', example: ErrorCode.NO_TEXT_LAYER }) code!: ErrorCode;
-  @ApiProperty({ example: 'The PDF has no text layer (a scanned image?); OCR is not supported' }) message!: string;
+interface IngestFileErrorView {
+  code: ErrorCode;
+  message: string;
 }
 
 export class IngestFileView {
@@ -42,16 +42,22 @@ export class IngestFileView {
   resumeId!: string | null;
   @ApiProperty({
     type: String,
-    enum: ['ready', 'pending', 'failed'],
     nullable: true,
     example: 'ready',
-    description: "The resume's embedding status (`pending`: stored, waiting for the model; the backfill embeds it)",
+    description:
+      "The resume's embedding status: `ready`, `pending` (stored, waiting for the model; the backfill embeds it) or `failed`; null without a resume",
   })
   embeddingStatus!: 'ready' | 'pending' | 'failed' | null;
+  // Inline: OpenAPI 3.0 cannot mark a $ref nullable.
   @ApiProperty({
-    type: IngestFileErrorView,
+    type: 'object',
     nullable: true,
-    description: 'Why the file failed: the code a single upload would answer with',
+    properties: {
+      code: { type: 'string', enum: Object.values(ErrorCode), example: ErrorCode.NO_TEXT_LAYER },
+      message: { type: 'string', example: 'The PDF has no text layer (a scanned image?); OCR is not supported' },
+    },
+    required: ['code', 'message'],
+    description: 'Why the file failed: the code a single upload would answer with; null unless failed',
   })
   error!: IngestFileErrorView | null;
 }
