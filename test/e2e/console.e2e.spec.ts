@@ -231,6 +231,11 @@ describe(
 
     it('uploads three dropped resumes in one bulk request with progress from its ingest job, and says in words why the scanned one was refused', async () => {
       danaPdf = await renderPdf(DANA);
+      const streams: Array<{ status: number; type: string | undefined }> = [];
+      const onResponse = (response: { url(): string; status(): number; headers(): Record<string, string> }) => {
+        if (response.url().endsWith('/events')) streams.push({ status: response.status(), type: response.headers()['content-type'] });
+      };
+      page.on('response', onResponse);
       const bulk = page.waitForResponse((response) => response.url().endsWith('/api/v1/resumes/bulk'));
       await dropFiles(page, page.getByText('Drop resumes here'), [
         { name: 'dana-scully.pdf', mimeType: 'application/pdf', buffer: danaPdf },
@@ -239,9 +244,15 @@ describe(
       ]);
       const accepted = await bulk;
       assert.equal(accepted.status(), 202, 'one bulk request, answered with an ingest job');
-      const ingestJob = (await accepted.json()) as { id: string; total: number };
+      const ingestJob = (await accepted.json()) as { id: string; total: number; status: string };
       assert.equal(ingestJob.total, 3);
       await page.getByText('Done: 2 of 3 stored, 1 refused').waitFor();
+      page.off('response', onResponse);
+      if (ingestJob.status !== 'completed') {
+        // Not yet done when accepted: the console followed the job's progress stream (read with fetch, with the key).
+        assert.ok(streams.length > 0, 'the progress stream was read');
+        assert.deepEqual(streams[0], { status: 200, type: 'text/event-stream; charset=utf-8' });
+      }
       const followed = (await http.get(`/api/v1/ingest-jobs/${ingestJob.id}`).expect(200)).body as { status: string; failed: number };
       assert.deepEqual([followed.status, followed.failed], ['completed', 1], 'the console showed what the ingest job says');
       const files = page.getByRole('list', { name: 'Files' }).getByRole('listitem');
@@ -354,7 +365,13 @@ describe(
       assert.ok(jobId, page.url());
       await page.getByRole('link', { name: 'Edit job' }).click();
       await page.getByRole('heading', { name: 'Edit job', level: 1 }).waitFor();
-      assert.equal(await main().getByText(/\bcopy\b/i).count(), 0, 'no word of copies any more');
+      assert.equal(
+        await main()
+          .getByText(/\bcopy\b/i)
+          .count(),
+        0,
+        'no word of copies any more',
+      );
       // Filled in once the job has loaded (a string predicate would be eval'd: the CSP forbids it).
       await page.locator('#job-title:not(:placeholder-shown)').waitFor();
       assert.equal(await page.getByLabel('Title').inputValue(), 'Senior Backend Engineer');
