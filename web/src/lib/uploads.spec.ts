@@ -41,6 +41,18 @@ describe('splitBatches', () => {
       [[0], [1], [2], [3], [4]],
     );
     assert.deepEqual(splitBatches([]), []);
+    assert.deepEqual(
+      splitBatches(
+        [
+          { name: 'a.pdf', size: 1 },
+          { name: 'many.ZIP', size: 1 },
+          { name: 'b.txt', size: 1 },
+        ],
+        LIMITS,
+      ),
+      [[0], [1], [2]],
+      'a zip goes alone: the server opens it into many files',
+    );
   });
 });
 
@@ -166,6 +178,28 @@ describe('uploadInBatches', () => {
     assert.match(items[3].error?.message ?? '', /API key is not valid/);
     assert.equal(items[2].error, undefined, 'a file that had ended keeps its result');
     assert.deepEqual(overallProgress(items), { loaded: 100, total: 100, done: 1, duplicate: 0, failed: 3, finished: true, fraction: 1 });
+  });
+});
+
+describe('uploadInBatches with a zip', () => {
+  it('shows a zip as one file whose state sums up its entries', async () => {
+    const { transport, sent, followed } = manualTransport();
+    let latest: UploadItem[] = [];
+    const finished = uploadInBatches([{ name: 'batch.zip', size: 10 }], transport, (items) => (latest = items), LIMITS);
+    await tick();
+    sent[0].resolve(job('job-z', 'processing', [{ status: 'done', resumeId: 'r1' }, { status: 'queued' }, {}]));
+    await tick();
+    assert.deepEqual([latest[0].status, latest[0].note], ['processing', '3 files inside: 1 stored']);
+    followed.get('job-z')!.change(
+      job('job-z', 'completed', [
+        { status: 'done', resumeId: 'r1' },
+        { status: 'duplicate', resumeId: 'r0' },
+        { status: 'failed', error: { code: 'EMPTY_FILE', message: 'empty' } },
+      ]),
+    );
+    followed.get('job-z')!.resolve();
+    const [zip] = await finished;
+    assert.deepEqual([zip.status, zip.note, zip.error], ['done', '3 files inside: 1 stored, 1 already stored, 1 refused', undefined]);
   });
 });
 

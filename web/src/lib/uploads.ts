@@ -22,6 +22,8 @@ export interface UploadItem {
   error?: DescribedError;
   /** The stored resume (`done`), or the one already holding these bytes (`duplicate`). */
   resumeId?: string;
+  /** A zip the server opened into many resumes: what became of them ("12 files inside: 11 stored, 1 refused"). */
+  note?: string;
 }
 
 const ENDED: ReadonlySet<UploadStatus> = new Set(['done', 'duplicate', 'failed']);
@@ -53,11 +55,14 @@ export const BATCH_LIMITS: BatchLimits = { maxFiles: 50, maxBytes: 20 * MB, maxF
 /** Requests under way at once: the next batch is sent while the server reads the last one. */
 export const BATCH_CONCURRENCY = 2;
 
+const isZip = (file: { name?: string }) => /\.zip$/i.test(file.name ?? '');
+
 /**
  * Cuts files into batches (positions, in order) of at most `maxFiles` files and `maxBytes` bytes.
- * A file the server would refuse for its size goes alone, so that its refusal fails only it.
+ * A file the server would refuse for its size goes alone, so that its refusal fails only it; so
+ * does a zip, which the server opens into many files (its job's files are then its entries).
  */
-export function splitBatches(files: ReadonlyArray<{ size: number }>, limits: BatchLimits = BATCH_LIMITS): number[][] {
+export function splitBatches(files: ReadonlyArray<{ name?: string; size: number }>, limits: BatchLimits = BATCH_LIMITS): number[][] {
   const batches: number[][] = [];
   let current: number[] = [];
   let bytes = 0;
@@ -67,7 +72,7 @@ export function splitBatches(files: ReadonlyArray<{ size: number }>, limits: Bat
     bytes = 0;
   };
   files.forEach((file, index) => {
-    if (file.size > limits.maxFileBytes || file.size > limits.maxBytes) {
+    if (file.size > limits.maxFileBytes || file.size > limits.maxBytes || isZip(file)) {
       close();
       batches.push([index]);
       return;
@@ -93,6 +98,21 @@ export function spreadProgress(sizes: readonly number[], sent: number): number[]
 /** A file's failure in an ingest job, in the console's words (the code is the one a single upload answers with). */
 export function describeFileError(error: { code: string; message: string }): DescribedError {
   return describeError(ApiError.fromBody(422, error));
+}
+
+/**
+ * The state of a batch whose job has other files than were sent (a zip opened into its entries):
+ * one state for the whole, stored when any entry was, with the entries' tally as a note.
+ */
+function summarizeJob(job: IngestJob): Partial<UploadItem> {
+  const count = (status: UploadStatus) => job.files.filter((file) => file.status === status).length;
+  const [done, duplicate, failed] = [count('done'), count('duplicate'), count('failed')];
+  const tally = [`${done} stored`, duplicate && `${duplicate} already stored`, failed && `${failed} refused`].filter(Boolean).join(', ');
+  const note = `${job.files.length} files inside: ${tally}`;
+  if (job.status !== 'completed') return { status: count('processing') || done + duplicate + failed ? 'processing' : 'queued', note };
+  if (done || duplicate) return { status: done ? 'done' : 'duplicate', note, error: undefined };
+  const error = job.files.find((file) => file.error)?.error;
+  return { status: 'failed', note, error: error ? describeFileError(error) : undefined };
 }
 
 /** Sends the batches of a selection and follows what the server does with them (api/upload.ts: XHR, SSE, polling). */
@@ -123,6 +143,12 @@ export async function uploadInBatches<F extends { name: string; size: number }>(
   };
   const applyJob = (batch: number[], job: IngestJob): void => {
     const changes = new Map<number, Partial<UploadItem>>();
+    if (job.files.length !== batch.length) {
+      const summary = summarizeJob(job);
+      for (const index of batch) changes.set(index, { loaded: items[index].size, ...summary });
+      update(changes);
+      return;
+    }
     for (const file of job.files) {
       const index = batch[file.index];
       if (index === undefined) continue;

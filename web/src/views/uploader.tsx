@@ -59,13 +59,13 @@ export function Uploader({ onUploaded }: { onUploaded: () => void }) {
         }}
       >
         <span>
-          <strong>Drop resumes here</strong> or choose files (PDF, DOCX or TXT; many at once)
+          <strong>Drop resumes here</strong> or choose files (PDF, DOCX or TXT, or a zip of them; many at once)
         </span>
         <input
           ref={input}
           type="file"
           multiple
-          accept=".pdf,.docx,.txt,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document,text/plain"
+          accept=".pdf,.docx,.txt,.zip,application/zip,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document,text/plain"
           disabled={busy}
           onChange={(event) => void start([...(event.currentTarget.files ?? [])])}
         />
@@ -96,6 +96,7 @@ export function Uploader({ onUploaded }: { onUploaded: () => void }) {
                   value={item.loaded}
                   aria-label={`Progress of ${uploadName(item, item.index, items.length, blind)}`}
                 />
+                {item.note && <p class="small muted">{item.note}</p>}
                 {item.error && (
                   <div class="error" role="alert">
                     <p>{item.error.message}</p>
