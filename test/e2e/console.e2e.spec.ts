@@ -16,8 +16,8 @@ import { ApiClient, apiClient, startTestApp, testAdminKey } from '../helpers/tes
 
 // The recruiter console (web/) against the real app on embedded PGlite: first what the API serves at /,
 // then a real browser (Debian's chromium through playwright-core) walking a recruiter's path: sign in,
-// drop three resumes (one a scanned PDF), post a job, read the ranked candidates and their evidence,
-// blind review, search, erase a person. Screenshots go to dist/screenshots/ (docs/console.png is one).
+// drop three resumes (one a scanned PDF) through the bulk endpoint, drop one again (already stored), post a
+// job, edit it in place, read the ranked candidates and their evidence, blind review, search, erase a person. Screenshots go to dist/screenshots/ (docs/console.png is one).
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const CHROMIUM_FLAGS = [
@@ -173,6 +173,7 @@ describe(
     /** Requests the console made to anywhere but the app itself (it must work offline). */
     const elsewhere: string[] = [];
     const ids: { dana?: string; fox?: string } = {};
+    let danaPdf: Buffer;
 
     const shot = (name: string) => page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
     const main = () => page.locator('main');
@@ -228,13 +229,32 @@ describe(
       await assertAccessible(page, 'the resumes page');
     });
 
-    it('uploads three dropped resumes with progress, and says in words why the scanned one was refused', async () => {
+    it('uploads three dropped resumes in one bulk request with progress from its ingest job, and says in words why the scanned one was refused', async () => {
+      danaPdf = await renderPdf(DANA);
+      const streams: Array<{ status: number; type: string | undefined }> = [];
+      const onResponse = (response: { url(): string; status(): number; headers(): Record<string, string> }) => {
+        if (response.url().endsWith('/events')) streams.push({ status: response.status(), type: response.headers()['content-type'] });
+      };
+      page.on('response', onResponse);
+      const bulk = page.waitForResponse((response) => response.url().endsWith('/api/v1/resumes/bulk'));
       await dropFiles(page, page.getByText('Drop resumes here'), [
-        { name: 'dana-scully.pdf', mimeType: 'application/pdf', buffer: await renderPdf(DANA) },
+        { name: 'dana-scully.pdf', mimeType: 'application/pdf', buffer: danaPdf },
         { name: 'fox-mulder.txt', mimeType: 'text/plain', buffer: Buffer.from(FOX) },
         { name: 'scanned.pdf', mimeType: 'application/pdf', buffer: await imageOnlyPdf() },
       ]);
+      const accepted = await bulk;
+      assert.equal(accepted.status(), 202, 'one bulk request, answered with an ingest job');
+      const ingestJob = (await accepted.json()) as { id: string; total: number; status: string };
+      assert.equal(ingestJob.total, 3);
       await page.getByText('Done: 2 of 3 stored, 1 refused').waitFor();
+      page.off('response', onResponse);
+      if (ingestJob.status !== 'completed') {
+        // Not yet done when accepted: the console followed the job's progress stream (read with fetch, with the key).
+        assert.ok(streams.length > 0, 'the progress stream was read');
+        assert.deepEqual(streams[0], { status: 200, type: 'text/event-stream; charset=utf-8' });
+      }
+      const followed = (await http.get(`/api/v1/ingest-jobs/${ingestJob.id}`).expect(200)).body as { status: string; failed: number };
+      assert.deepEqual([followed.status, followed.failed], ['completed', 1], 'the console showed what the ingest job says');
       const files = page.getByRole('list', { name: 'Files' }).getByRole('listitem');
       assert.equal(await files.count(), 3);
       assert.equal(await page.getByRole('progressbar').count(), 4, 'one bar per file and one overall');
@@ -257,6 +277,23 @@ describe(
       await page.getByRole('button', { name: 'Find', exact: true }).click();
       await main().getByText('1 resume matching “pandas”.').waitFor();
       assert.equal(await main().getByRole('link', { name: 'Dana Scully' }).count(), 0);
+    });
+
+    it('says a file dropped again is already stored, counted apart from stored and refused, and stores nothing new', async () => {
+      await dropFiles(page, page.getByText('Drop resumes here'), [
+        { name: 'dana-again.pdf', mimeType: 'application/pdf', buffer: danaPdf },
+      ]);
+      await page.getByText('Done: 0 of 1 stored, 1 already stored').waitFor();
+      const file = page.getByRole('list', { name: 'Files' }).getByRole('listitem').filter({ hasText: 'dana-again.pdf' });
+      await file.getByText('Already stored: same file').waitFor();
+      assert.equal(
+        await file.getByRole('link', { name: 'Open' }).getAttribute('href'),
+        `#/resumes/${ids.dana}`,
+        'it links the resume that holds it',
+      );
+      await announcement().getByText('Upload finished: 0 stored, 1 already stored.').waitFor();
+      await shot('resumes-duplicate');
+      assert.equal((await http.get('/api/v1/resumes').expect(200)).body.total, 2, 'no new resume');
     });
 
     it('shows the parsed fields and skills of a resume, and finds more like it', async () => {
@@ -323,20 +360,55 @@ describe(
       await main().getByText('2 candidates, best first.').waitFor();
     });
 
-    it('edits a copy of a job (the API has no update of a job yet), prefilled from the original', async () => {
-      await page.getByRole('link', { name: 'Edit a copy' }).click();
-      await page.getByRole('heading', { name: 'Edit a copy of the job', level: 1 }).waitFor();
-      // Filled in once the original has loaded (a string predicate would be eval'd: the CSP forbids it).
+    it('edits the job in place (PATCH), prefilled, and ranks the candidates again on the changed requirements', async () => {
+      const jobId = /#\/jobs\/([0-9a-f-]{36})$/.exec(page.url())?.[1];
+      assert.ok(jobId, page.url());
+      await page.getByRole('link', { name: 'Edit job' }).click();
+      await page.getByRole('heading', { name: 'Edit job', level: 1 }).waitFor();
+      assert.equal(
+        await main()
+          .getByText(/\bcopy\b/i)
+          .count(),
+        0,
+        'no word of copies any more',
+      );
+      // Filled in once the job has loaded (a string predicate would be eval'd: the CSP forbids it).
       await page.locator('#job-title:not(:placeholder-shown)').waitFor();
       assert.equal(await page.getByLabel('Title').inputValue(), 'Senior Backend Engineer');
       assert.match(await page.getByLabel('Requirements').inputValue(), /Nice to have: Kubernetes/);
       await page.getByLabel('Title').fill('Staff Backend Engineer');
-      await page.getByRole('region', { name: 'What the job will be matched on' }).getByText('TypeScript', { exact: true }).waitFor();
+      await page.getByLabel('Requirements').fill('Required: Node.js, TypeScript, PostgreSQL, Python, 5+ years. Nice to have: Kubernetes.');
+      const preview = page.getByRole('region', { name: 'What the job will be matched on' });
+      await preview.getByRole('list').first().getByText('Python', { exact: true }).waitFor();
+      await assertAccessible(page, 'the job editor, editing');
+      const patched = page.waitForResponse((response) => response.request().method() === 'PATCH');
       await page.getByRole('button', { name: 'Save and rank candidates' }).click();
+      const answer = await patched;
+      assert.equal(answer.url(), `${origin}/api/v1/jobs/${jobId}`);
+      assert.equal(answer.status(), 200);
       await page.getByRole('heading', { name: 'Staff Backend Engineer', level: 1 }).waitFor();
+      assert.equal(page.url(), `${origin}/#/jobs/${jobId}`, 'the same job');
       await main().getByText('2 candidates, best first.').waitFor();
-      const titles = ((await http.get('/api/v1/jobs').expect(200)).body.items as Array<{ title: string }>).map((job) => job.title);
-      assert.deepEqual(titles.sort(), ['Senior Backend Engineer', 'Staff Backend Engineer']);
+      // The evidence follows the new requirements: Python is now required, which Fox has and Dana lacks.
+      const dana = page.locator('li.candidate').filter({ has: page.getByRole('link', { name: 'Dana Scully' }) });
+      const fox = page.locator('li.candidate').filter({ has: page.getByRole('link', { name: 'Fox Mulder' }) });
+      await dana
+        .getByRole('heading', { name: 'Missing required skills' })
+        .locator('xpath=following-sibling::ul[1]')
+        .getByText('Python', { exact: true })
+        .waitFor();
+      await fox
+        .getByRole('heading', { name: 'Matched skills' })
+        .locator('xpath=following-sibling::ul[1]')
+        .getByText('Python', { exact: true })
+        .waitFor();
+      const jobs = (await http.get('/api/v1/jobs').expect(200)).body.items as Array<{ id: string; title: string; requirements: string }>;
+      assert.deepEqual(
+        jobs.map((job) => [job.id, job.title]),
+        [[jobId, 'Staff Backend Engineer']],
+        'edited, not copied',
+      );
+      assert.match(jobs[0].requirements, /Python/);
     });
 
     it('hides names, contact details and file names everywhere under blind review, and asks the API to redact them', async () => {

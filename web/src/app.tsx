@@ -16,6 +16,7 @@ const TITLES: Record<Route['page'], string> = {
   resume: 'Resume',
   jobs: 'Jobs',
   'new-job': 'New job',
+  'edit-job': 'Edit job',
   job: 'Candidates for a job',
   search: 'Search',
 };
@@ -78,7 +79,10 @@ export function App() {
           <NavLink href="#/resumes" current={route.page === 'resumes' || route.page === 'resume'}>
             Resumes
           </NavLink>
-          <NavLink href="#/jobs" current={route.page === 'jobs' || route.page === 'job' || route.page === 'new-job'}>
+          <NavLink
+            href="#/jobs"
+            current={route.page === 'jobs' || route.page === 'job' || route.page === 'new-job' || route.page === 'edit-job'}
+          >
             Jobs
           </NavLink>
           <NavLink href="#/search" current={route.page === 'search'}>
@@ -110,7 +114,10 @@ function Page({ route }: { route: Route }) {
     case 'jobs':
       return <JobsPage />;
     case 'new-job':
-      return <JobEditorPage copyOf={route.copyOf} />;
+      // Keyed: going from one job's editor to another's (or to a new job) starts from a fresh form.
+      return <JobEditorPage key="new" />;
+    case 'edit-job':
+      return <JobEditorPage key={route.id} id={route.id} />;
     case 'job':
       return <JobCandidatesPage id={route.id} />;
     case 'search':

@@ -8,6 +8,7 @@ export type ResumeView = Schemas['ResumeView'];
 export type JobView = Schemas['JobView'];
 export type JobPreview = Schemas['JobPreviewView'];
 export type CreateJobRequest = Schemas['CreateJobRequest'];
+export type UpdateJobRequest = Schemas['UpdateJobRequest'];
 export type RankedMatch = Schemas['RankedMatchView'];
 export type Explanation = Schemas['MatchExplanationView'];
 export type SearchResponse = Schemas['SimilaritySearchResponse'];

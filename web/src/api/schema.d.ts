@@ -171,6 +171,80 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/resumes/bulk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Upload many resumes (files or a zip) as one ingest job, processed in the background
+         * @description Answers 202 with the ingest job at once; follow it with `GET /api/v1/ingest-jobs/{id}` or its progress stream `/events`. Each file goes through the same pipeline as a single upload, on the job queue (BullMQ workers when REDIS_URL is set): a file the pipeline refuses ends `failed` with the code a single upload would answer with. Limits of the request (too many files, too many bytes, a zip bomb) are refused here with 4xx and store nothing.
+         */
+        post: operations["bulkUploadResumes"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ingest-jobs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Ingest jobs, newest first, with their counts */
+        get: operations["listIngestJobs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ingest-jobs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An ingest job: counts, status and the result of every file */
+        get: operations["getIngestJob"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ingest-jobs/{id}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Progress of an ingest job as Server-Sent Events
+         * @description A `progress` event (data: the counts, as `IngestProgressView`) at once and on every change, then a `completed` event when every file has ended, and the stream ends. Read from the database, so it follows files processed by any worker.
+         */
+        get: operations["streamIngestJobEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/jobs": {
         parameters: {
             query?: never;
@@ -462,6 +536,83 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The organisation's webhooks, newest first (never their secrets) */
+        get: operations["listWebhooks"];
+        put?: never;
+        /**
+         * Register a receiver URL for events; the response shows the signing secret once
+         * @description Each delivery is a POST of `{"id":"evt_…","type":…,"createdAt":…,"data":{…ids…}}` with the headers `HireMatch-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256(secret, "<t>.<body>")>`, `HireMatch-Event` and `HireMatch-Delivery`. Receivers should refuse a `t` older than 300 s. Failed deliveries (anything but 2xx) are retried with exponential backoff. The host must not resolve to a private address (WEBHOOK_URL_FORBIDDEN) unless the operator allows it.
+         */
+        post: operations["createWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One webhook (not its secret) */
+        get: operations["getWebhook"];
+        put?: never;
+        post?: never;
+        /** Delete a webhook and its delivery log; pending retries stop */
+        delete: operations["deleteWebhook"];
+        options?: never;
+        head?: never;
+        /** Change the URL, events, description or active flag */
+        patch: operations["updateWebhook"];
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}/ping": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a `ping` event now, once, and say how the receiver answered
+         * @description Also to an inactive webhook. The delivery is in the log; a failed ping is not retried.
+         */
+        post: operations["pingWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The webhook's delivery log, newest first, with every attempt */
+        get: operations["listWebhookDeliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -477,7 +628,7 @@ export interface components {
          * @description Stable machine-readable code: switch on this, not on `message`
          * @enum {string}
          */
-        ErrorCode: "VALIDATION_FAILED" | "FORBIDDEN" | "NOT_FOUND" | "FILE_REQUIRED" | "FILE_TOO_LARGE" | "EMPTY_FILE" | "UNSUPPORTED_MEDIA_TYPE" | "CORRUPT_DOCUMENT" | "ENCRYPTED_DOCUMENT" | "NO_TEXT_LAYER" | "ARCHIVE_TOO_LARGE" | "TOO_MANY_PAGES" | "TEXT_TOO_LONG" | "INVALID_TEXT_ENCODING" | "EXTRACTION_TIMEOUT" | "EMBEDDING_NOT_READY" | "EMBEDDING_UNAVAILABLE" | "INVALID_WEIGHTS" | "PAYLOAD_TOO_LARGE" | "MALFORMED_JSON" | "BODY_TOO_COMPLEX" | "INVALID_CHARACTERS" | "DATABASE_UNAVAILABLE" | "CACHE_UNAVAILABLE" | "UNAUTHENTICATED" | "RATE_LIMITED" | "WORK_BUDGET_EXCEEDED" | "OVERLOADED" | "REQUEST_ABORTED" | "INTERNAL_ERROR" | "EXTERNAL_ID_IN_USE" | "RESUME_FILE_CONFLICT" | "IDEMPOTENCY_KEY_INVALID" | "IDEMPOTENCY_KEY_REUSED" | "IDEMPOTENCY_KEY_IN_PROGRESS";
+        ErrorCode: "VALIDATION_FAILED" | "FORBIDDEN" | "NOT_FOUND" | "FILE_REQUIRED" | "FILE_TOO_LARGE" | "EMPTY_FILE" | "UNSUPPORTED_MEDIA_TYPE" | "CORRUPT_DOCUMENT" | "ENCRYPTED_DOCUMENT" | "NO_TEXT_LAYER" | "ARCHIVE_TOO_LARGE" | "TOO_MANY_PAGES" | "TEXT_TOO_LONG" | "INVALID_TEXT_ENCODING" | "EXTRACTION_TIMEOUT" | "EMBEDDING_NOT_READY" | "EMBEDDING_UNAVAILABLE" | "INVALID_WEIGHTS" | "PAYLOAD_TOO_LARGE" | "MALFORMED_JSON" | "BODY_TOO_COMPLEX" | "INVALID_CHARACTERS" | "DATABASE_UNAVAILABLE" | "CACHE_UNAVAILABLE" | "UNAUTHENTICATED" | "RATE_LIMITED" | "WORK_BUDGET_EXCEEDED" | "OVERLOADED" | "REQUEST_ABORTED" | "INTERNAL_ERROR" | "WEBHOOK_URL_INVALID" | "WEBHOOK_URL_FORBIDDEN" | "EXTERNAL_ID_IN_USE" | "RESUME_FILE_CONFLICT" | "IDEMPOTENCY_KEY_INVALID" | "IDEMPOTENCY_KEY_REUSED" | "IDEMPOTENCY_KEY_IN_PROGRESS" | "TOO_MANY_FILES" | "BATCH_TOO_LARGE" | "INGEST_FAILED";
         ApiErrorView: {
             /**
              * @description The HTTP status, repeated
@@ -529,7 +680,7 @@ export interface components {
              *       "matching"
              *     ]
              */
-            scopes: ("resumes:read" | "resumes:write" | "jobs:read" | "jobs:write" | "matching" | "admin")[];
+            scopes: ("resumes:read" | "resumes:write" | "jobs:read" | "jobs:write" | "matching" | "admin" | "webhooks:manage")[];
             /** @description Another organisation's id (operator admin keys only); default: the caller's */
             organizationId?: string;
         };
@@ -542,7 +693,7 @@ export interface components {
              * @example hm_live_Ab3x
              */
             prefix: string;
-            scopes: ("resumes:read" | "resumes:write" | "jobs:read" | "jobs:write" | "matching" | "admin")[];
+            scopes: ("resumes:read" | "resumes:write" | "jobs:read" | "jobs:write" | "matching" | "admin" | "webhooks:manage")[];
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
@@ -561,7 +712,7 @@ export interface components {
              * @example hm_live_Ab3x
              */
             prefix: string;
-            scopes: ("resumes:read" | "resumes:write" | "jobs:read" | "jobs:write" | "matching" | "admin")[];
+            scopes: ("resumes:read" | "resumes:write" | "jobs:read" | "jobs:write" | "matching" | "admin" | "webhooks:manage")[];
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
@@ -999,6 +1150,149 @@ export interface components {
         };
         ResumePage: {
             items: components["schemas"]["ResumeView"][];
+            /** @example 1 */
+            total: number;
+            /** @example 20 */
+            limit: number;
+            /** @example 0 */
+            offset: number;
+        };
+        BulkUploadBody: {
+            /** @description Many resumes (PDF, DOCX or TXT), or one or more zip archives whose entries are resumes (a DOCX is one file, not a batch). Bounded: INGEST_MAX_FILES files or zip entries in all, MAX_UPLOAD_BYTES per file or entry, INGEST_MAX_TOTAL_BYTES per request, MAX_ARCHIVE_UNCOMPRESSED_BYTES inflated per request */
+            files: string[];
+            /**
+             * @description JSON array of `{ fileName, externalId?, source?, tags? }`, matched to the files by file name (a zip entry by its name without folders); files sharing a name take the entries naming it in order; an entry naming no file is a 400
+             * @example [{"fileName":"jane-doe.pdf","externalId":"ats-4711","source":"greenhouse","tags":["backend"]}]
+             */
+            metadata?: string;
+        };
+        IngestFileErrorView: {
+            /** @example NO_TEXT_LAYER */
+            code: components["schemas"]["ErrorCode"];
+            /** @example The PDF has no text layer (a scanned image?); OCR is not supported */
+            message: string;
+        };
+        IngestFileView: {
+            /**
+             * @description Position in the upload (zip entries in archive order)
+             * @example 0
+             */
+            index: number;
+            /** @example jane-doe.pdf */
+            fileName: string | null;
+            /** @example ats-4711 */
+            externalId: string | null;
+            /**
+             * @example done
+             * @enum {string}
+             */
+            status: "queued" | "processing" | "done" | "duplicate" | "failed";
+            /**
+             * Format: uuid
+             * @example 3f1c2a9e-8b7d-4c5e-9f10-2a3b4c5d6e7f
+             */
+            resumeId: string | null;
+            /**
+             * @description The resume's embedding status (`pending`: stored, waiting for the model; the backfill embeds it)
+             * @example ready
+             * @enum {string|null}
+             */
+            embeddingStatus: "ready" | "pending" | "failed" | null;
+            /** @description Why the file failed: the code a single upload would answer with */
+            error: components["schemas"]["IngestFileErrorView"] | null;
+        };
+        IngestJobView: {
+            /**
+             * Format: uuid
+             * @example 9b2f4e1a-6c3d-4e5f-8a7b-1c2d3e4f5a6b
+             */
+            id: string;
+            /**
+             * @example processing
+             * @enum {string}
+             */
+            status: "queued" | "processing" | "completed";
+            /** @example 50 */
+            total: number;
+            /** @example 10 */
+            queued: number;
+            /** @example 2 */
+            processing: number;
+            /**
+             * @description Stored as a new (or updated) resume
+             * @example 33
+             */
+            done: number;
+            /**
+             * @description The same file was already stored: the existing resume
+             * @example 1
+             */
+            duplicate: number;
+            /** @example 4 */
+            failed: number;
+            /**
+             * @description Of `done`: stored while the model was unavailable, embedded later
+             * @example 0
+             */
+            pending: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /**
+             * Format: date-time
+             * @description When the last file ended
+             */
+            completedAt: string | null;
+            files: components["schemas"]["IngestFileView"][];
+        };
+        IngestProgressView: {
+            /**
+             * Format: uuid
+             * @example 9b2f4e1a-6c3d-4e5f-8a7b-1c2d3e4f5a6b
+             */
+            id: string;
+            /**
+             * @example processing
+             * @enum {string}
+             */
+            status: "queued" | "processing" | "completed";
+            /** @example 50 */
+            total: number;
+            /** @example 10 */
+            queued: number;
+            /** @example 2 */
+            processing: number;
+            /**
+             * @description Stored as a new (or updated) resume
+             * @example 33
+             */
+            done: number;
+            /**
+             * @description The same file was already stored: the existing resume
+             * @example 1
+             */
+            duplicate: number;
+            /** @example 4 */
+            failed: number;
+            /**
+             * @description Of `done`: stored while the model was unavailable, embedded later
+             * @example 0
+             */
+            pending: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /**
+             * Format: date-time
+             * @description When the last file ended
+             */
+            completedAt: string | null;
+        };
+        IngestJobPage: {
+            /** @description Ingest jobs with their counts (without the per-file results) */
+            items: components["schemas"]["IngestProgressView"][];
             /** @example 1 */
             total: number;
             /** @example 20 */
@@ -1747,6 +2041,132 @@ export interface components {
             jobs: components["schemas"]["BackfillCountsView"];
             /** @description Set when the run stopped early because the model became unavailable */
             stoppedBecause?: string;
+        };
+        CreateWebhookRequest: {
+            /**
+             * @description Absolute http(s) URL of the receiver, without user name, password or fragment. Its host must not be (or resolve to) a private, loopback, link-local or reserved address unless the operator allows it (WEBHOOK_ALLOWED_HOSTS)
+             * @example https://ats.example.com/hooks/hirematch
+             */
+            url: string;
+            /**
+             * @example [
+             *       "resume.ready",
+             *       "resume.failed"
+             *     ]
+             */
+            events: ("resume.ready" | "resume.failed" | "ingest.completed" | "job.ready")[];
+            /** @example ATS production */
+            description?: string;
+        };
+        CreatedWebhookView: {
+            /** Format: uuid */
+            id: string;
+            url: string;
+            events: ("resume.ready" | "resume.failed" | "ingest.completed" | "job.ready")[];
+            description: string | null;
+            active: boolean;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /**
+             * @description The signing secret (HMAC-SHA256 key of the HireMatch-Signature header): shown this once; store it with the receiver
+             * @example whsec_2q3v9Kx0cXQ8bq1sQ7mJ4fZr6yTn5wLe8uHd3aPg0ks
+             */
+            secret: string;
+        };
+        WebhookView: {
+            /** Format: uuid */
+            id: string;
+            url: string;
+            events: ("resume.ready" | "resume.failed" | "ingest.completed" | "job.ready")[];
+            description: string | null;
+            active: boolean;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        WebhookPage: {
+            items: components["schemas"]["WebhookView"][];
+            /** @example 1 */
+            total: number;
+            /** @example 20 */
+            limit: number;
+            /** @example 0 */
+            offset: number;
+        };
+        UpdateWebhookRequest: {
+            /** @description Absolute http(s) URL of the receiver, without user name, password or fragment. Its host must not be (or resolve to) a private, loopback, link-local or reserved address unless the operator allows it (WEBHOOK_ALLOWED_HOSTS) */
+            url?: string;
+            events?: ("resume.ready" | "resume.failed" | "ingest.completed" | "job.ready")[];
+            description?: string | null;
+            /** @description false: no new deliveries (pending retries end `failed`); pings still work */
+            active?: boolean;
+        };
+        WebhookPingView: {
+            /** Format: uuid */
+            deliveryId: string;
+            /** @example evt_q2Vb6n0cJ8sXl1TfR4yKm7aD */
+            eventId: string;
+            /** @enum {string} */
+            status: "succeeded" | "failed";
+            statusCode: number | null;
+            error: string | null;
+            durationMs: number;
+        };
+        /** @enum {string} */
+        WebhookDeliveredEventType: "resume.ready" | "resume.failed" | "ingest.completed" | "job.ready" | "ping";
+        DeliveryAttemptView: {
+            attempt: number;
+            /** Format: date-time */
+            at: string;
+            /** @description The receiver's status code; null: no answer */
+            statusCode: number | null;
+            error: string | null;
+            durationMs: number;
+        };
+        WebhookDeliveryView: {
+            /**
+             * Format: uuid
+             * @description Sent as the HireMatch-Delivery header
+             */
+            id: string;
+            /** Format: uuid */
+            webhookId: string;
+            /**
+             * @description The event id (body `id`): the same on every webhook and retry
+             * @example evt_q2Vb6n0cJ8sXl1TfR4yKm7aD
+             */
+            eventId: string;
+            eventType: components["schemas"]["WebhookDeliveredEventType"];
+            /** @enum {string} */
+            status: "pending" | "succeeded" | "failed";
+            attempts: number;
+            lastStatusCode: number | null;
+            lastError: string | null;
+            lastDurationMs: number | null;
+            attemptLog: components["schemas"]["DeliveryAttemptView"][];
+            /**
+             * Format: date-time
+             * @description When the next retry is due (pending after a failed attempt)
+             */
+            nextAttemptAt: string | null;
+            /** Format: date-time */
+            deliveredAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        WebhookDeliveryPage: {
+            items: components["schemas"]["WebhookDeliveryView"][];
+            /** @example 1 */
+            total: number;
+            /** @example 20 */
+            limit: number;
+            /** @example 0 */
+            offset: number;
         };
     };
     responses: never;
@@ -3236,6 +3656,363 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+        };
+    };
+    bulkUploadResumes: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes a retry safe: the first 2xx answer for this key (in your organisation) is stored for 24 h and replayed, status and body, with `Idempotency-Replayed: true`. Errors are not stored (a fixed request may reuse the key). The same key with another request (method, path, body, file bytes): 422 IDEMPOTENCY_KEY_REUSED; while the first request runs: 409 IDEMPOTENCY_KEY_IN_PROGRESS; not 1-255 printable ASCII characters: 400 IDEMPOTENCY_KEY_INVALID.
+                 * @example import-2026-11-29-0042
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["BulkUploadBody"];
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "9b2f4e1a-6c3d-4e5f-8a7b-1c2d3e4f5a6b",
+                     *       "status": "processing",
+                     *       "total": 3,
+                     *       "queued": 1,
+                     *       "processing": 0,
+                     *       "done": 1,
+                     *       "duplicate": 0,
+                     *       "failed": 1,
+                     *       "pending": 0,
+                     *       "createdAt": "2026-11-29T19:00:00.000Z",
+                     *       "updatedAt": "2026-11-29T19:00:02.000Z",
+                     *       "completedAt": null,
+                     *       "files": [
+                     *         {
+                     *           "index": 0,
+                     *           "fileName": "jane-doe.pdf",
+                     *           "externalId": "ats-4711",
+                     *           "status": "done",
+                     *           "resumeId": "3f1c2a9e-8b7d-4c5e-9f10-2a3b4c5d6e7f",
+                     *           "embeddingStatus": "ready",
+                     *           "error": null
+                     *         },
+                     *         {
+                     *           "index": 1,
+                     *           "fileName": "scan.pdf",
+                     *           "externalId": null,
+                     *           "status": "failed",
+                     *           "resumeId": null,
+                     *           "embeddingStatus": null,
+                     *           "error": {
+                     *             "code": "NO_TEXT_LAYER",
+                     *             "message": "The PDF has no text layer (a scanned image?); OCR is not supported"
+                     *           }
+                     *         },
+                     *         {
+                     *           "index": 2,
+                     *           "fileName": "john-roe.docx",
+                     *           "externalId": null,
+                     *           "status": "queued",
+                     *           "resumeId": null,
+                     *           "embeddingStatus": null,
+                     *           "error": null
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["IngestJobView"];
+                };
+            };
+            /** @description Error codes: `FILE_REQUIRED`, `VALIDATION_FAILED`, `MALFORMED_JSON`, `INVALID_CHARACTERS` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            /** @description Error codes: `UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            /** @description Error codes: `FORBIDDEN` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            /** @description Error codes: `FILE_TOO_LARGE`, `TOO_MANY_FILES`, `BATCH_TOO_LARGE`, `ARCHIVE_TOO_LARGE` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            /** @description Error codes: `CORRUPT_DOCUMENT`, `ENCRYPTED_DOCUMENT` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+        };
+    };
+    listIngestJobs: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "9b2f4e1a-6c3d-4e5f-8a7b-1c2d3e4f5a6b",
+                     *           "status": "processing",
+                     *           "total": 3,
+                     *           "queued": 1,
+                     *           "processing": 0,
+                     *           "done": 1,
+                     *           "duplicate": 0,
+                     *           "failed": 1,
+                     *           "pending": 0,
+                     *           "createdAt": "2026-11-29T19:00:00.000Z",
+                     *           "updatedAt": "2026-11-29T19:00:02.000Z",
+                     *           "completedAt": null
+                     *         }
+                     *       ],
+                     *       "total": 1,
+                     *       "limit": 20,
+                     *       "offset": 0
+                     *     }
+                     */
+                    "application/json": components["schemas"]["IngestJobPage"];
+                };
+            };
+            /** @description Error codes: `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            /** @description Error codes: `UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            /** @description Error codes: `FORBIDDEN` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+        };
+    };
+    getIngestJob: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "9b2f4e1a-6c3d-4e5f-8a7b-1c2d3e4f5a6b",
+                     *       "status": "processing",
+                     *       "total": 3,
+                     *       "queued": 1,
+                     *       "processing": 0,
+                     *       "done": 1,
+                     *       "duplicate": 0,
+                     *       "failed": 1,
+                     *       "pending": 0,
+                     *       "createdAt": "2026-11-29T19:00:00.000Z",
+                     *       "updatedAt": "2026-11-29T19:00:02.000Z",
+                     *       "completedAt": null,
+                     *       "files": [
+                     *         {
+                     *           "index": 0,
+                     *           "fileName": "jane-doe.pdf",
+                     *           "externalId": "ats-4711",
+                     *           "status": "done",
+                     *           "resumeId": "3f1c2a9e-8b7d-4c5e-9f10-2a3b4c5d6e7f",
+                     *           "embeddingStatus": "ready",
+                     *           "error": null
+                     *         },
+                     *         {
+                     *           "index": 1,
+                     *           "fileName": "scan.pdf",
+                     *           "externalId": null,
+                     *           "status": "failed",
+                     *           "resumeId": null,
+                     *           "embeddingStatus": null,
+                     *           "error": {
+                     *             "code": "NO_TEXT_LAYER",
+                     *             "message": "The PDF has no text layer (a scanned image?); OCR is not supported"
+                     *           }
+                     *         },
+                     *         {
+                     *           "index": 2,
+                     *           "fileName": "john-roe.docx",
+                     *           "externalId": null,
+                     *           "status": "queued",
+                     *           "resumeId": null,
+                     *           "embeddingStatus": null,
+                     *           "error": null
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["IngestJobView"];
+                };
+            };
+            /** @description Error codes: `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            /** @description Error codes: `UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            /** @description Error codes: `FORBIDDEN` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            /** @description Error codes: `NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+        };
+    };
+    streamIngestJobEvents: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description text/event-stream: `event: progress` / `event: completed`, `data:` an IngestProgressView as JSON */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": string;
+                };
+            };
+            /** @description Error codes: `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": components["schemas"]["ApiErrorView"];
+                };
+            };
+            /** @description Error codes: `UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": components["schemas"]["ApiErrorView"];
+                };
+            };
+            /** @description Error codes: `FORBIDDEN` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": components["schemas"]["ApiErrorView"];
+                };
+            };
+            /** @description Error codes: `NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": components["schemas"]["ApiErrorView"];
                 };
             };
         };
@@ -5427,6 +6204,540 @@ export interface operations {
                             };
                         };
                     };
+                };
+            };
+        };
+    };
+    listWebhooks: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "3b9d6f2e-8a41-4c5e-9f07-1d2c3b4a5e60",
+                     *           "url": "https://ats.example.com/hooks/hirematch",
+                     *           "events": [
+                     *             "resume.ready",
+                     *             "resume.failed"
+                     *           ],
+                     *           "description": "ATS production",
+                     *           "active": true,
+                     *           "createdAt": "2026-11-29T19:20:00.000Z",
+                     *           "updatedAt": "2026-11-29T19:20:00.000Z"
+                     *         }
+                     *       ],
+                     *       "total": 1,
+                     *       "limit": 20,
+                     *       "offset": 0
+                     *     }
+                     */
+                    "application/json": components["schemas"]["WebhookPage"];
+                };
+            };
+            /** @description Error codes: `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            /** @description Error codes: `UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            /** @description Error codes: `FORBIDDEN` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+        };
+    };
+    createWebhook: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes a retry safe: the first 2xx answer for this key (in your organisation) is stored for 24 h and replayed, status and body, with `Idempotency-Replayed: true`. Errors are not stored (a fixed request may reuse the key). The same key with another request (method, path, body, file bytes): 422 IDEMPOTENCY_KEY_REUSED; while the first request runs: 409 IDEMPOTENCY_KEY_IN_PROGRESS; not 1-255 printable ASCII characters: 400 IDEMPOTENCY_KEY_INVALID.
+                 * @example import-2026-11-29-0042
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateWebhookRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "3b9d6f2e-8a41-4c5e-9f07-1d2c3b4a5e60",
+                     *       "url": "https://ats.example.com/hooks/hirematch",
+                     *       "events": [
+                     *         "resume.ready",
+                     *         "resume.failed"
+                     *       ],
+                     *       "description": "ATS production",
+                     *       "active": true,
+                     *       "createdAt": "2026-11-29T19:20:00.000Z",
+                     *       "updatedAt": "2026-11-29T19:20:00.000Z",
+                     *       "secret": "whsec_2q3v9Kx0cXQ8bq1sQ7mJ4fZr6yTn5wLe8uHd3aPg0ks"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["CreatedWebhookView"];
+                };
+            };
+            /** @description Error codes: `VALIDATION_FAILED`, `MALFORMED_JSON`, `BODY_TOO_COMPLEX`, `INVALID_CHARACTERS`, `WEBHOOK_URL_INVALID`, `WEBHOOK_URL_FORBIDDEN` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            /** @description Error codes: `UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            /** @description Error codes: `FORBIDDEN` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            /** @description Error codes: `PAYLOAD_TOO_LARGE` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+        };
+    };
+    getWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "3b9d6f2e-8a41-4c5e-9f07-1d2c3b4a5e60",
+                     *       "url": "https://ats.example.com/hooks/hirematch",
+                     *       "events": [
+                     *         "resume.ready",
+                     *         "resume.failed"
+                     *       ],
+                     *       "description": "ATS production",
+                     *       "active": true,
+                     *       "createdAt": "2026-11-29T19:20:00.000Z",
+                     *       "updatedAt": "2026-11-29T19:20:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["WebhookView"];
+                };
+            };
+            /** @description Error codes: `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            /** @description Error codes: `UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            /** @description Error codes: `FORBIDDEN` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            /** @description Error codes: `NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+        };
+    };
+    deleteWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Error codes: `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            /** @description Error codes: `UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            /** @description Error codes: `FORBIDDEN` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            /** @description Error codes: `NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+        };
+    };
+    updateWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateWebhookRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "3b9d6f2e-8a41-4c5e-9f07-1d2c3b4a5e60",
+                     *       "url": "https://ats.example.com/hooks/hirematch",
+                     *       "events": [
+                     *         "resume.ready",
+                     *         "resume.failed"
+                     *       ],
+                     *       "description": "ATS production",
+                     *       "active": false,
+                     *       "createdAt": "2026-11-29T19:20:00.000Z",
+                     *       "updatedAt": "2026-11-29T19:20:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["WebhookView"];
+                };
+            };
+            /** @description Error codes: `VALIDATION_FAILED`, `MALFORMED_JSON`, `BODY_TOO_COMPLEX`, `INVALID_CHARACTERS`, `WEBHOOK_URL_INVALID`, `WEBHOOK_URL_FORBIDDEN` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            /** @description Error codes: `UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            /** @description Error codes: `FORBIDDEN` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            /** @description Error codes: `NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            /** @description Error codes: `PAYLOAD_TOO_LARGE` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+        };
+    };
+    pingWebhook: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes a retry safe: the first 2xx answer for this key (in your organisation) is stored for 24 h and replayed, status and body, with `Idempotency-Replayed: true`. Errors are not stored (a fixed request may reuse the key). The same key with another request (method, path, body, file bytes): 422 IDEMPOTENCY_KEY_REUSED; while the first request runs: 409 IDEMPOTENCY_KEY_IN_PROGRESS; not 1-255 printable ASCII characters: 400 IDEMPOTENCY_KEY_INVALID.
+                 * @example import-2026-11-29-0042
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "deliveryId": "c4a1e7b2-5d3f-4e69-8b0a-2f1e3d4c5b6a",
+                     *       "eventId": "evt_Jc8mT2xQ5vR1nL7pB4sW9kYd",
+                     *       "status": "succeeded",
+                     *       "statusCode": 204,
+                     *       "error": null,
+                     *       "durationMs": 37
+                     *     }
+                     */
+                    "application/json": components["schemas"]["WebhookPingView"];
+                };
+            };
+            /** @description Error codes: `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            /** @description Error codes: `UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            /** @description Error codes: `FORBIDDEN` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            /** @description Error codes: `NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+        };
+    };
+    listWebhookDeliveries: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "c4a1e7b2-5d3f-4e69-8b0a-2f1e3d4c5b6a",
+                     *           "webhookId": "3b9d6f2e-8a41-4c5e-9f07-1d2c3b4a5e60",
+                     *           "eventId": "evt_q2Vb6n0cJ8sXl1TfR4yKm7aD",
+                     *           "eventType": "resume.ready",
+                     *           "status": "succeeded",
+                     *           "attempts": 2,
+                     *           "lastStatusCode": 200,
+                     *           "lastError": null,
+                     *           "lastDurationMs": 84,
+                     *           "attemptLog": [
+                     *             {
+                     *               "attempt": 1,
+                     *               "at": "2026-11-29T19:21:00.000Z",
+                     *               "statusCode": 500,
+                     *               "error": "The receiver answered HTTP 500",
+                     *               "durationMs": 61
+                     *             },
+                     *             {
+                     *               "attempt": 2,
+                     *               "at": "2026-11-29T19:21:30.000Z",
+                     *               "statusCode": 200,
+                     *               "error": null,
+                     *               "durationMs": 84
+                     *             }
+                     *           ],
+                     *           "nextAttemptAt": null,
+                     *           "deliveredAt": "2026-11-29T19:21:30.000Z",
+                     *           "createdAt": "2026-11-29T19:21:00.000Z",
+                     *           "updatedAt": "2026-11-29T19:21:30.000Z"
+                     *         }
+                     *       ],
+                     *       "total": 1,
+                     *       "limit": 20,
+                     *       "offset": 0
+                     *     }
+                     */
+                    "application/json": components["schemas"]["WebhookDeliveryPage"];
+                };
+            };
+            /** @description Error codes: `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            /** @description Error codes: `UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            /** @description Error codes: `FORBIDDEN` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            /** @description Error codes: `NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
                 };
             };
         };

@@ -11,7 +11,7 @@ describe('console routes', () => {
       { page: 'resume', id: ID },
       { page: 'jobs' },
       { page: 'new-job' },
-      { page: 'new-job', copyOf: ID },
+      { page: 'edit-job', id: ID },
       { page: 'job', id: ID },
       { page: 'search' },
     ];
@@ -19,7 +19,7 @@ describe('console routes', () => {
   });
 
   it('sends anything unknown, or an id that is not one, to the resumes page', () => {
-    for (const hash of ['', '#', '#/', '#/nope', '#/resumes/not-a-uuid', `#/jobs/${ID}/edit`]) {
+    for (const hash of ['', '#', '#/', '#/nope', '#/resumes/not-a-uuid', `#/jobs/${ID}/copy`, '#/jobs/not-a-uuid/edit']) {
       assert.deepEqual(parseRoute(hash), { page: 'resumes' }, hash);
     }
   });

@@ -6,7 +6,8 @@ export type Route =
   | { page: 'resumes' }
   | { page: 'resume'; id: string }
   | { page: 'jobs' }
-  | { page: 'new-job'; copyOf?: string }
+  | { page: 'new-job' }
+  | { page: 'edit-job'; id: string }
   | { page: 'job'; id: string }
   | { page: 'search' };
 
@@ -16,7 +17,7 @@ const PATTERNS: Array<[RegExp, (match: RegExpExecArray) => Route]> = [
   [new RegExp(`^/resumes/(${UUID})$`), (m) => ({ page: 'resume', id: m[1] })],
   [/^\/jobs\/?$/, () => ({ page: 'jobs' })],
   [/^\/jobs\/new$/, () => ({ page: 'new-job' })],
-  [new RegExp(`^/jobs/(${UUID})/copy$`), (m) => ({ page: 'new-job', copyOf: m[1] })],
+  [new RegExp(`^/jobs/(${UUID})/edit$`), (m) => ({ page: 'edit-job', id: m[1] })],
   [new RegExp(`^/jobs/(${UUID})$`), (m) => ({ page: 'job', id: m[1] })],
   [/^\/search\/?$/, () => ({ page: 'search' })],
 ];
@@ -40,7 +41,9 @@ export function href(route: Route): string {
     case 'jobs':
       return '#/jobs';
     case 'new-job':
-      return route.copyOf ? `#/jobs/${route.copyOf}/copy` : '#/jobs/new';
+      return '#/jobs/new';
+    case 'edit-job':
+      return `#/jobs/${route.id}/edit`;
     case 'job':
       return `#/jobs/${route.id}`;
     case 'search':

@@ -101,8 +101,8 @@ function JobHeader({ job }: { job: JobView }) {
       <div class="title-row">
         <h1>{job.title}</h1>
         <div class="actions">
-          <a class="button" href={`#/jobs/${job.id}/copy`}>
-            Edit a copy
+          <a class="button" href={`#/jobs/${job.id}/edit`}>
+            Edit job
           </a>
           <button type="button" class="danger" onClick={() => setConfirming(true)}>
             Delete job

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { unwrap, type Api, type CreateJobRequest, type JobPreview, type JobView } from '../api/client.js';
+import { unwrap, type Api, type CreateJobRequest, type JobPreview, type JobView, type UpdateJobRequest } from '../api/client.js';
 import { ErrorNote } from '../components/error-note.js';
 import { SkillList } from '../components/skill-list.js';
 import { describeError, type DescribedError } from '../lib/error-messages.js';
@@ -66,32 +66,49 @@ function toRequest(draft: Draft): CreateJobRequest {
 const previewable = (draft: Draft) => draft.title.trim().length >= 2 && draft.description.trim().length >= 10;
 
 /**
- * Saves a draft as a new job. The API on main has no update of a job yet, so an edit is saved as a
- * copy; once PATCH /api/v1/jobs/{id} is there, an edit becomes `api.PATCH(...)` here, the one place.
+ * What an edit changes, for PATCH: only the fields that differ from the job as loaded, so that the
+ * years, skills, education and remote the server read from the text stay read from the text (sent
+ * back, they would become given). A cleared location is sent empty, which clears it.
  */
-function saveJob(api: Api, draft: Draft): Promise<JobView> {
-  return unwrap(api.POST('/api/v1/jobs', { body: toRequest(draft) }));
+function changesOf(original: Draft, draft: Draft): UpdateJobRequest {
+  const before = toRequest(original);
+  const after = toRequest(draft);
+  const changed = Object.fromEntries(
+    Object.entries(after).filter(([key, value]) => JSON.stringify(value) !== JSON.stringify(before[key as keyof CreateJobRequest])),
+  ) as UpdateJobRequest;
+  if (original.location.trim() && !draft.location.trim()) changed.location = '';
+  return changed;
+}
+
+/** A new job is POSTed; an edit PATCHes the job itself (the server embeds it again only when its text changed). */
+function saveJob(api: Api, draft: Draft, editing?: { id: string; original: Draft }): Promise<JobView> {
+  if (!editing) return unwrap(api.POST('/api/v1/jobs', { body: toRequest(draft) }));
+  return unwrap(api.PATCH('/api/v1/jobs/{id}', { params: { path: { id: editing.id } }, body: changesOf(editing.original, draft) }));
 }
 
 /**
- * A new job, or a copy of one to edit (the API has no update of a job yet: saving a copy makes a new
- * job). While typing, POST /jobs/preview shows the skills the job will be matched on, before saving.
+ * A new job, or an existing one to edit in place. While typing, POST /jobs/preview shows the skills
+ * the job will be matched on, before saving.
  */
-export function JobEditorPage({ copyOf }: { copyOf?: string }) {
+export function JobEditorPage({ id }: { id?: string }) {
   const { api, announce } = useSession();
   const [draft, setDraft] = useState<Draft>(EMPTY);
+  const [original, setOriginal] = useState<Draft>();
   const [preview, setPreview] = useState<JobPreview>();
   const [previewError, setPreviewError] = useState<DescribedError>();
   const [error, setError] = useState<DescribedError>();
   const [saving, setSaving] = useState(false);
 
   useEffect(() => {
-    if (!copyOf) return;
-    unwrap(api.GET('/api/v1/jobs/{id}', { params: { path: { id: copyOf } } })).then(
-      (job) => setDraft(fromJob(job)),
+    if (!id) return;
+    unwrap(api.GET('/api/v1/jobs/{id}', { params: { path: { id } } })).then(
+      (job) => {
+        setDraft(fromJob(job));
+        setOriginal(fromJob(job));
+      },
       (failure: unknown) => setError(describeError(failure)),
     );
-  }, [api, copyOf]);
+  }, [api, id]);
 
   // Preview a moment after typing stops: nothing is stored or embedded.
   useEffect(() => {
@@ -126,7 +143,7 @@ export function JobEditorPage({ copyOf }: { copyOf?: string }) {
     setSaving(true);
     setError(undefined);
     try {
-      const job = await saveJob(api, draft);
+      const job = await saveJob(api, draft, id && original ? { id, original } : undefined);
       announce(`Saved the job “${job.title}”. Ranking candidates…`);
       location.hash = `#/jobs/${job.id}`;
     } catch (failure) {
@@ -141,8 +158,7 @@ export function JobEditorPage({ copyOf }: { copyOf?: string }) {
       <p>
         <a href="#/jobs">← All jobs</a>
       </p>
-      <h1>{copyOf ? 'Edit a copy of the job' : 'New job'}</h1>
-      {copyOf && <p class="notice">Saving makes a new job with these fields; the original stays as it is until you delete it.</p>}
+      <h1>{id ? 'Edit job' : 'New job'}</h1>
       <div class="editor">
         <form onSubmit={(event) => void save(event)} class="stacked">
           <label for="job-title">Title</label>
@@ -203,7 +219,7 @@ export function JobEditorPage({ copyOf }: { copyOf?: string }) {
               </select>
             </div>
           </div>
-          <button type="submit" class="primary" disabled={saving}>
+          <button type="submit" class="primary" disabled={saving || (id !== undefined && !original)}>
             {saving ? 'Saving…' : 'Save and rank candidates'}
           </button>
           <ErrorNote error={error} />

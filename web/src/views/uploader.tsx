@@ -10,12 +10,19 @@ const STATUS_WORDS: Record<UploadItem['status'], string> = {
   uploading: 'Uploading',
   processing: 'Reading and analysing',
   done: 'Stored',
+  duplicate: 'Already stored: same file',
   failed: 'Refused',
 };
+
+/** "2 stored, 1 already stored, 1 refused" (the parts that are not zero, stored always). */
+function tally({ done, duplicate, failed }: { done: number; duplicate: number; failed: number }): string {
+  return [`${done} stored`, duplicate > 0 && `${duplicate} already stored`, failed > 0 && `${failed} refused`].filter(Boolean).join(', ');
+}
 
 /**
  * Drop zone for many resumes (or a file picker: the zone is a label of the file input, so keyboard
  * and screen-reader users get the browser's own picker), with a progress bar per file and overall.
+ * Files go through the bulk endpoint (api/upload.ts); each one's state follows its ingest job.
  */
 export function Uploader({ onUploaded }: { onUploaded: () => void }) {
   const { apiKey, blind, announce } = useSession();
@@ -30,8 +37,7 @@ export function Uploader({ onUploaded }: { onUploaded: () => void }) {
     const finished = await uploadResumes(apiKey, files, setItems);
     setBusy(false);
     if (input.current) input.current.value = '';
-    const progress = overallProgress(finished);
-    announce(`Upload finished: ${progress.done} stored, ${progress.failed} refused.`);
+    announce(`Upload finished: ${tally(overallProgress(finished))}.`);
     onUploaded();
   };
 
@@ -53,13 +59,13 @@ export function Uploader({ onUploaded }: { onUploaded: () => void }) {
         }}
       >
         <span>
-          <strong>Drop resumes here</strong> or choose files (PDF, DOCX or TXT; many at once)
+          <strong>Drop resumes here</strong> or choose files (PDF, DOCX or TXT, or a zip of them; many at once)
         </span>
         <input
           ref={input}
           type="file"
           multiple
-          accept=".pdf,.docx,.txt,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document,text/plain"
+          accept=".pdf,.docx,.txt,.zip,application/zip,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document,text/plain"
           disabled={busy}
           onChange={(event) => void start([...(event.currentTarget.files ?? [])])}
         />
@@ -69,9 +75,10 @@ export function Uploader({ onUploaded }: { onUploaded: () => void }) {
           <div class="overall">
             <label for="upload-overall">
               {overall.finished ? 'Done' : 'Uploading'}: {overall.done} of {items.length} stored
+              {overall.duplicate > 0 && `, ${overall.duplicate} already stored`}
               {overall.failed > 0 && `, ${overall.failed} refused`}
             </label>
-            <progress id="upload-overall" max={overall.total || 1} value={overall.loaded} />
+            <progress id="upload-overall" max={1} value={overall.fraction} />
           </div>
           <ul aria-label="Files">
             {items.map((item) => (
@@ -86,9 +93,10 @@ export function Uploader({ onUploaded }: { onUploaded: () => void }) {
                 </div>
                 <progress
                   max={item.size || 1}
-                  value={item.status === 'queued' ? 0 : item.loaded}
+                  value={item.loaded}
                   aria-label={`Progress of ${uploadName(item, item.index, items.length, blind)}`}
                 />
+                {item.note && <p class="small muted">{item.note}</p>}
                 {item.error && (
                   <div class="error" role="alert">
                     <p>{item.error.message}</p>
