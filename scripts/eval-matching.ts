@@ -29,8 +29,9 @@
  * fresh database and organisation: P@5 and nDCG@10 of keyword, vector, hybrid and candidates ranking
  * beside the eval's own BM25. Skipped with one line when the data folder is absent.
  *   --public-resumes DIR        default ../shared/data/resumes, else /work/hm-data/resumes
- *   --public-per-category N     resumes per category (default 20)
- *   --public-categories N       categories (default 12)
+ *   --public-per-category N     resumes per category (default 15)
+ *   --public-categories N       categories (default 10)
+ *   --public-text-queries N     resumes per category whose text is also a search query (default 4)
  *   --public-seed N             sample seed (default 14)
  *   --public-only               skip the labelled set
  *
@@ -292,18 +293,23 @@ async function publicReport(): Promise<void> {
   try {
     const options = {
       dir: publicDir,
-      perCategory: intArg('--public-per-category', 20),
-      categories: intArg('--public-categories', 12),
+      perCategory: intArg('--public-per-category', 15),
+      categories: intArg('--public-categories', 10),
       seed: intArg('--public-seed', 14),
+      textQueriesPerCategory: intArg('--public-text-queries', 4),
     };
-    console.log(`\npublic resumes labelled by occupation (${options.dir}): ${options.perCategory} per category, ${options.categories} categories, seed ${options.seed}`);
+    console.log(
+      `\npublic resumes labelled by occupation (${options.dir}): ${options.perCategory} per category, ${options.categories} categories, seed ${options.seed}, text queries ${options.textQueriesPerCategory} per category`,
+    );
     const report = await evaluatePublicRanking(app, options, (line) => console.log(line));
     if (!report) {
       console.log(`public resumes not found in ${options.dir}: skipped (test/fixtures/matching/README.md says how to fetch them)`);
       return;
     }
-    console.log(`categories: ${report.categories.join(', ')}${report.skipped ? `; ${report.skipped} files skipped` : ''}; ${report.seconds.total.toFixed(0)} s`);
-    if (standIn) console.log('(stand-in model: the vector, hybrid and candidates figures are a lexical stand-in\'s, not MiniLM\'s)');
+    console.log(
+      `categories: ${report.categories.join(', ')}${report.skipped ? `; ${report.skipped} files skipped` : ''}; ${report.seconds.total.toFixed(0)} s`,
+    );
+    if (standIn) console.log("(stand-in model: the vector, hybrid and candidates figures are a lexical stand-in's, not MiniLM's)");
     const sets = Object.keys(PUBLIC_QUERY_SETS) as Array<keyof typeof PUBLIC_QUERY_SETS>;
     console.log(`\nrelevant = same category (binary gain); the query resume is left out of its own list`);
     console.log(`| method | ${sets.map((q) => `${q}: P@5 | ${q}: nDCG@${K}`).join(' | ')} |`);
@@ -318,7 +324,8 @@ async function publicReport(): Promise<void> {
     console.log(sets.map((q) => `  ${q}: ${PUBLIC_QUERY_SETS[q]} (${report.scores[q].bm25?.queries ?? 0} queries)`).join('\n'));
     console.log('\npublic targets (issue 14; reported, not part of the exit code):');
     for (const q of sets) for (const t of publicTargets(report.scores[q])) console.log(`  ${t.met ? 'MET ' : 'MISS'} ${q}: ${t.name}`);
-    if (jsonOut) writeFileSync(`${jsonOut}.public.json`, JSON.stringify({ date: new Date().toISOString(), standIn, options, report }, null, 2));
+    if (jsonOut)
+      writeFileSync(`${jsonOut}.public.json`, JSON.stringify({ date: new Date().toISOString(), standIn, options, report }, null, 2));
   } finally {
     await app.close();
   }

@@ -5,9 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { listPublicResumes, occupationTitle, stratifiedSample } from './public-resumes.js';
 
-const items = ['A', 'B', 'C', 'D'].flatMap((category, c) =>
-  Array.from({ length: 3 + c }, (_, i) => ({ id: `${category}${i}`, category })),
-);
+const items = ['A', 'B', 'C', 'D'].flatMap((category, c) => Array.from({ length: 3 + c }, (_, i) => ({ id: `${category}${i}`, category })));
 
 describe('public resumes (eval)', () => {
   it('draws the same stratified sample for a seed, whatever the input order', () => {
