@@ -26,7 +26,7 @@ export function listPublicResumes(dir: string): Array<Omit<PublicResume, 'file'>
   if (!existsSync(dir)) return [];
   const csvPath = join(dir, 'Resume.csv');
   if (existsSync(csvPath)) {
-    const rows = parse(readFileSync(csvPath), { columns: true, skip_empty_lines: true }) as Array<Record<string, string>>;
+    const rows = parse<Record<string, string>>(readFileSync(csvPath), { columns: true, skip_empty_lines: true });
     // The mirror's Resume.csv lists ids and categories only: then the category folders hold the text.
     if (rows.length && 'Resume_str' in rows[0] && 'Category' in rows[0]) {
       return rows
