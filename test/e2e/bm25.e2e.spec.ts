@@ -155,19 +155,37 @@ describe('BM25 with a capped query', () => {
 
   after(() => app?.close());
 
+  const ids: string[] = [];
+  const keywordSearch = async (query: string) =>
+    (
+      await apiClient(app)
+        .post('/api/v1/matching/similarity-search')
+        .send({ query, target: 'resumes', mode: 'keyword', limit: 10 })
+        .expect(200)
+    ).body.results.map((r: { id: string }) => r.id) as string[];
+
   it('keeps the rarest terms of a long query', async () => {
     const prisma = app.get(PrismaClient);
-    const ids: string[] = [];
     for (const doc of DOCUMENTS) ids.push(await insertResume(prisma, DEFAULT_ORGANIZATION_ID, doc));
     // 'kiwi' is in 3 of 5 documents, 'guava' in 1: with one term kept, only guava's document matches.
-    const res = await apiClient(app)
-      .post('/api/v1/matching/similarity-search')
-      .send({ query: 'kiwi guava', target: 'resumes', mode: 'keyword', limit: 10 })
-      .expect(200);
-    assert.deepEqual(
-      res.body.results.map((r: { id: string }) => r.id),
-      [ids[4]],
-    );
+    assert.deepEqual(await keywordSearch('kiwi guava'), [ids[4]]);
+  });
+
+  it('keeps the terms with the highest frequency in the query x IDF, not the rarest alone', async () => {
+    // kiwi: 3 x ln(1 + 2.5 / 3.5) = 1.62 beats guava: 1 x ln(1 + 4.5 / 1.5) = 1.39, so kiwi is the term
+    // kept, and the documents holding kiwi come back in BM25 order of kiwi alone.
+    const expected = [...bm25(DOCUMENTS, ['kiwi']).entries()].sort((a, b) => b[1] - a[1]).map(([index]) => ids[index]);
+    assert.equal(expected.length, 3);
+    assert.deepEqual(await keywordSearch('kiwi kiwi kiwi guava'), expected);
+  });
+
+  it('"more like this" skips the terms only the record itself holds', async () => {
+    // quince is only in this record: kept (it is the rarest) it would find nothing but the record.
+    const own = await insertResume(app.get(PrismaClient), DEFAULT_ORGANIZATION_ID, 'quince lemon');
+    const res = await apiClient(app).post(`/api/v1/resumes/${own}/similar`).send({ mode: 'keyword', limit: 10 }).expect(200);
+    const found = res.body.results.map((r: { id: string }) => r.id) as string[];
+    const withLemon = [1, 2, 3].map((index) => ids[index]);
+    assert.deepEqual([...found].sort(), [...withLemon].sort());
   });
 });
 

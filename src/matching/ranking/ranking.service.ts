@@ -107,7 +107,7 @@ export class RankingService {
       : (
           await among.searchByKeywords(
             organizationId,
-            { lexemes: (await record.from.storedTerms(organizationId, record.id)) ?? [] },
+            { terms: (await record.from.storedTerms(organizationId, record.id)) ?? {} },
             poolSize(options),
             filters,
           )

@@ -109,7 +109,7 @@ export class SimilaritySearchService {
     const ranked = await this.rank(repository, organizationId, {
       mode,
       vector: stored ? Float32Array.from(stored) : null,
-      keywords: { lexemes: terms },
+      keywords: { terms, exceptRow: id },
       limit: request.limit + 1,
       fusion: request.fusion ?? DEFAULT_FUSION,
       filters,
