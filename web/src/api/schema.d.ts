@@ -1166,12 +1166,6 @@ export interface components {
              */
             metadata?: string;
         };
-        IngestFileErrorView: {
-            /** @example NO_TEXT_LAYER */
-            code: components["schemas"]["ErrorCode"];
-            /** @example The PDF has no text layer (a scanned image?); OCR is not supported */
-            message: string;
-        };
         IngestFileView: {
             /**
              * @description Position in the upload (zip entries in archive order)
@@ -1193,13 +1187,20 @@ export interface components {
              */
             resumeId: string | null;
             /**
-             * @description The resume's embedding status (`pending`: stored, waiting for the model; the backfill embeds it)
+             * @description The resume's embedding status: `ready`, `pending` (stored, waiting for the model; the backfill embeds it) or `failed`; null without a resume
              * @example ready
-             * @enum {string|null}
              */
-            embeddingStatus: "ready" | "pending" | "failed" | null;
-            /** @description Why the file failed: the code a single upload would answer with */
-            error: components["schemas"]["IngestFileErrorView"] | null;
+            embeddingStatus: string | null;
+            /** @description Why the file failed: the code a single upload would answer with; null unless failed */
+            error?: {
+                /**
+                 * @example NO_TEXT_LAYER
+                 * @enum {string}
+                 */
+                code: "VALIDATION_FAILED" | "FORBIDDEN" | "NOT_FOUND" | "FILE_REQUIRED" | "FILE_TOO_LARGE" | "EMPTY_FILE" | "UNSUPPORTED_MEDIA_TYPE" | "CORRUPT_DOCUMENT" | "ENCRYPTED_DOCUMENT" | "NO_TEXT_LAYER" | "ARCHIVE_TOO_LARGE" | "TOO_MANY_PAGES" | "TEXT_TOO_LONG" | "INVALID_TEXT_ENCODING" | "EXTRACTION_TIMEOUT" | "EMBEDDING_NOT_READY" | "EMBEDDING_UNAVAILABLE" | "INVALID_WEIGHTS" | "PAYLOAD_TOO_LARGE" | "MALFORMED_JSON" | "BODY_TOO_COMPLEX" | "INVALID_CHARACTERS" | "DATABASE_UNAVAILABLE" | "CACHE_UNAVAILABLE" | "UNAUTHENTICATED" | "RATE_LIMITED" | "WORK_BUDGET_EXCEEDED" | "OVERLOADED" | "REQUEST_ABORTED" | "INTERNAL_ERROR" | "WEBHOOK_URL_INVALID" | "WEBHOOK_URL_FORBIDDEN" | "EXTERNAL_ID_IN_USE" | "RESUME_FILE_CONFLICT" | "IDEMPOTENCY_KEY_INVALID" | "IDEMPOTENCY_KEY_REUSED" | "IDEMPOTENCY_KEY_IN_PROGRESS" | "TOO_MANY_FILES" | "BATCH_TOO_LARGE" | "INGEST_FAILED";
+                /** @example The PDF has no text layer (a scanned image?); OCR is not supported */
+                message: string;
+            } | null;
         };
         IngestJobView: {
             /**
@@ -2115,8 +2116,6 @@ export interface components {
             error: string | null;
             durationMs: number;
         };
-        /** @enum {string} */
-        WebhookDeliveredEventType: "resume.ready" | "resume.failed" | "ingest.completed" | "job.ready" | "ping";
         DeliveryAttemptView: {
             attempt: number;
             /** Format: date-time */
@@ -2139,7 +2138,8 @@ export interface components {
              * @example evt_q2Vb6n0cJ8sXl1TfR4yKm7aD
              */
             eventId: string;
-            eventType: components["schemas"]["WebhookDeliveredEventType"];
+            /** @enum {string} */
+            eventType: "resume.ready" | "resume.failed" | "ingest.completed" | "job.ready" | "ping";
             /** @enum {string} */
             status: "pending" | "succeeded" | "failed";
             attempts: number;
@@ -3970,12 +3970,16 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description text/event-stream: `event: progress` / `event: completed`, `data:` an IngestProgressView as JSON */
+            /** @description `event: progress` / `event: completed`, each with `data:` an IngestProgressView as JSON */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example event: progress
+                     *     data: {"id":"9b2f4e1a-6c3d-4e5f-8a7b-1c2d3e4f5a6b","status":"processing","total":3,"queued":1,"processing":0,"done":1,"duplicate":0,"failed":1,"pending":0,"createdAt":"2026-11-29T19:00:00.000Z","updatedAt":"2026-11-29T19:00:02.000Z","completedAt":null}
+                     */
                     "text/event-stream": string;
                 };
             };
@@ -3985,7 +3989,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/event-stream": components["schemas"]["ApiErrorView"];
+                    "application/json": components["schemas"]["ApiErrorView"];
                 };
             };
             /** @description Error codes: `UNAUTHENTICATED` */
@@ -3994,7 +3998,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/event-stream": components["schemas"]["ApiErrorView"];
+                    "application/json": components["schemas"]["ApiErrorView"];
                 };
             };
             /** @description Error codes: `FORBIDDEN` */
@@ -4003,7 +4007,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/event-stream": components["schemas"]["ApiErrorView"];
+                    "application/json": components["schemas"]["ApiErrorView"];
                 };
             };
             /** @description Error codes: `NOT_FOUND` */
@@ -4012,7 +4016,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/event-stream": components["schemas"]["ApiErrorView"];
+                    "application/json": components["schemas"]["ApiErrorView"];
                 };
             };
         };
