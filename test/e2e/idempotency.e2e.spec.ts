@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { after, before, describe, it } from 'node:test';
 import { EmbeddingModel } from '../../src/embeddings/embedding-model.js';
+import { PrismaClient } from '../../src/generated/prisma/client.js';
 import { IdempotencyStore } from '../../src/idempotency/idempotency.store.js';
 import { testBackends } from '../helpers/backends.js';
 import { FaultyEmbeddingModel, withFaultyModel } from '../helpers/faulty-embedding-model.js';
@@ -155,9 +156,25 @@ for (const backend of testBackends()) {
       assert.equal(await jobTotal(), before + 1);
     });
 
-    it('deletes expired keys', async () => {
-      const store = app.get(IdempotencyStore);
-      assert.equal(typeof (await store.deleteExpired()), 'number');
+    it('forgets a key after 24 h: on its next use, and in the periodic cleanup', async () => {
+      const prisma = app.get(PrismaClient);
+      const expire = (key: string) =>
+        prisma.$executeRaw`UPDATE idempotency_keys SET expires_at = now() - interval '1 second' WHERE key = ${key}`;
+      const key = `expired-${run}`;
+      await http.post('/api/v1/jobs').set('Idempotency-Key', key).send(job('Expired engineer')).expect(201);
+      assert.equal(await expire(key), 1);
+      // Another body under the expired key is a new request, not a reuse.
+      const fresh = await http.post('/api/v1/jobs').set('Idempotency-Key', key).send(job('Renewed engineer')).expect(201);
+      assert.equal(fresh.headers['idempotency-replayed'], undefined);
+
+      const swept = `swept-${run}`;
+      await http.post('/api/v1/jobs').set('Idempotency-Key', swept).send(job('Swept engineer')).expect(201);
+      assert.equal(await expire(swept), 1);
+      assert.ok((await app.get(IdempotencyStore).deleteExpired()) >= 1);
+      const left = await prisma.$queryRaw<
+        Array<{ count: number }>
+      >`SELECT count(*)::int AS count FROM idempotency_keys WHERE key = ${swept}`;
+      assert.equal(left[0].count, 0);
     });
   });
 }

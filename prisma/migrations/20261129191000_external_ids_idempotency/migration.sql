@@ -1,17 +1,18 @@
 -- Issue 13, idempotency and upsert. The same bytes in one organisation are one resume: file_sha256
 -- (of the uploaded bytes, before extraction) is unique per organisation. Rows stored before it have
--- NULL (their bytes were not kept), and NULLs never collide in a unique index.
+-- NULL (their bytes were not kept). The unique indexes are partial (NOT NULL): smaller, and the
+-- planner never prefers them to the partial pending-count indexes for organisation-wide scans.
 ALTER TABLE "resumes"
   ADD COLUMN "file_sha256" TEXT,
   -- The candidate's id in the client's ATS: a new file under a known external_id replaces that resume's content.
   ADD COLUMN "external_id" TEXT,
   ADD COLUMN "source" TEXT,
   ADD COLUMN "tags" TEXT[] NOT NULL DEFAULT '{}';
-CREATE UNIQUE INDEX "resumes_organization_id_file_sha256_key" ON "resumes"("organization_id", "file_sha256");
-CREATE UNIQUE INDEX "resumes_organization_id_external_id_key" ON "resumes"("organization_id", "external_id");
+CREATE UNIQUE INDEX "resumes_organization_id_file_sha256_key" ON "resumes"("organization_id", "file_sha256") WHERE "file_sha256" IS NOT NULL;
+CREATE UNIQUE INDEX "resumes_organization_id_external_id_key" ON "resumes"("organization_id", "external_id") WHERE "external_id" IS NOT NULL;
 
 ALTER TABLE "jobs" ADD COLUMN "external_id" TEXT;
-CREATE UNIQUE INDEX "jobs_organization_id_external_id_key" ON "jobs"("organization_id", "external_id");
+CREATE UNIQUE INDEX "jobs_organization_id_external_id_key" ON "jobs"("organization_id", "external_id") WHERE "external_id" IS NOT NULL;
 
 -- The first answer to a POST sent with an Idempotency-Key, replayed for a repeat within 24 h.
 -- status_code NULL: the first request is still running. fingerprint: sha256 of method, path and body.
