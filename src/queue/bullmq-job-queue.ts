@@ -84,14 +84,17 @@ export class BullMqJobQueue extends RunnableJobQueue {
   }
 
   async close(drainMs: number): Promise<void> {
-    // close() lets running jobs finish and takes no new ones; an unreachable Redis must not hold shutdown.
+    // close() lets running jobs finish and takes no new ones; an unreachable Redis must not hold shutdown:
+    // past the bounds, the connections (BullMQ's duplicated blocking one too) are dropped, which also stops reconnecting.
     if (this.worker) {
       const worker = this.worker;
       await withTimeout(worker.close(), Math.max(drainMs, 1), 'worker drain').catch(() =>
         withTimeout(worker.close(true), 1_000).catch(() => undefined),
       );
+      await withTimeout(worker.disconnect(), 1_000).catch(() => undefined);
     }
     await withTimeout(this.queue.close(), 2_000).catch(() => undefined);
+    await withTimeout(this.queue.disconnect(), 1_000).catch(() => undefined);
     this.connection.disconnect();
   }
 

@@ -195,3 +195,20 @@ for (const flavour of flavours) {
     });
   });
 }
+
+describe('JobQueue: BullMQ against an unreachable Redis', () => {
+  // Nothing listens on port 1: every wait must be bounded, or app.close() would hang on it.
+  it('fails an add within its timeout and closes without hanging', { timeout: 30_000 }, async () => {
+    const queue = new BullMqJobQueue({
+      redisUrl: 'redis://127.0.0.1:1',
+      prefix,
+      stalledIntervalMs: 1_000,
+      commandTimeoutMs: 500,
+      connectTimeoutMs: 200,
+    });
+    queue.process('never', () => Promise.resolve());
+    queue.start(1);
+    await assert.rejects(queue.add('never', {}));
+    await queue.close(500);
+  });
+});
