@@ -87,6 +87,9 @@ export class WebhooksService {
 
   async update(organizationId: string, id: string, request: UpdateWebhookRequest): Promise<WebhookView> {
     const url = request.url === undefined ? undefined : await this.vettedUrl(request.url);
+    if (url === undefined && request.events === undefined && request.description === undefined && request.active === undefined) {
+      return this.get(organizationId, id);
+    }
     const updated = await this.repository.update(organizationId, id, {
       url,
       events: request.events,

@@ -285,6 +285,7 @@ for (const backend of testBackends()) {
           .expect(200)
       ).body;
       assert.deepEqual(changed.events, ['resume.failed', 'ingest.completed']);
+      assert.deepEqual((await http.patch(`/api/v1/webhooks/${hook.id}`).send({}).expect(200)).body.events, changed.events);
       assert.equal(changed.description, null);
       await http.delete(`/api/v1/webhooks/${hook.id}`).expect(204);
       await http.get(`/api/v1/webhooks/${hook.id}`).expect(404);
