@@ -10,6 +10,7 @@ import { ErrorCode } from '../common/error-codes.js';
 import { PaginationQuery } from '../common/pagination.dto.js';
 import { uuidParam } from '../common/uuid-param.js';
 import { ShutdownDrain } from '../health/shutdown-drain.js';
+import { IdempotencyInterceptor } from '../idempotency/idempotency.interceptor.js';
 import { BulkUploadBody, IngestJobPage, IngestJobView, IngestProgressView } from './ingest.dto.js';
 import { INGEST_JOB_EXAMPLE, INGEST_PROGRESS_EXAMPLE } from './ingest.examples.js';
 import { IngestService } from './ingest.service.js';
@@ -33,7 +34,8 @@ export class IngestController {
     resourceType: 'ingest_job',
     details: (_, view) => ({ files: (view as IngestJobView).total }),
   })
-  @UseInterceptors(FilesInterceptor('files'))
+  // After multer: the files' bytes are part of what an Idempotency-Key's request is compared by.
+  @UseInterceptors(FilesInterceptor('files'), IdempotencyInterceptor)
   @ApiOperation({
     operationId: 'bulkUploadResumes',
     summary: 'Upload many resumes (files or a zip) as one ingest job, processed in the background',

@@ -137,6 +137,24 @@ for (const backend of testBackends()) {
       assert.equal(otherField.body.code, 'IDEMPOTENCY_KEY_REUSED');
     });
 
+    it('replays a bulk upload (202 and the same ingest job), and refuses the key with other files', async () => {
+      const key = `bulk-${run}`;
+      const send = (...labels: string[]) => {
+        const call = http.post('/api/v1/resumes/bulk').set('Idempotency-Key', key);
+        for (const label of labels) void call.attach('files', resume(`bulk ${label}`), `${label}.txt`);
+        return call;
+      };
+      const first = await send('a', 'b').expect(202);
+      const repeat = await send('a', 'b').expect(202);
+      assert.equal(repeat.headers['idempotency-replayed'], 'true');
+      assert.equal(repeat.body.id, first.body.id);
+      const listed = (await http.get('/api/v1/ingest-jobs').expect(200)).body as { items: { id: string }[] };
+      assert.equal(listed.items.filter((item) => item.id === first.body.id).length, 1);
+      assert.ok(!listed.items.some((item) => item.id !== first.body.id && item.id === repeat.body.id));
+      const otherFiles = await send('a', 'c').expect(422);
+      assert.equal(otherFiles.body.code, 'IDEMPOTENCY_KEY_REUSED');
+    });
+
     it('forgets a stored answer when the resume it names is deleted (a replay must not bring its parsed fields back)', async () => {
       const key = `deleted-${run}`;
       const first = await http.post('/api/v1/resumes').set('Idempotency-Key', key).attach('file', resume('gone'), 'gone.txt').expect(201);
