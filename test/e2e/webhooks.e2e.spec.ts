@@ -88,9 +88,11 @@ interface DeliveryRow {
 }
 
 const run = randomUUID().slice(0, 8);
-const JANE = Buffer.from(
-  `Jane Roe\njane.roe@example.com | +44 113 496 0734\nSUMMARY\nTriage nurse ${run}\nSKILLS\nTriage, patient care, TypeScript`,
-);
+/** Bytes of their own per upload: the same bytes again would be a 200 duplicate, with no new resume.ready. */
+const JANE = (upload: string) =>
+  Buffer.from(
+    `Jane Roe\njane.roe@example.com | +44 113 496 0734\nSUMMARY\nTriage nurse ${run} (${upload})\nSKILLS\nTriage, patient care, TypeScript`,
+  );
 const JOB = { title: 'Triage nurse', description: `Emergency department ${run}`, requirements: 'Required: triage, patient care.' };
 
 for (const backend of testBackends()) {
@@ -137,7 +139,7 @@ for (const backend of testBackends()) {
       assert.equal(shown.secret, undefined, 'the secret is shown once');
       assert.deepEqual(shown.events, ['resume.ready']);
 
-      const resumeId = (await http.post('/api/v1/resumes').attach('file', JANE, 'jane-roe.txt').expect(201)).body.id as string;
+      const resumeId = (await http.post('/api/v1/resumes').attach('file', JANE('signed'), 'jane-roe.txt').expect(201)).body.id as string;
       const request = await eventually('the resume.ready delivery', () =>
         receiver.at('/resumes').find((r) => (JSON.parse(r.body) as { data: { resumeId?: string } }).data.resumeId === resumeId),
       );
@@ -214,7 +216,7 @@ for (const backend of testBackends()) {
       const resumesOnly = await create('/resumes-only', ['resume.ready']);
       const patched = await http.patch(`/api/v1/webhooks/${paused.id}`).send({ active: false }).expect(200);
       assert.equal(patched.body.active, false);
-      await http.post('/api/v1/resumes').attach('file', JANE, 'jane-roe.txt').expect(201);
+      await http.post('/api/v1/resumes').attach('file', JANE('subscribed'), 'jane-roe.txt').expect(201);
       // Deliveries of one event are stored for every subscriber in one transaction.
       await eventually('the resume.ready delivery', async () => (await deliveries(resumesOnly.id)).length > 0);
       assert.deepEqual(await deliveries(jobsOnly.id), []);
