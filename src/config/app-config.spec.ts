@@ -108,7 +108,9 @@ describe('loadConfig', () => {
     assert.throws(
       () => loadConfig({ INGEST_BYTES_DIR: 'data/ingest' }),
       (error: unknown) =>
-        error instanceof ConfigValidationError && error.problems.length === 1 && /INGEST_BYTES_DIR must be an absolute path/.test(error.message),
+        error instanceof ConfigValidationError &&
+        error.problems.length === 1 &&
+        /INGEST_BYTES_DIR must be an absolute path/.test(error.message),
     );
   });
 });

@@ -219,7 +219,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
 
   // Absolute: API and worker processes started from different directories must name the same one.
   const ingestBytesDir = str('INGEST_BYTES_DIR');
-  if (ingestBytesDir !== null && !isAbsolute(ingestBytesDir)) problems.push(`INGEST_BYTES_DIR must be an absolute path (got "${ingestBytesDir}")`);
+  if (ingestBytesDir !== null && !isAbsolute(ingestBytesDir))
+    problems.push(`INGEST_BYTES_DIR must be an absolute path (got "${ingestBytesDir}")`);
 
   const config: AppConfig = {
     port: int('PORT', 3000, 0, 65535),

@@ -169,5 +169,5 @@ async function syncDirectory(folder: string): Promise<void> {
 }
 
 function code(error: unknown): string {
-  return typeof error === 'object' && error !== null && 'code' in error ? String((error as { code: unknown }).code) : 'error';
+  return typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : 'error';
 }
