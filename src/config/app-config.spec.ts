@@ -100,4 +100,17 @@ describe('loadConfig', () => {
       (error: unknown) => error instanceof ConfigValidationError && error.problems.length === 2,
     );
   });
+
+  it('keeps bulk upload bytes in the database by default, or in an absolute INGEST_BYTES_DIR', () => {
+    assert.equal(loadConfig({}).ingestBytesDir, null);
+    assert.equal(loadConfig({ INGEST_BYTES_DIR: '  ' }).ingestBytesDir, null);
+    assert.equal(loadConfig({ INGEST_BYTES_DIR: '/srv/hirematch/ingest' }).ingestBytesDir, '/srv/hirematch/ingest');
+    assert.throws(
+      () => loadConfig({ INGEST_BYTES_DIR: 'data/ingest' }),
+      (error: unknown) =>
+        error instanceof ConfigValidationError &&
+        error.problems.length === 1 &&
+        /INGEST_BYTES_DIR must be an absolute path/.test(error.message),
+    );
+  });
 });

@@ -1,4 +1,5 @@
 import { isIP } from 'node:net';
+import { isAbsolute } from 'node:path';
 /**
  * Typed configuration, read from the environment once and validated at boot: a bad value stops the
  * service with a message naming the variable, instead of failing later in a request.
@@ -131,6 +132,11 @@ export interface AppConfig {
   ingestMaxTotalBytes: number;
   /** Attempts per ingest file for unexpected errors (a typed document error is never retried). */
   ingestAttempts: number;
+  /**
+   * Where uploaded bulk files wait for a worker: null, in the database (ingest_file_bytes); else this directory,
+   * which every API and worker process must be able to read and write (a shared volume).
+   */
+  ingestBytesDir: string | null;
   /** On shutdown, how long the queue waits for the jobs it is working on before closing anyway. */
   queueDrainTimeoutMs: number;
 }
@@ -211,6 +217,11 @@ export function loadConfig(env: Env = process.env): AppConfig {
     if (!isHostOrCidr(entry)) problems.push(`WEBHOOK_ALLOWED_HOSTS entries must be host names, IP addresses or CIDRs (got "${entry}")`);
   }
 
+  // Absolute: API and worker processes started from different directories must name the same one.
+  const ingestBytesDir = str('INGEST_BYTES_DIR');
+  if (ingestBytesDir !== null && !isAbsolute(ingestBytesDir))
+    problems.push(`INGEST_BYTES_DIR must be an absolute path (got "${ingestBytesDir}")`);
+
   const config: AppConfig = {
     port: int('PORT', 3000, 0, 65535),
     databaseUrl: url('DATABASE_URL', ['postgres:', 'postgresql:']),
@@ -286,6 +297,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     ingestMaxFiles: int('INGEST_MAX_FILES', 500, 1, 10_000),
     ingestMaxTotalBytes: int('INGEST_MAX_TOTAL_BYTES', 100 * 1024 * 1024, 1024),
     ingestAttempts: int('INGEST_ATTEMPTS', 3, 1, 20),
+    ingestBytesDir,
     queueDrainTimeoutMs: int('QUEUE_DRAIN_TIMEOUT_MS', 20_000, 0),
   };
   if (config.embeddingWindowOverlap >= config.embeddingWindowTokens - 2) {

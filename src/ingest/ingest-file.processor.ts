@@ -5,7 +5,8 @@ import { APP_CONFIG, AppConfig } from '../config/app-config.js';
 import { DomainEvents } from '../events/domain-events.js';
 import { JobQueue } from '../queue/job-queue.js';
 import { ResumesService } from '../resumes/resumes.service.js';
-import { IngestRepository, StartedFile } from './ingest.repository.js';
+import { IngestByteStore } from './ingest-byte-store.js';
+import { FileOutcome, IngestRepository, StartedFile } from './ingest.repository.js';
 import { INGEST_FILE_JOB, IngestFileJob, IngestService } from './ingest.service.js';
 
 /** How many unfinished files one start-up enqueues again. */
@@ -24,6 +25,7 @@ export class IngestFileProcessor implements OnModuleInit, OnApplicationBootstrap
 
   constructor(
     private readonly repository: IngestRepository,
+    private readonly bytes: IngestByteStore,
     private readonly resumes: ResumesService,
     private readonly ingest: IngestService,
     private readonly queue: JobQueue,
@@ -54,13 +56,17 @@ export class IngestFileProcessor implements OnModuleInit, OnApplicationBootstrap
   async process(job: IngestFileJob, attempt: number): Promise<void> {
     const { organizationId, ingestJobId } = job;
     const file = await this.repository.startFile(organizationId, job.fileId);
-    if (!file) return; // ended already, or erased with its organisation
+    if (!file) {
+      // Ended already, or erased with its organisation: bytes a crash left behind go too.
+      await this.bytes.remove(organizationId, [job.fileId]);
+      return;
+    }
     try {
-      const bytes = await this.repository.fileBytes(organizationId, file.id);
+      const bytes = await this.bytes.read(organizationId, file.id);
       if (!bytes) throw new DomainError(ErrorCode.INGEST_FAILED, 'The uploaded bytes of this file are gone');
       const orphan = file.attempts > 1 ? await this.repository.findOrphanResume(organizationId, file) : null;
       if (orphan) {
-        await this.repository.finishFile(organizationId, file, { status: 'done', resumeId: orphan });
+        await this.finish(organizationId, file, { status: 'done', resumeId: orphan });
       } else {
         const resume = await this.resumes.upload(
           organizationId,
@@ -68,7 +74,7 @@ export class IngestFileProcessor implements OnModuleInit, OnApplicationBootstrap
           { externalId: file.externalId ?? undefined, source: file.source ?? undefined, tags: file.tags.length ? file.tags : undefined },
         );
         const status = resume.outcome === 'duplicate' ? 'duplicate' : 'done';
-        await this.repository.finishFile(organizationId, file, { status, resumeId: resume.id });
+        await this.finish(organizationId, file, { status, resumeId: resume.id });
       }
     } catch (error) {
       const permanent = isPermanent(error);
@@ -87,13 +93,20 @@ export class IngestFileProcessor implements OnModuleInit, OnApplicationBootstrap
   }
 
   private async fail(organizationId: string, file: StartedFile, failure: { code: string; message: string }): Promise<void> {
-    const ended = await this.repository.finishFile(organizationId, file, {
+    const ended = await this.finish(organizationId, file, {
       status: 'failed',
       errorCode: failure.code,
       errorMessage: failure.message,
     });
     // The file name may carry a person's name: it goes in the event only, never in a log line.
     if (ended) this.events.publish('resume.failed', { organizationId, ingestJobId: file.ingestJobId, fileName: file.fileName, ...failure });
+  }
+
+  /** The outcome committed, the bytes go (after the commit: a failed transaction leaves them for the retry). */
+  private async finish(organizationId: string, file: StartedFile, outcome: FileOutcome): Promise<boolean> {
+    const ended = await this.repository.finishFile(organizationId, file, outcome);
+    await this.bytes.remove(organizationId, [file.id]);
+    return ended;
   }
 
   private async completeIfFinished(organizationId: string, ingestJobId: string): Promise<void> {

@@ -4,6 +4,7 @@ import { APP_CONFIG, AppConfig } from '../config/app-config.js';
 import { HealthModule } from '../health/health.module.js';
 import { ResumesModule } from '../resumes/resumes.module.js';
 import { BoundedMemoryStorage } from './bulk-upload.js';
+import { DatabaseIngestByteStore, DirectoryIngestByteStore, IngestByteStore } from './ingest-byte-store.js';
 import { IngestFileProcessor } from './ingest-file.processor.js';
 import { IngestController } from './ingest.controller.js';
 import { IngestRepository } from './ingest.repository.js';
@@ -32,6 +33,23 @@ import { IngestService } from './ingest.service.js';
     }),
   ],
   controllers: [IngestController],
-  providers: [IngestService, IngestRepository, IngestFileProcessor],
+  providers: [
+    IngestService,
+    IngestRepository,
+    IngestFileProcessor,
+    {
+      // INGEST_BYTES_DIR set: a directory shared by every process; unset: the database.
+      provide: IngestByteStore,
+      inject: [APP_CONFIG, IngestRepository],
+      useFactory: async (config: AppConfig, repository: IngestRepository): Promise<IngestByteStore> => {
+        if (!config.ingestBytesDir) return new DatabaseIngestByteStore(repository);
+        const store = new DirectoryIngestByteStore(config.ingestBytesDir, repository);
+        await store.prepare();
+        return store;
+      },
+    },
+  ],
+  // The erasure of an organisation removes its waiting bytes.
+  exports: [IngestByteStore],
 })
 export class IngestModule {}

@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
 import { TenantDatabase } from '../database/tenant-database.js';
 import { IngestFile, IngestJob, Prisma } from '../generated/prisma/client.js';
 import type { BulkFile } from './bulk-upload.js';
@@ -48,14 +47,16 @@ const EMPTY_COUNTS: IngestCounts = { queued: 0, processing: 0, done: 0, duplicat
 export class IngestRepository {
   constructor(private readonly db: TenantDatabase) {}
 
-  /** The job, its files and their bytes in one transaction: a job is never stored without its files. */
-  createJob(organizationId: string, files: BulkFile[]): Promise<{ job: IngestJob; fileIds: string[] }> {
+  /**
+   * The job and its files in one transaction: a job is never stored without its files. Their bytes too
+   * when `bytesInTransaction` (the database byte store); else they were written elsewhere before.
+   */
+  createJob(organizationId: string, files: (BulkFile & { id: string })[], bytesInTransaction: boolean): Promise<IngestJob> {
     return this.db.forOrganization(organizationId, async (tx) => {
       const job = await tx.ingestJob.create({ data: { organizationId, total: files.length } });
-      const fileIds = files.map(() => randomUUID());
       await tx.ingestFile.createMany({
         data: files.map((file, index) => ({
-          id: fileIds[index],
+          id: file.id,
           ingestJobId: job.id,
           organizationId,
           index,
@@ -65,11 +66,12 @@ export class IngestRepository {
           tags: file.tags ?? [],
         })),
       });
+      if (!bytesInTransaction) return job;
       // In slices: one statement per ~8 MiB keeps a 500-file upload from becoming one huge message.
       let slice: Prisma.IngestFileBytesCreateManyInput[] = [];
       let sliceBytes = 0;
       for (const [index, file] of files.entries()) {
-        slice.push({ ingestFileId: fileIds[index], organizationId, bytes: new Uint8Array(file.bytes) });
+        slice.push({ ingestFileId: file.id, organizationId, bytes: new Uint8Array(file.bytes) });
         sliceBytes += file.bytes.length;
         if (sliceBytes > 8 * 1024 * 1024 || index === files.length - 1) {
           await tx.ingestFileBytes.createMany({ data: slice });
@@ -77,7 +79,7 @@ export class IngestRepository {
           sliceBytes = 0;
         }
       }
-      return { job, fileIds };
+      return job;
     });
   }
 
@@ -175,6 +177,7 @@ export class IngestRepository {
     });
   }
 
+  /** The bytes kept by the database byte store (ingest-byte-store.ts). */
   async fileBytes(organizationId: string, fileId: string): Promise<Buffer | null> {
     const row = await this.db.forOrganization(organizationId, (tx) =>
       tx.ingestFileBytes.findFirst({ where: { ingestFileId: fileId, organizationId } }),
@@ -201,7 +204,7 @@ export class IngestRepository {
     return rows[0]?.id ?? null;
   }
 
-  /** The file's outcome and the deletion of its bytes, in one transaction; false when it had ended already. */
+  /** The file's outcome and the deletion of its bytes row (if any), in one transaction; false when it had ended already. */
   finishFile(organizationId: string, file: { id: string; ingestJobId: string }, outcome: FileOutcome): Promise<boolean> {
     return this.db.forOrganization(organizationId, async (tx) => {
       const changed = await tx.ingestFile.updateMany({

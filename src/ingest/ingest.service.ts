@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import { DomainError } from '../common/domain-error.js';
 import { ErrorCode } from '../common/error-codes.js';
 import { Page } from '../common/pagination.dto.js';
@@ -6,6 +7,7 @@ import { APP_CONFIG, AppConfig } from '../config/app-config.js';
 import { IngestJob } from '../generated/prisma/client.js';
 import { JobQueue } from '../queue/job-queue.js';
 import { assembleBulkFiles, BulkLimits, parseFileMetadata } from './bulk-upload.js';
+import { IngestByteStore } from './ingest-byte-store.js';
 import { IngestFileStatus, IngestJobView, IngestProgressView } from './ingest.dto.js';
 import { IngestCounts, IngestRepository } from './ingest.repository.js';
 
@@ -18,11 +20,12 @@ export interface IngestFileJob {
   fileId: string;
 }
 
-/** Bulk upload: store every file and its bytes, answer at once, and let the queue's workers do the rest. */
+/** Bulk upload: store every file and its bytes (IngestByteStore), answer at once, and let the queue's workers do the rest. */
 @Injectable()
 export class IngestService {
   constructor(
     private readonly repository: IngestRepository,
+    private readonly bytes: IngestByteStore,
     private readonly queue: JobQueue,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -38,7 +41,17 @@ export class IngestService {
 
   async create(organizationId: string, parts: { buffer: Buffer; originalname?: string }[], metadata?: string): Promise<IngestJobView> {
     const files = assembleBulkFiles(parts, parseFileMetadata(metadata, this.config.ingestMaxFiles), this.limits);
-    const { job, fileIds } = await this.repository.createJob(organizationId, files);
+    const stored = files.map((file) => ({ ...file, id: randomUUID() }));
+    const fileIds = stored.map((file) => file.id);
+    // A directory store writes first: the transaction commits files whose bytes are already there, or nothing.
+    await this.bytes.save(organizationId, stored);
+    let job: IngestJob;
+    try {
+      job = await this.repository.createJob(organizationId, stored, this.bytes.inTransaction);
+    } catch (error) {
+      await this.bytes.remove(organizationId, fileIds);
+      throw error;
+    }
     // Stored first, enqueued second: a file whose enqueue is lost is found again by the start-up recovery.
     await Promise.all(fileIds.map((fileId) => this.enqueue({ organizationId, ingestJobId: job.id, fileId })));
     return this.get(organizationId, job.id);

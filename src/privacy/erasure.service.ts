@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { AuthContext } from '../auth/auth-context.js';
 import { OrganizationsService } from '../auth/organizations.service.js';
 import { EmbeddingService } from '../embeddings/embedding.service.js';
+import { IngestByteStore } from '../ingest/ingest-byte-store.js';
 import { ErasedResume, ResumesRepository } from '../resumes/resumes.repository.js';
 import { CandidateIdentity } from './candidate-match.js';
 
@@ -33,11 +34,13 @@ export class ErasureService {
     private readonly resumes: ResumesRepository,
     private readonly embeddings: EmbeddingService,
     private readonly organizations: OrganizationsService,
+    private readonly ingestBytes: IngestByteStore,
   ) {}
 
-  /** Deleting an organisation erases all its data: rows (cascade) and every cached embedding of it. */
+  /** Deleting an organisation erases all its data: rows (cascade), uploaded files waiting outside the database, and every cached embedding of it. */
   async eraseOrganization(auth: AuthContext, id: string): Promise<OrganizationErasureReceipt> {
     const deleted = await this.organizations.delete(auth, id);
+    await this.ingestBytes.removeOrganization(id);
     const cacheEntries = await this.embeddings.forgetOrganization(id);
     return { ...deleted, cacheEntries, deletedAt: new Date() };
   }

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { EmbeddingsModule } from '../embeddings/embeddings.module.js';
+import { IngestModule } from '../ingest/ingest.module.js';
 import { ResumesModule } from '../resumes/resumes.module.js';
 import { CandidatesController } from './candidates.controller.js';
 import { ErasureService } from './erasure.service.js';
@@ -8,7 +9,7 @@ import { RetentionService } from './retention.service.js';
 
 /** Erasure on request and retention: personal data leaves when it should. */
 @Module({
-  imports: [EmbeddingsModule, ResumesModule],
+  imports: [EmbeddingsModule, IngestModule, ResumesModule],
   controllers: [CandidatesController, OrganizationErasureController],
   providers: [ErasureService, RetentionService],
   exports: [ErasureService, RetentionService],
