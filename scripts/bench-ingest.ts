@@ -15,11 +15,10 @@ import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { Redis } from 'ioredis';
-import pg from 'pg';
 import { loadConfig } from '../src/config/app-config.js';
 import { resumeMatchingText } from '../src/resumes/matching-text.js';
 import { renderDocx, renderPdf } from '../test/helpers/resume-documents.js';
+import { createScratchDatabase, deleteRedisKeys } from '../test/helpers/scratch-stores.js';
 import { BareOnnxEmbedder, resolveBenchModel, resumeText } from './bench-embeddings.js';
 
 const TARGET_RATIO = 0.8;
@@ -96,16 +95,11 @@ async function main(): Promise<void> {
   const ceiling = bareWindowsPerSecond / windowsPerResume;
 
   // A fresh database, a queue prefix of its own, the API (enqueues only) and one worker.
-  const database = `hirematch_bench_ingest_${run}`;
-  const admin = new pg.Client({ connectionString: databaseUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${database}`);
-  const url = new URL(databaseUrl);
-  url.pathname = `/${database}`;
+  const database = await createScratchDatabase(databaseUrl, 'hirematch_bench_ingest');
   const prefix = `hirematch-bench-${run}`;
   const cwd = mkdtempSync(join(tmpdir(), 'hirematch-bench-ingest-'));
   const env = {
-    DATABASE_URL: url.toString(),
+    DATABASE_URL: database.url,
     REDIS_URL: redisUrl,
     QUEUE_PREFIX: prefix,
     BACKFILL_INTERVAL_MS: '0',
@@ -170,17 +164,10 @@ async function main(): Promise<void> {
   } finally {
     await stopProcess(worker);
     await stopProcess(api);
-    await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`).catch(() => undefined);
-    await admin.end();
+    await database.drop().catch(() => undefined);
     rmSync(cwd, { recursive: true, force: true });
-    const redis = new Redis(redisUrl);
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 500);
-      if (keys.length) await redis.del(...keys);
-      cursor = next;
-    } while (cursor !== '0');
-    redis.disconnect();
+    // This run's keys only (the Redis database is shared: never flushed).
+    await deleteRedisKeys(redisUrl, `${prefix}:*`);
   }
 }
 

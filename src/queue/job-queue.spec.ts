@@ -2,10 +2,10 @@ import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { after, describe, it } from 'node:test';
-import { Redis } from 'ioredis';
 import { BullMqJobQueue } from './bullmq-job-queue.js';
 import { InProcessJobQueue } from './in-process-job-queue.js';
 import { RunnableJobQueue, UnrecoverableJobError } from './job-queue.js';
+import { deleteRedisKeys } from '../../test/helpers/scratch-stores.js';
 
 interface Flavour {
   name: string;
@@ -30,14 +30,8 @@ if (redisUrl) {
       }),
   });
   after(async () => {
-    const redis = new Redis(redisUrl);
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}-*`, 'COUNT', 500);
-      if (keys.length) await redis.del(...keys);
-      cursor = next;
-    } while (cursor !== '0');
-    redis.disconnect();
+    // This run's keys only (the Redis database is shared: never flushed).
+    await deleteRedisKeys(redisUrl, `${prefix}-*`);
   });
 } else {
   it('BullMQ flavour skipped: REDIS_URL is not set', () => undefined);

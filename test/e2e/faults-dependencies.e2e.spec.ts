@@ -1,11 +1,11 @@
 import type { INestApplication } from '@nestjs/common';
 import assert from 'node:assert/strict';
-import { randomBytes } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
 import { ApiClient, apiClient, startTestApp } from '../helpers/test-app.js';
 import { TcpProxy } from '../helpers/tcp-proxy.js';
+import { createScratchDatabase, ScratchDatabase } from '../helpers/scratch-stores.js';
 
 const DATABASE_URL = process.env.DATABASE_URL;
 const REDIS_URL = process.env.REDIS_URL;
@@ -52,7 +52,7 @@ describe(
     let app: INestApplication;
     let http: ApiClient;
     let admin: pg.Client;
-    let database: string;
+    let database: ScratchDatabase | undefined;
     let pgProxy: TcpProxy;
     let redisProxy: TcpProxy;
     const acknowledged: string[] = [];
@@ -65,13 +65,8 @@ describe(
     };
 
     before(async () => {
-      database = `hirematch_faults_${randomBytes(6).toString('hex')}`;
-      const root = new pg.Client({ connectionString: DATABASE_URL });
-      await root.connect();
-      await root.query(`CREATE DATABASE ${database}`);
-      await root.end();
-      const directUrl = new URL(DATABASE_URL!);
-      directUrl.pathname = `/${database}`;
+      database = await createScratchDatabase(DATABASE_URL!, 'hirematch_faults');
+      const directUrl = new URL(database.url);
       pgProxy = new TcpProxy({ host: directUrl.hostname, port: Number(directUrl.port || 5432) });
       await pgProxy.start();
       const redisUrl = new URL(REDIS_URL!);
@@ -98,10 +93,7 @@ describe(
       await admin?.end();
       await pgProxy?.close();
       await redisProxy?.close();
-      const root = new pg.Client({ connectionString: DATABASE_URL });
-      await root.connect();
-      await root.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
-      await root.end();
+      await database?.drop();
     });
 
     it('works through the proxies', async () => {

@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import { ChildProcess, spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
+import { createScratchDatabase, ScratchDatabase } from '../helpers/scratch-stores.js';
 
 const DATABASE_URL = process.env.DATABASE_URL;
 const REDIS_URL = process.env.REDIS_URL;
@@ -39,27 +39,18 @@ async function startApp(env: Record<string, string>, cwd: string): Promise<{ chi
  * requests keep succeeding during the drain, the process exits 0, and no acknowledged upload is lost.
  */
 describe('faults: SIGTERM under load', { skip: !DATABASE_URL ? 'needs DATABASE_URL' : false }, () => {
-  let database: string;
+  let database: ScratchDatabase | undefined;
   let databaseUrl: string;
   let cwd: string;
 
   before(async () => {
-    database = `hirematch_shutdown_${randomBytes(6).toString('hex')}`;
-    const root = new pg.Client({ connectionString: DATABASE_URL });
-    await root.connect();
-    await root.query(`CREATE DATABASE ${database}`);
-    await root.end();
-    const url = new URL(DATABASE_URL!);
-    url.pathname = `/${database}`;
-    databaseUrl = url.toString();
+    database = await createScratchDatabase(DATABASE_URL!, 'hirematch_shutdown');
+    databaseUrl = database.url;
     cwd = mkdtempSync(join(tmpdir(), 'hirematch-shutdown-'));
   });
 
   after(async () => {
-    const root = new pg.Client({ connectionString: DATABASE_URL });
-    await root.connect();
-    await root.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
-    await root.end();
+    await database?.drop();
     rmSync(cwd, { recursive: true, force: true });
   });
 

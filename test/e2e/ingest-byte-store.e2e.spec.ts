@@ -5,7 +5,6 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, u
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { Redis } from 'ioredis';
 import { DEFAULT_ORGANIZATION_ID } from '../../src/common/organization.js';
 import type { AppConfig } from '../../src/config/app-config.js';
 import { PrismaClient } from '../../src/generated/prisma/client.js';
@@ -13,6 +12,7 @@ import { IngestRepository } from '../../src/ingest/ingest.repository.js';
 import { buildHostileCases } from '../fixtures/resumes/hostile.js';
 import { testBackends } from '../helpers/backends.js';
 import { IngestJobBody, resumeFiles, waitForIngest } from '../helpers/ingest.js';
+import { deleteRedisKeys } from '../helpers/scratch-stores.js';
 import { apiClient, startTestApp } from '../helpers/test-app.js';
 
 const run = randomUUID().slice(0, 8);
@@ -46,15 +46,8 @@ for (const backend of testBackends()) {
       rmSync(join(bytesDir, '..'), { recursive: true, force: true });
       if (dataDir) rmSync(dataDir, { recursive: true, force: true });
       if (overrides.redisUrl) {
-        // This run's queue keys only (the Redis database is shared: never flushed).
-        const redis = new Redis(overrides.redisUrl);
-        let cursor = '0';
-        do {
-          const [next, keys] = await redis.scan(cursor, 'MATCH', `${queuePrefix}:*`, 'COUNT', 500);
-          if (keys.length) await redis.del(...keys);
-          cursor = next;
-        } while (cursor !== '0');
-        redis.disconnect();
+        // This run's keys only (the Redis database is shared: never flushed).
+        await deleteRedisKeys(overrides.redisUrl, `${queuePrefix}:*`);
       }
     });
 

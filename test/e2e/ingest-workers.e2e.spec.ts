@@ -7,9 +7,9 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { Redis } from 'ioredis';
 import pg from 'pg';
 import { IngestJobBody, resumeFiles, waitForIngest } from '../helpers/ingest.js';
+import { createScratchDatabase, deleteRedisKeys, ScratchDatabase } from '../helpers/scratch-stores.js';
 import { ApiClient, apiClient, startTestApp } from '../helpers/test-app.js';
 
 const DATABASE_URL = process.env.DATABASE_URL;
@@ -30,7 +30,7 @@ interface WorkerProcess {
 describe('bulk ingest across worker processes', { skip }, () => {
   const run = randomBytes(4).toString('hex');
   const prefix = `hirematch-test-workers-${run}`;
-  let database: string;
+  let database: ScratchDatabase | undefined;
   let databaseUrl: string;
   let cwd: string;
   let api: INestApplication;
@@ -106,14 +106,8 @@ describe('bulk ingest across worker processes', { skip }, () => {
   };
 
   before(async () => {
-    database = `hirematch_workers_${run}`;
-    const root = new pg.Client({ connectionString: DATABASE_URL });
-    await root.connect();
-    await root.query(`CREATE DATABASE ${database}`);
-    await root.end();
-    const url = new URL(DATABASE_URL!);
-    url.pathname = `/${database}`;
-    databaseUrl = url.toString();
+    database = await createScratchDatabase(DATABASE_URL!, 'hirematch_workers');
+    databaseUrl = database.url;
     cwd = mkdtempSync(join(tmpdir(), 'hirematch-workers-'));
     // The API only enqueues (WORKER_CONCURRENCY 0): every file is processed by a worker process.
     api = await startTestApp({ databaseUrl, redisUrl: REDIS_URL!, queuePrefix: prefix, workerConcurrency: 0, backfillIntervalMs: 0 });
@@ -124,20 +118,9 @@ describe('bulk ingest across worker processes', { skip }, () => {
     for (const worker of workers) if (worker.child.exitCode === null) worker.child.kill('SIGKILL');
     await Promise.all(workers.map((worker) => worker.exited));
     await api?.close();
-    const root = new pg.Client({ connectionString: DATABASE_URL });
-    await root.connect();
-    await root.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
-    await root.end();
+    await database?.drop();
     rmSync(cwd, { recursive: true, force: true });
-    // This run's queue keys only (the Redis database is shared: never flushed).
-    const redis = new Redis(REDIS_URL!);
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 500);
-      if (keys.length) await redis.del(...keys);
-      cursor = next;
-    } while (cursor !== '0');
-    redis.disconnect();
+    await deleteRedisKeys(REDIS_URL!, `${prefix}:*`);
   });
 
   it('finishes every file exactly once when one of two workers is SIGKILLed mid-batch', async () => {

@@ -1,6 +1,5 @@
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import type { AppConfig } from '../../src/config/app-config.js';
+import { createScratchDatabase, ScratchDatabase } from './scratch-stores.js';
 
 /**
  * The backends every e2e spec runs against: embedded PGlite with the in-memory cache always, and
@@ -24,19 +23,16 @@ export function testBackends(): TestBackend[] {
   ];
   const databaseUrl = process.env.DATABASE_URL;
   if (databaseUrl) {
-    let database: string | null = null;
+    let database: ScratchDatabase | null = null;
     const redisUrl = process.env.REDIS_URL ?? null;
     backends.push({
       name: `PostgreSQL${redisUrl ? ' + Redis' : ' + memory cache'}`,
       setup: async () => {
-        database = `hirematch_e2e_${randomBytes(6).toString('hex')}`;
-        await adminQuery(databaseUrl, `CREATE DATABASE ${database}`);
-        const url = new URL(databaseUrl);
-        url.pathname = `/${database}`;
-        return { databaseUrl: url.toString(), redisUrl };
+        database = await createScratchDatabase(databaseUrl, 'hirematch_e2e');
+        return { databaseUrl: database.url, redisUrl };
       },
       teardown: async () => {
-        if (database) await adminQuery(databaseUrl, `DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+        await database?.drop();
       },
     });
   } else if (process.env.REDIS_URL) {
@@ -48,14 +44,4 @@ export function testBackends(): TestBackend[] {
     });
   }
   return backends;
-}
-
-async function adminQuery(databaseUrl: string, sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: databaseUrl });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
 }
