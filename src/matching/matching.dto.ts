@@ -25,6 +25,7 @@ import { PaginationQuery } from '../common/pagination.dto.js';
 import { commaSeparatedList } from '../common/query-transforms.js';
 import { BlindFlag } from '../privacy/blind-flag.js';
 import { MatchPartsView, MatchWeightsView } from './match-result.dto.js';
+import { DEFAULT_FUSION_METHOD } from './search/rank-fusion.js';
 
 /** Weights are relative; the bound keeps their sum finite (three 1e308s would overflow to Infinity). */
 export const MAX_WEIGHT = 1_000_000;
@@ -102,8 +103,6 @@ export const SEARCH_MODES = ['vector', 'keyword', 'hybrid'] as const;
 export type SearchMode = (typeof SEARCH_MODES)[number];
 export const FUSION_METHODS = ['nqc', 'relative', 'rrf'] as const;
 export type FusionMethod = (typeof FUSION_METHODS)[number];
-/** Hybrid search's fusion when the request names none (test/fixtures/matching/README.md compares them). */
-export const DEFAULT_FUSION_METHOD: FusionMethod = 'nqc';
 const FUSION_DESCRIPTION =
   'hybrid only: nqc = relative, each list weighted per query by how much its best results stand out (NQC, the spread of its top-10 ' +
   'normalised scores); relative = min-max normalised scores summed with equal weights; rrf = reciprocal rank fusion';

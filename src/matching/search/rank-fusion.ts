@@ -96,6 +96,9 @@ export function relativeScoreFusion(lists: Array<Array<{ id: string; score: numb
   });
 }
 
+/** Hybrid search's fusion when the request names none (test/fixtures/matching/README.md compares them). */
+export const DEFAULT_FUSION_METHOD: FusionMethod = 'nqc';
+
 /** How many of a list's best results its query-performance prediction looks at: the API's default page size. */
 export const NQC_DEPTH = 10;
 

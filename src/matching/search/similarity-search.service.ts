@@ -6,17 +6,9 @@ import { EmbeddingService, EmbeddingUnavailableError } from '../../embeddings/em
 import { JobsRepository } from '../../jobs/jobs.repository.js';
 import { ResumesRepository } from '../../resumes/resumes.repository.js';
 import { SkillExtractor } from '../../skills/skill-extractor.js';
-import {
-  DEFAULT_FUSION_METHOD,
-  FusionMethod,
-  SearchFiltersInput,
-  SearchHitView,
-  SearchMode,
-  SearchTarget,
-  SimilaritySearchResponse,
-} from '../matching.dto.js';
+import { FusionMethod, SearchFiltersInput, SearchHitView, SearchMode, SearchTarget, SimilaritySearchResponse } from '../matching.dto.js';
 import { KeywordQuery } from '../../database/searchable-repository.js';
-import { fuseRankedLists } from './rank-fusion.js';
+import { DEFAULT_FUSION_METHOD, fuseRankedLists } from './rank-fusion.js';
 
 /** How deep each list goes before fusion: fusion needs more than `limit` from each side. */
 const FUSION_DEPTH = 50;
