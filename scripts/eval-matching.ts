@@ -8,7 +8,7 @@
  *
  *   keyword   SimilaritySearchService, mode keyword (full text), query = title + description + requirements
  *   vector    SimilaritySearchService, mode vector, same query
- *   hybrid    SimilaritySearchService, mode hybrid (reciprocal rank fusion), same query
+ *   hybrid    SimilaritySearchService, mode hybrid, same query: the default fusion, then each fusion method
  *   full      RankingService.candidatesForJob (stored vectors + skills + other factors, default weights)
  *
  * and prints mean nDCG@10 and MRR (first resume graded >= 2), overall and per job. Resumes a method
@@ -86,17 +86,21 @@ const { RankingService } = await import('../src/matching/ranking/ranking.service
 const { validateLabelledSet } = await import('./eval/labelled-set.js');
 const { ndcgAtK, precisionAtK, reciprocalRank } = await import('./eval/ranking-metrics.js');
 const { OkapiBm25 } = await import('./eval/okapi-bm25.js');
-const { evaluatePublicRanking, publicTargets, PUBLIC_METHOD_NAMES, PUBLIC_QUERY_SETS } = await import('./eval/public-ranking.js');
+const { evaluatePublicRanking, publicMethodNames, publicTargets, PUBLIC_QUERY_SETS } = await import('./eval/public-ranking.js');
+const { FUSION_METHODS } = await import('../src/matching/matching.dto.js');
+type PublicMethod = import('./eval/public-ranking.js').PublicMethod;
 type AppConfig = import('../src/config/app-config.js').AppConfig;
+type FusionMethod = import('../src/matching/matching.dto.js').FusionMethod;
 
-type Method = 'bm25' | 'keyword' | 'vector' | 'hybrid' | 'hybridRrf' | 'full';
-const METHODS: Method[] = ['bm25', 'keyword', 'vector', 'hybrid', 'hybridRrf', 'full'];
+/** `hybrid` asks for no fusion method (the service's default); `hybrid:<method>` names one. */
+type Method = 'bm25' | 'keyword' | 'vector' | 'hybrid' | `hybrid:${FusionMethod}` | 'full';
+const METHODS: Method[] = ['bm25', 'keyword', 'vector', 'hybrid', ...FUSION_METHODS.map((m) => `hybrid:${m}` as const), 'full'];
 const METHOD_NAMES: Record<Method, string> = {
   bm25: 'baseline: plain Okapi BM25 computed by the eval (same text and query)',
   keyword: 'keyword-only (search, mode keyword: BM25 in PostgreSQL)',
   vector: 'vector-only (search, mode vector)',
-  hybrid: 'hybrid (search, mode hybrid, relative score fusion: the default)',
-  hybridRrf: 'hybrid (search, mode hybrid, fusion rrf)',
+  hybrid: 'hybrid (search, mode hybrid, the default fusion)',
+  ...(Object.fromEntries(FUSION_METHODS.map((m) => [`hybrid:${m}`, `hybrid, fusion ${m}`])) as Record<`hybrid:${FusionMethod}`, string>),
   full: 'full match score (default weights)',
 };
 
@@ -187,7 +191,7 @@ async function runOnce(set: LabelledSet, withDiagnostics: boolean, announce: boo
 
     const toSetIds = (dbIds: string[]) => dbIds.map((id) => setIdOfResume.get(id) ?? `unknown:${id}`);
     const queryOf = (job: LabelledJob) => `${job.title}\n${job.description}\n${job.requirements.join('\n')}`;
-    const rankSearch = async (job: LabelledJob, mode: 'keyword' | 'vector' | 'hybrid', fusion?: 'relative' | 'rrf') => {
+    const rankSearch = async (job: LabelledJob, mode: 'keyword' | 'vector' | 'hybrid', fusion?: FusionMethod) => {
       const res = await search.search(ORG, { query: queryOf(job), target: 'resumes', mode, fusion, limit: SEARCH_LIMIT });
       return toSetIds(res.results.map((hit) => hit.id));
     };
@@ -215,14 +219,18 @@ async function runOnce(set: LabelledSet, withDiagnostics: boolean, announce: boo
     };
 
     const baseline = new OkapiBm25(set.resumes.map((resume) => ({ id: resume.id, text: resume.text })));
-    const results: Record<Method, MethodResult> = {
-      bm25: await evaluate(METHOD_NAMES.bm25, (job) => Promise.resolve(baseline.rank(queryOf(job), SEARCH_LIMIT))),
-      keyword: await evaluate(METHOD_NAMES.keyword, (job) => rankSearch(job, 'keyword')),
-      vector: await evaluate(METHOD_NAMES.vector, (job) => rankSearch(job, 'vector')),
-      hybrid: await evaluate(METHOD_NAMES.hybrid, (job) => rankSearch(job, 'hybrid', 'relative')),
-      hybridRrf: await evaluate(METHOD_NAMES.hybridRrf, (job) => rankSearch(job, 'hybrid', 'rrf')),
-      full: await evaluate(METHOD_NAMES.full, (job) => rankFull(job)),
-    };
+    const results = {} as Record<Method, MethodResult>;
+    for (const m of METHODS) {
+      const rank: (job: LabelledJob) => Promise<string[]> =
+        m === 'bm25'
+          ? (job) => Promise.resolve(baseline.rank(queryOf(job), SEARCH_LIMIT))
+          : m === 'full'
+            ? (job) => rankFull(job)
+            : m.startsWith('hybrid:')
+              ? (job) => rankSearch(job, 'hybrid', m.slice('hybrid:'.length) as FusionMethod)
+              : (job) => rankSearch(job, m as 'keyword' | 'vector' | 'hybrid');
+      results[m] = await evaluate(METHOD_NAMES[m], rank);
+    }
 
     const extra: MethodResult[] = [];
     if (withDiagnostics) {
@@ -316,12 +324,12 @@ async function publicReport(): Promise<void> {
     console.log(`\nrelevant = same category (binary gain); the query resume is left out of its own list`);
     console.log(`| method | ${sets.map((q) => `${q}: P@5 | ${q}: nDCG@${K}`).join(' | ')} |`);
     console.log(`|---|${sets.map(() => '---|---').join('|')}|`);
-    for (const method of Object.keys(PUBLIC_METHOD_NAMES) as Array<keyof typeof PUBLIC_METHOD_NAMES>) {
+    for (const [method, name] of Object.entries(publicMethodNames()) as Array<[PublicMethod, string]>) {
       const cells = sets.map((q) => {
         const s = report.scores[q][method];
         return s ? `${f(s.p5)} | ${f(s.ndcg10)}` : '- | -';
       });
-      console.log(`| ${PUBLIC_METHOD_NAMES[method]} | ${cells.join(' | ')} |`);
+      console.log(`| ${name} | ${cells.join(' | ')} |`);
     }
     console.log(sets.map((q) => `  ${q}: ${PUBLIC_QUERY_SETS[q]} (${report.scores[q].bm25?.queries ?? 0} queries)`).join('\n'));
     console.log('\npublic targets (issue 14; reported, not part of the exit code):');
@@ -350,8 +358,7 @@ async function main(): Promise<number> {
     const xs = all.map((run) => run.results[m].meanNdcg);
     return runs > 1 ? ` | ${f(Math.min(...xs))}-${f(Math.max(...xs))}` : '';
   };
-  const ndcg: Record<Method, number> = { bm25: 0, keyword: 0, vector: 0, hybrid: 0, hybridRrf: 0, full: 0 };
-  for (const m of METHODS) ndcg[m] = avg(m, (r) => r.meanNdcg);
+  const ndcg = Object.fromEntries(METHODS.map((m) => [m, avg(m, (r) => r.meanNdcg)])) as Record<Method, number>;
 
   console.log(
     `\n${runs > 1 ? `mean of ${runs} runs; ` : ''}${set.jobs.length} jobs x ${set.resumes.length} resumes; ` +
@@ -367,10 +374,11 @@ async function main(): Promise<number> {
       `keyword >= eval BM25 (nDCG@${K} ${f(ndcg.keyword)} vs ${f(ndcg.bm25)}; P@5 ${f(p5('keyword'))} vs ${f(p5('bm25'))})`,
       ndcg.keyword >= ndcg.bm25 - 1e-9 && p5('keyword') >= p5('bm25') - 1e-9,
     ],
-    [
-      `hybrid >= the better of vector and keyword (nDCG@${K} ${f(ndcg.hybrid)} vs ${f(Math.max(ndcg.vector, ndcg.keyword))}; P@5 ${f(p5('hybrid'))} vs ${f(Math.max(p5('vector'), p5('keyword')))})`,
-      ndcg.hybrid >= Math.max(ndcg.vector, ndcg.keyword) - 1e-9 && p5('hybrid') >= Math.max(p5('vector'), p5('keyword')) - 1e-9,
-    ],
+    ...METHODS.filter((m) => m.startsWith('hybrid')).map((m): [string, boolean] => [
+      `${m === 'hybrid' ? 'hybrid (default fusion)' : `hybrid, fusion ${m.slice('hybrid:'.length)}`} >= the better of vector and keyword ` +
+        `(nDCG@${K} ${f(ndcg[m])} vs ${f(Math.max(ndcg.vector, ndcg.keyword))}; P@5 ${f(p5(m))} vs ${f(Math.max(p5('vector'), p5('keyword')))})`,
+      ndcg[m] >= Math.max(ndcg.vector, ndcg.keyword) - 1e-9 && p5(m) >= Math.max(p5('vector'), p5('keyword')) - 1e-9,
+    ]),
   ];
   console.log('\ntargets (issue 14):');
   for (const [name, met] of targets) console.log(`  ${met ? 'MET ' : 'MISS'} ${name}`);

@@ -25,6 +25,7 @@ import { PaginationQuery } from '../common/pagination.dto.js';
 import { commaSeparatedList } from '../common/query-transforms.js';
 import { BlindFlag } from '../privacy/blind-flag.js';
 import { MatchPartsView, MatchWeightsView } from './match-result.dto.js';
+import { DEFAULT_FUSION_METHOD } from './search/rank-fusion.js';
 
 /** Weights are relative; the bound keeps their sum finite (three 1e308s would overflow to Infinity). */
 export const MAX_WEIGHT = 1_000_000;
@@ -100,8 +101,11 @@ export const SEARCH_TARGETS = ['jobs', 'resumes'] as const;
 export type SearchTarget = (typeof SEARCH_TARGETS)[number];
 export const SEARCH_MODES = ['vector', 'keyword', 'hybrid'] as const;
 export type SearchMode = (typeof SEARCH_MODES)[number];
-export const FUSION_METHODS = ['relative', 'rrf'] as const;
+export const FUSION_METHODS = ['nqc', 'relative', 'rrf'] as const;
 export type FusionMethod = (typeof FUSION_METHODS)[number];
+const FUSION_DESCRIPTION =
+  'hybrid only: nqc = relative, each list weighted per query by how much its best results stand out (NQC, the spread of its top-10 ' +
+  'normalised scores); relative = min-max normalised scores summed with equal weights; rrf = reciprocal rank fusion';
 
 export class SearchFiltersInput {
   @ApiPropertyOptional({
@@ -165,11 +169,7 @@ export class SimilaritySearchRequest {
   @Max(100)
   limit: number = 10;
 
-  @ApiPropertyOptional({
-    enum: FUSION_METHODS,
-    default: 'relative',
-    description: 'hybrid only: relative = min-max normalised scores summed (a list weighs by its score gaps); rrf = reciprocal rank fusion',
-  })
+  @ApiPropertyOptional({ enum: FUSION_METHODS, default: DEFAULT_FUSION_METHOD, description: FUSION_DESCRIPTION })
   @IsOptional()
   @IsIn(FUSION_METHODS)
   fusion?: FusionMethod;
@@ -199,7 +199,7 @@ export class SimilarRecordsRequest {
   @Max(100)
   limit: number = 10;
 
-  @ApiPropertyOptional({ enum: FUSION_METHODS, default: 'relative' })
+  @ApiPropertyOptional({ enum: FUSION_METHODS, default: DEFAULT_FUSION_METHOD, description: FUSION_DESCRIPTION })
   @IsOptional()
   @IsIn(FUSION_METHODS)
   fusion?: FusionMethod;
@@ -249,7 +249,7 @@ export class SearchHitView {
     type: Number,
     example: 0.0325,
     description:
-      "hybrid: the fused score (relative: 0..2, the sum of each list's 0..1 score; rrf: sum of 1 / (60 + rank)), the order of the results",
+      "hybrid: the fused score (nqc, relative: 0..1, the weighted sum of each list's 0..1 score, weights summing to 1; rrf: sum of 1 / (60 + rank)), the order of the results",
   })
   fusedScore?: number;
   @ApiPropertyOptional({ type: HybridRanksView, description: 'hybrid: rank in each list' })

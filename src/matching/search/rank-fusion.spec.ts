@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { reciprocalRankFusion, relativeScoreFusion } from './rank-fusion.js';
+import { fuseRankedLists, NQC_DEPTH, nqcWeightedFusion, reciprocalRankFusion, relativeScoreFusion, topSpread } from './rank-fusion.js';
 
 const ids = (...xs: string[]) => xs.map((id) => ({ id }));
 
@@ -194,5 +194,90 @@ describe('relativeScoreFusion', () => {
     assert.equal(relativeScoreFusion(lists, [0.2, 0.8])[0].id, 'b');
     assert.throws(() => relativeScoreFusion(lists, [1]), RangeError);
     assert.throws(() => relativeScoreFusion(lists, [1, -1]), RangeError);
+  });
+});
+
+const scored = (...pairs: Array<[string, number]>) => pairs.map(([id, score]) => ({ id, score }));
+
+describe('topSpread (NQC on normalised scores)', () => {
+  it('is larger for a list whose best results stand out than for a flat top', () => {
+    const standsOut = scored(['a', 10], ['b', 2], ['c', 1.5], ['d', 1]);
+    const flatTop = scored(['a', 10], ['b', 9.8], ['c', 9.7], ['d', 1]);
+    assert.ok(topSpread(standsOut, 3) > topSpread(flatTop, 3));
+  });
+
+  it('does not depend on the scale or offset of the scores (cosine and BM25 compare)', () => {
+    const list = scored(['a', 0.9], ['b', 0.7], ['c', 0.65], ['d', 0.6]);
+    const scaled = list.map((item) => ({ id: item.id, score: item.score * 40 + 3 }));
+    assert.ok(Math.abs(topSpread(list, 3) - topSpread(scaled, 3)) < 1e-12);
+  });
+
+  it('counts the places past the end of a short list as its worst score, and an empty or flat list as 0', () => {
+    const k = NQC_DEPTH;
+    // one hit: normalised 1, then k - 1 zeros
+    const expected = Math.sqrt(1 / k - 1 / k ** 2);
+    assert.ok(Math.abs(topSpread(scored(['a', 3])) - expected) < 1e-12);
+    assert.equal(topSpread([]), 0);
+    assert.equal(topSpread(scored(['a', 1], ['b', 1], ['c', 1]), 3), 0);
+  });
+});
+
+describe('nqcWeightedFusion', () => {
+  // The first list separates its best result clearly; the second ranks the other way with a flat top.
+  const confident = scored(['x', 9], ['y', 2], ['z', 1.5], ['w', 1]);
+  const unsure = scored(['y', 0.8], ['z', 0.79], ['w', 0.78], ['x', 0.5]);
+
+  it('weighs each list by its spread, so a confident list outweighs a flat-topped one where equal weights tie or lose', () => {
+    assert.equal(nqcWeightedFusion([confident, unsure], 3)[0].id, 'x');
+    assert.equal(relativeScoreFusion([confident, unsure])[0].id, 'y', 'equal weights follow the flat list');
+    // the same when the lists come in the other order
+    assert.equal(nqcWeightedFusion([unsure, confident], 3)[0].id, 'x');
+  });
+
+  it('uses the predicted weights, summing to 1, inside relative score fusion', () => {
+    const spreads = [topSpread(confident, 3), topSpread(unsure, 3)];
+    const total = spreads[0] + spreads[1];
+    assert.deepEqual(
+      nqcWeightedFusion([confident, unsure], 3),
+      relativeScoreFusion(
+        [confident, unsure],
+        spreads.map((s) => s / total),
+      ),
+    );
+  });
+
+  it('falls back to equal weights when no list has any spread, and handles empty lists', () => {
+    const flat = scored(['a', 1], ['b', 1]);
+    assert.deepEqual(nqcWeightedFusion([flat, flat]), relativeScoreFusion([flat, flat]));
+    assert.deepEqual(nqcWeightedFusion([[], []]), []);
+    assert.deepEqual(
+      nqcWeightedFusion([[], scored(['a', 2], ['b', 1])]).map((r) => r.id),
+      ['a', 'b'],
+    );
+  });
+});
+
+describe('fuseRankedLists', () => {
+  it('drops the query record from every list before fusing, so its own top score does not squeeze the others', () => {
+    // "More like this": the record itself tops both lists (cosine 1, all of its terms).
+    const vector = scored(['self', 1], ['a', 0.9], ['b', 0.8], ['c', 0.2]);
+    const keyword = scored(['self', 200], ['b', 30], ['a', 10], ['c', 9]);
+    for (const method of ['nqc', 'relative', 'rrf'] as const) {
+      const fused = fuseRankedLists(method, [vector, keyword], 'self');
+      assert.ok(!fused.some((r) => r.id === 'self'), method);
+      const without = [vector.slice(1), keyword.slice(1)];
+      assert.deepEqual(fused, fuseRankedLists(method, without), method);
+    }
+    // Left in, the record sets each list's best: b's keyword lead (30 vs 10, of 200) nearly vanishes and the vector list decides.
+    const squeezed = relativeScoreFusion([vector, keyword]).filter((r) => r.id !== 'self');
+    assert.equal(squeezed[0].id, 'a');
+    assert.equal(fuseRankedLists('relative', [vector, keyword], 'self')[0].id, 'b');
+  });
+
+  it('dispatches on the method', () => {
+    const lists = [scored(['a', 3], ['b', 2]), scored(['b', 5], ['a', 1])];
+    assert.deepEqual(fuseRankedLists('rrf', lists), reciprocalRankFusion(lists));
+    assert.deepEqual(fuseRankedLists('relative', lists), relativeScoreFusion(lists));
+    assert.deepEqual(fuseRankedLists('nqc', lists), nqcWeightedFusion(lists));
   });
 });

@@ -1,6 +1,8 @@
+import type { FusionMethod } from '../matching.dto.js';
+
 export interface FusedResult {
   id: string;
-  /** The fused score: higher is better (RRF: sum of 1 / (k + rank); relative: weighted sum of 0..1 scores). */
+  /** The fused score: higher is better (RRF: sum of 1 / (k + rank); relative, nqc: weighted sum of 0..1 scores). */
   score: number;
   /** 1-based rank in each input list (same order as `lists`), null when absent. */
   ranks: (number | null)[];
@@ -92,6 +94,59 @@ export function relativeScoreFusion(lists: Array<Array<{ id: string; score: numb
     const bestRank = (r: FusedResult) => Math.min(...r.ranks.map((x) => x ?? Infinity));
     return bestRank(a) - bestRank(b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
   });
+}
+
+/** Hybrid search's fusion when the request names none (test/fixtures/matching/README.md compares them). */
+export const DEFAULT_FUSION_METHOD: FusionMethod = 'nqc';
+
+/** How many of a list's best results its query-performance prediction looks at: the API's default page size. */
+export const NQC_DEPTH = 10;
+
+/**
+ * Relative score fusion with per-query list weights from a query-performance predictor (Markovits,
+ * Shtok, Kurland, Carmel, "Predicting query performance for fusion-based retrieval", CIKM 2012: weight
+ * each list by its predicted effectiveness). The predictor is NQC (Shtok, Kurland, Carmel, Raiber,
+ * Markovits, "Predicting query performance by query-drift estimation", TOIS 2012): the standard
+ * deviation of the top-k retrieval scores, here of each list's own min-max normalised scores (so
+ * cosine and BM25 are comparable, and NQC's corpus-score normaliser becomes the list's score span).
+ * A list whose best results stand out from the rest is confident and weighs more; a list whose top
+ * is flat cannot tell its results apart and weighs less, whatever the model or the corpus. k is
+ * NQC_DEPTH; a list shorter than k counts the missing places as its worst score (0), so one clear hit
+ * is a confident list. Weights sum to 1; with no spread in any list, they are equal.
+ */
+export function nqcWeightedFusion(lists: Array<Array<{ id: string; score: number }>>, k = NQC_DEPTH): FusedResult[] {
+  const spreads = lists.map((list) => topSpread(list, k));
+  const total = spreads.reduce((sum, spread) => sum + spread, 0);
+  return relativeScoreFusion(lists, total > 0 ? spreads.map((spread) => spread / total) : undefined);
+}
+
+/** NQC on normalised scores: standard deviation of the first k min-max normalised scores (missing places 0). */
+export function topSpread(list: Array<{ score: number }>, k = NQC_DEPTH): number {
+  const scores = list.map((item) => item.score).filter((score) => Number.isFinite(score));
+  if (!scores.length || k < 1) return 0;
+  const best = Math.max(...scores);
+  const worst = Math.min(...scores);
+  // The same scaling as relativeScoreFusion: a flat list gives every item full credit.
+  const top = scores.slice(0, k).map((score) => (best > worst ? (score - worst) / (best - worst) : 1));
+  while (top.length < k) top.push(0);
+  const mean = top.reduce((sum, x) => sum + x, 0) / k;
+  return Math.sqrt(top.reduce((sum, x) => sum + (x - mean) ** 2, 0) / k);
+}
+
+/**
+ * Fuses the ranked lists of a hybrid search with `method`. `leaveOut` is the query's own record in
+ * "more like this": it tops every list with a score no other row reaches (cosine 1, every term
+ * matched), so it is dropped before fusion rather than after, or it would set each list's best
+ * score and squeeze everything else (relative, nqc) and take the first rank in each list (rrf).
+ */
+export function fuseRankedLists(
+  method: FusionMethod,
+  lists: Array<Array<{ id: string; score: number }>>,
+  leaveOut?: string,
+): FusedResult[] {
+  const kept = leaveOut === undefined ? lists : lists.map((list) => list.filter((item) => item.id !== leaveOut));
+  if (method === 'rrf') return reciprocalRankFusion(kept);
+  return method === 'nqc' ? nqcWeightedFusion(kept) : relativeScoreFusion(kept);
 }
 
 /** The fused entry of an id, made (score 0, no rank in any list) the first time a list names it. */

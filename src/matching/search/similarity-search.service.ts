@@ -8,7 +8,7 @@ import { ResumesRepository } from '../../resumes/resumes.repository.js';
 import { SkillExtractor } from '../../skills/skill-extractor.js';
 import { FusionMethod, SearchFiltersInput, SearchHitView, SearchMode, SearchTarget, SimilaritySearchResponse } from '../matching.dto.js';
 import { KeywordQuery } from '../../database/searchable-repository.js';
-import { reciprocalRankFusion, relativeScoreFusion } from './rank-fusion.js';
+import { DEFAULT_FUSION_METHOD, fuseRankedLists } from './rank-fusion.js';
 
 /** How deep each list goes before fusion: fusion needs more than `limit` from each side. */
 const FUSION_DEPTH = 50;
@@ -20,7 +20,7 @@ interface RankedHits {
 }
 
 /** Chosen on the labelled set and the public set (test/fixtures/matching/README.md). */
-const DEFAULT_FUSION: FusionMethod = 'relative';
+const DEFAULT_FUSION: FusionMethod = DEFAULT_FUSION_METHOD;
 
 type SearchTargetRepository = ResumesRepository | JobsRepository;
 
@@ -167,7 +167,7 @@ export class SimilaritySearchService {
       byVector.map((hit) => ({ id: hit.id, score: hit.similarity })),
       byKeyword.map((hit) => ({ id: hit.id, score: hit.bm25 })),
     ];
-    const fused = (query.fusion === 'rrf' ? reciprocalRankFusion(lists) : relativeScoreFusion(lists)).slice(0, limit);
+    const fused = fuseRankedLists(query.fusion, lists, 'exceptRow' in keywords ? keywords.exceptRow : undefined).slice(0, limit);
     const similarity = new Map(byVector.map((hit) => [hit.id, hit.similarity]));
     const missing = fused.filter((hit) => !similarity.has(hit.id)).map((hit) => hit.id);
     if (missing.length) {

@@ -1834,11 +1834,11 @@ export interface components {
             /** @default 10 */
             limit?: number;
             /**
-             * @description hybrid only: relative = min-max normalised scores summed (a list weighs by its score gaps); rrf = reciprocal rank fusion
-             * @default relative
+             * @description hybrid only: nqc = relative, each list weighted per query by how much its best results stand out (NQC, the spread of its top-10 normalised scores); relative = min-max normalised scores summed with equal weights; rrf = reciprocal rank fusion
+             * @default nqc
              * @enum {string}
              */
-            fusion?: "relative" | "rrf";
+            fusion?: "nqc" | "relative" | "rrf";
             filters?: components["schemas"]["SearchFiltersInput"];
             /**
              * @description Blind review: `true` redacts who the candidate is: name, e-mail, phone, links and file name are null (links empty), the name is blanked in the summary, `text` (when asked for) loses the name, contact lines and personal sections, and ranking and search labels (the name) are null. Experience, education, skills and location are kept. No photo is stored.
@@ -1886,7 +1886,7 @@ export interface components {
              */
             matchedTerms?: string[];
             /**
-             * @description hybrid: the fused score (relative: 0..2, the sum of each list's 0..1 score; rrf: sum of 1 / (60 + rank)), the order of the results
+             * @description hybrid: the fused score (nqc, relative: 0..1, the weighted sum of each list's 0..1 score, weights summing to 1; rrf: sum of 1 / (60 + rank)), the order of the results
              * @example 0.0325
              */
             fusedScore?: number;
@@ -1992,10 +1992,11 @@ export interface components {
             /** @default 10 */
             limit?: number;
             /**
-             * @default relative
+             * @description hybrid only: nqc = relative, each list weighted per query by how much its best results stand out (NQC, the spread of its top-10 normalised scores); relative = min-max normalised scores summed with equal weights; rrf = reciprocal rank fusion
+             * @default nqc
              * @enum {string}
              */
-            fusion?: "relative" | "rrf";
+            fusion?: "nqc" | "relative" | "rrf";
             filters?: components["schemas"]["SearchFiltersInput"];
             /**
              * @description Blind review: `true` redacts who the candidate is: name, e-mail, phone, links and file name are null (links empty), the name is blanked in the summary, `text` (when asked for) loses the name, contact lines and personal sections, and ranking and search labels (the name) are null. Experience, education, skills and location are kept. No photo is stored.
@@ -5691,7 +5692,8 @@ export interface operations {
             query?: {
                 mode?: "vector" | "keyword" | "hybrid";
                 limit?: number;
-                fusion?: "relative" | "rrf";
+                /** @description hybrid only: nqc = relative, each list weighted per query by how much its best results stand out (NQC, the spread of its top-10 normalised scores); relative = min-max normalised scores summed with equal weights; rrf = reciprocal rank fusion */
+                fusion?: "nqc" | "relative" | "rrf";
                 filters?: components["schemas"]["SearchFiltersInput"];
                 /** @description Blind review: `true` redacts who the candidate is: name, e-mail, phone, links and file name are null (links empty), the name is blanked in the summary, `text` (when asked for) loses the name, contact lines and personal sections, and ranking and search labels (the name) are null. Experience, education, skills and location are kept. No photo is stored. */
                 blind?: boolean;
