@@ -12,6 +12,7 @@ import { Logger, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { ApiKeyCache } from '../src/auth/api-key-cache.js';
 import { ApiKeysService } from '../src/auth/api-keys.service.js';
 import { OrganizationsService } from '../src/auth/organizations.service.js';
 import { isScope, SCOPES, Scope } from '../src/auth/scopes.js';
@@ -20,7 +21,7 @@ import { DatabaseModule } from '../src/database/database.module.js';
 
 @Module({
   imports: [ConfigModule.forRoot(), DatabaseModule],
-  providers: [ApiKeysService, OrganizationsService],
+  providers: [ApiKeyCache, ApiKeysService, OrganizationsService],
 })
 class AdminCliModule {}
 

@@ -14,7 +14,7 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
@@ -347,7 +347,8 @@ async function benchOneSize(rows: number, efValues: number[], log: (line: string
       );
       const perSecond = latencies.length / ((performance.now() - started) / 1000);
       log(
-        `HTTP vector search, concurrency ${concurrency}: p50 ${percentile(latencies, 50).toFixed(1)} ms, p95 ${percentile(latencies, 95).toFixed(1)} ms, ${perSecond.toFixed(0)} req/s`,
+        // The machine's load goes with the figure: on a shared machine it explains most of the spread.
+        `HTTP vector search, concurrency ${concurrency}: p50 ${percentile(latencies, 50).toFixed(1)} ms, p95 ${percentile(latencies, 95).toFixed(1)} ms, ${perSecond.toFixed(0)} req/s (load average ${loadavg()[0].toFixed(2)})`,
       );
       return { p95: percentile(latencies, 95) };
     };

@@ -36,6 +36,7 @@ export class AuditInterceptor implements NestInterceptor {
             : (params.id ?? (typeof resultId === 'string' ? resultId : null)),
           ip: request.ip ?? null,
           details: spec.details?.(request, result) ?? null,
+          readOnly: spec.readOnly ?? false,
         });
         return result;
       }),

@@ -14,9 +14,16 @@ export interface AuditEntry {
   ip?: string | null;
   /** Counts and flags only. */
   details?: Record<string, number | string | boolean> | null;
+  /**
+   * The action changed nothing: the entry commits asynchronously (`synchronous_commit off`), which
+   * saves the request a WAL flush (~5 ms, tens at p95, on the bench machine). A failed insert still
+   * fails the request; only a PostgreSQL crash within a moment (3 x wal_writer_delay) can lose the
+   * entry, and never the action's own data. Entries of writes are always flushed with their commit.
+   */
+  readOnly?: boolean;
 }
 
-export interface AuditEventView extends Required<Omit<AuditEntry, 'details'>> {
+export interface AuditEventView extends Required<Omit<AuditEntry, 'details' | 'readOnly'>> {
   id: string;
   details: Record<string, unknown> | null;
   occurredAt: Date;
@@ -36,18 +43,21 @@ export class AuditService {
   constructor(private readonly db: TenantDatabase) {}
 
   async record(entry: AuditEntry): Promise<void> {
-    await this.db.forOrganization(entry.organizationId, (tx) =>
-      tx.auditEvent.create({
-        data: {
-          organizationId: entry.organizationId,
-          keyId: entry.keyId,
-          action: entry.action,
-          resourceType: entry.resourceType ?? null,
-          resourceId: entry.resourceId ?? null,
-          ip: entry.ip ?? null,
-          details: entry.details ?? Prisma.DbNull,
-        },
-      }),
+    await this.db.forOrganization(
+      entry.organizationId,
+      (tx) =>
+        tx.auditEvent.create({
+          data: {
+            organizationId: entry.organizationId,
+            keyId: entry.keyId,
+            action: entry.action,
+            resourceType: entry.resourceType ?? null,
+            resourceId: entry.resourceId ?? null,
+            ip: entry.ip ?? null,
+            details: entry.details ?? Prisma.DbNull,
+          },
+        }),
+      entry.readOnly ? { synchronous_commit: 'off' } : {},
     );
   }
 

@@ -11,6 +11,11 @@ export interface AuditSpec {
   resourceId?: (request: AuthenticatedRequest, result: unknown) => string | null | undefined;
   /** Counts only: never personal data. */
   details?: (request: AuthenticatedRequest, result: unknown) => Record<string, number | string | boolean>;
+  /**
+   * The route changes nothing (a search): its entry is still written before the response leaves,
+   * but committed without waiting for the disk (AuditEntry.readOnly).
+   */
+  readOnly?: boolean;
 }
 
 /** Records a successful call of this route in the audit log (who, what, which resource, when, from where). */

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DomainError } from '../common/domain-error.js';
 import { TenantDatabase } from '../database/tenant-database.js';
 import type { ApiKey } from '../generated/prisma/client.js';
+import { ApiKeyCache } from './api-key-cache.js';
 import { generateApiKey, hashApiKey, looksLikeApiKey } from './api-key-format.js';
 import type { AuthContext } from './auth-context.js';
 import { isScope, Scope } from './scopes.js';
@@ -30,7 +31,10 @@ export interface CreatedApiKey extends ApiKeyView {
 export class ApiKeysService {
   private readonly lastTouched = new Map<string, number>();
 
-  constructor(private readonly db: TenantDatabase) {}
+  constructor(
+    private readonly db: TenantDatabase,
+    private readonly cache: ApiKeyCache,
+  ) {}
 
   async create(organizationId: string, request: { name: string; scopes: Scope[] }): Promise<CreatedApiKey> {
     const generated = generateApiKey();
@@ -63,6 +67,8 @@ export class ApiKeysService {
       return tx.apiKey.update({ where: { id }, data: { revokedAt: new Date() } });
     });
     if (!row) throw DomainError.notFound('API key', id);
+    // Refused from the next request on, here; another process may accept it until its cache entry expires.
+    this.cache.forgetKey(row.keyHash);
     return toView(row);
   }
 
@@ -79,24 +85,28 @@ export class ApiKeysService {
 
   /**
    * The caller behind a presented key, or null for an unknown or revoked one. Runs across
-   * organisations (the key is what tells which organisation it is): found by its hash.
+   * organisations (the key is what tells which organisation it is): found by its hash, or in the
+   * cache of recently authenticated keys (API_KEY_CACHE_TTL_MS).
    */
   async authenticate(presented: string): Promise<AuthContext | null> {
     if (!looksLikeApiKey(presented)) return null;
-    const row = await this.db.asSystem((tx) =>
-      tx.apiKey.findUnique({
-        where: { keyHash: hashApiKey(presented) },
-        include: { organization: { select: { rateLimitPerMinute: true } } },
-      }),
-    );
-    if (!row || row.revokedAt) return null;
-    await this.touch(row.id);
-    return {
-      organizationId: row.organizationId,
-      keyId: row.id,
-      scopes: row.scopes.filter(isScope),
-      ...(row.organization.rateLimitPerMinute ? { rateLimitPerMinute: row.organization.rateLimitPerMinute } : {}),
-    };
+    const keyHash = hashApiKey(presented);
+    let auth = this.cache.get(keyHash);
+    if (!auth) {
+      const row = await this.db.asSystem((tx) =>
+        tx.apiKey.findUnique({ where: { keyHash }, include: { organization: { select: { rateLimitPerMinute: true } } } }),
+      );
+      if (!row || row.revokedAt) return null;
+      auth = {
+        organizationId: row.organizationId,
+        keyId: row.id,
+        scopes: row.scopes.filter(isScope),
+        ...(row.organization.rateLimitPerMinute ? { rateLimitPerMinute: row.organization.rateLimitPerMinute } : {}),
+      };
+      this.cache.remember(keyHash, auth);
+    }
+    await this.touch(auth.keyId);
+    return auth;
   }
 
   private async touch(id: string): Promise<void> {

@@ -1,6 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { AdminKeyBootstrap } from './admin-key-bootstrap.js';
+import { ApiKeyCache } from './api-key-cache.js';
 import { ApiKeyGuard } from './api-key.guard.js';
 import { ApiKeysController } from './api-keys.controller.js';
 import { ApiKeysService } from './api-keys.service.js';
@@ -11,7 +12,7 @@ import { OrganizationsService } from './organizations.service.js';
 @Global()
 @Module({
   controllers: [OrganizationsController, ApiKeysController],
-  providers: [ApiKeysService, OrganizationsService, AdminKeyBootstrap, { provide: APP_GUARD, useClass: ApiKeyGuard }],
+  providers: [ApiKeyCache, ApiKeysService, OrganizationsService, AdminKeyBootstrap, { provide: APP_GUARD, useClass: ApiKeyGuard }],
   exports: [ApiKeysService, OrganizationsService],
 })
 export class AuthModule {}

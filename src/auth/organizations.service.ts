@@ -4,6 +4,7 @@ import { ErrorCode } from '../common/error-codes.js';
 import { DEFAULT_ORGANIZATION_ID } from '../common/organization.js';
 import { TenantDatabase } from '../database/tenant-database.js';
 import type { Organization } from '../generated/prisma/client.js';
+import { ApiKeyCache } from './api-key-cache.js';
 import type { AuthContext } from './auth-context.js';
 
 export interface OrganizationView {
@@ -39,7 +40,10 @@ export function isOperator(auth: Pick<AuthContext, 'organizationId'>): boolean {
  */
 @Injectable()
 export class OrganizationsService {
-  constructor(private readonly db: TenantDatabase) {}
+  constructor(
+    private readonly db: TenantDatabase,
+    private readonly keys: ApiKeyCache,
+  ) {}
 
   async create(settings: OrganizationSettings & { name: string }): Promise<OrganizationView> {
     // A new organisation has no tenant context yet: created by the operator, across organisations.
@@ -84,6 +88,8 @@ export class OrganizationsService {
         },
       }),
     );
+    // Its keys carry its rate limit: read afresh on their next request.
+    this.keys.forgetOrganization(id);
     return toView(row);
   }
 
@@ -109,6 +115,7 @@ export class OrganizationsService {
       await tx.organization.delete({ where: { id } });
       return counted;
     });
+    this.keys.forgetOrganization(id);
     return { organizationId: id, ...counts };
   }
 

@@ -35,6 +35,17 @@ describe('loadConfig', () => {
     );
   });
 
+  it('remembers authenticated API keys for 5 s by default, 0 turns that off, and refuses a negative or huge TTL', () => {
+    assert.equal(loadConfig({}).apiKeyCacheTtlMs, 5_000);
+    assert.equal(loadConfig({ API_KEY_CACHE_TTL_MS: '0' }).apiKeyCacheTtlMs, 0);
+    for (const bad of ['-1', '300001', 'soon']) {
+      assert.throws(
+        () => loadConfig({ API_KEY_CACHE_TTL_MS: bad }),
+        (error: unknown) => error instanceof ConfigValidationError && /API_KEY_CACHE_TTL_MS/.test(error.message),
+      );
+    }
+  });
+
   it('reads the CORS allow-list, metrics token and rate limit', () => {
     const defaults = loadConfig({});
     assert.deepEqual(defaults.corsOrigins, []);

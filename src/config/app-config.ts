@@ -103,6 +103,8 @@ export interface AppConfig {
   shutdownDrainMs: number;
   /** Where the first start writes the default organisation's admin key (mode 0600). */
   adminApiKeyFile: string;
+  /** An authenticated API key is remembered this long per process (0: every request reads the database). */
+  apiKeyCacheTtlMs: number;
   /** How often resumes older than their organisation's retentionDays are erased (0: never on a timer). */
   retentionIntervalMs: number;
   logLevel: 'debug' | 'log' | 'warn' | 'error';
@@ -282,6 +284,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     cacheTimeoutMs: int('CACHE_TIMEOUT_MS', 250, 10),
     shutdownDrainMs: int('SHUTDOWN_DRAIN_MS', 10_000, 0),
     adminApiKeyFile: str('ADMIN_API_KEY_FILE') ?? './data/admin-api-key',
+    apiKeyCacheTtlMs: int('API_KEY_CACHE_TTL_MS', 5_000, 0, 300_000),
     retentionIntervalMs: int('RETENTION_INTERVAL_MS', 3_600_000, 0),
     logLevel,
     corsOrigins,

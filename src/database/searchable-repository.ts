@@ -1,7 +1,7 @@
 import { escapeLike, SearchFilters } from '../common/search-filters.js';
 import type { AppConfig } from '../config/app-config.js';
 import { Prisma } from '../generated/prisma/client.js';
-import { TenantDatabase, TenantTx } from './tenant-database.js';
+import { TenantDatabase, TenantTx, TransactionSettings } from './tenant-database.js';
 import { parseVectorLiteral, toVectorLiteral } from './vector-sql.js';
 
 export type SearchableTableName = 'resumes' | 'jobs';
@@ -20,6 +20,18 @@ export interface KeywordHit {
   rank: number;
   /** Query words found in the row. */
   matchedTerms: string[];
+}
+
+/** What a search response shows of a row besides its score. */
+export interface RowDescription {
+  label: string | null;
+  skills: string[];
+}
+
+/** The rows' descriptions by id, and how many rows the search skipped for want of a vector. */
+export interface DescribedResults {
+  details: Map<string, RowDescription>;
+  skippedPending: number;
 }
 
 export interface StoredEmbedding {
@@ -129,38 +141,99 @@ export abstract class SearchableRepository {
    * - broad filter: HNSW with pgvector >= 0.8 iterative scans (strict order) until `limit` rows
    *   pass; on older pgvector, exact as well.
    */
-  async searchByVector(
+  searchByVector(organizationId: string, query: Float32Array, limit: number, searchFilters: SearchFilters = {}): Promise<VectorHit[]> {
+    const filters = this.filterSql(searchFilters);
+    return this.db.forOrganization(
+      organizationId,
+      (tx) => this.nearest(tx, organizationId, query, limit, filters),
+      this.vectorSettings(limit),
+    );
+  }
+
+  /**
+   * A vector search with what its response shows, in ONE tenant transaction (a transaction costs
+   * several round trips; this used to be three): the nearest rows, their labels and skills, and how
+   * many rows matching the filters it skipped for want of a vector (leaving out `notSkipped`).
+   */
+  searchByVectorDescribed(
     organizationId: string,
     query: Float32Array,
     limit: number,
     searchFilters: SearchFilters = {},
+    notSkipped: string[] = [],
+  ): Promise<DescribedResults & { hits: VectorHit[] }> {
+    const filters = this.filterSql(searchFilters);
+    return this.db.forOrganization(
+      organizationId,
+      async (tx) => {
+        const hits = await this.nearest(tx, organizationId, query, limit, filters);
+        return {
+          hits,
+          details: await this.describeIn(
+            tx,
+            organizationId,
+            hits.map((hit) => hit.id),
+          ),
+          skippedPending: await this.countSkippedIn(tx, organizationId, filters, notSkipped),
+        };
+      },
+      this.vectorSettings(limit),
+    );
+  }
+
+  /**
+   * Labels and skills of the rows a search found and, unless `skipped` is null (keyword search skips
+   * nothing), how many rows matching its filters have no vector, leaving out `skipped.rankedIds`
+   * (rows the words found): one tenant transaction for both.
+   */
+  describeResults(
+    organizationId: string,
+    ids: string[],
+    skipped: { filters: SearchFilters; rankedIds: string[] } | null,
+  ): Promise<DescribedResults> {
+    return this.db.forOrganization(organizationId, async (tx) => ({
+      details: await this.describeIn(tx, organizationId, ids),
+      skippedPending: skipped ? await this.countSkippedIn(tx, organizationId, this.filterSql(skipped.filters), skipped.rankedIds) : 0,
+    }));
+  }
+
+  /** Label and skills of each of `ids` that exists, inside the caller's tenant transaction. */
+  protected abstract describeIn(tx: TenantTx, organizationId: string, ids: string[]): Promise<Map<string, RowDescription>>;
+
+  /** `hnsw.ef_search` for a search of `limit` rows: set with the tenant settings, no statement of its own. */
+  private vectorSettings(limit: number): TransactionSettings {
+    return { 'hnsw.ef_search': String(Math.min(1000, Math.max(this.settings.efSearch, limit * 2))) };
+  }
+
+  /** The nearest-rows statement (see searchByVector), inside a tenant transaction that set `vectorSettings`. */
+  private async nearest(
+    tx: TenantTx,
+    organizationId: string,
+    query: Float32Array,
+    limit: number,
+    filters: Prisma.Sql,
   ): Promise<VectorHit[]> {
     const vector = toVectorLiteral(query);
-    const filters = this.filterSql(searchFilters);
-    const filtered = filters !== Prisma.empty;
-    return this.db.forOrganization(organizationId, async (tx) => {
+    if (filters !== Prisma.empty) {
       const exact =
-        filtered &&
-        (!(await this.supportsIterativeScans(tx)) ||
-          (await this.countUpTo(tx, organizationId, filters, this.settings.exactScanMaxRows + 1)) <= this.settings.exactScanMaxRows);
-      if (exact) {
-        await tx.$queryRaw`SELECT set_config('enable_indexscan', 'off', true)`;
-      } else {
-        await tx.$queryRaw`SELECT set_config('hnsw.ef_search', ${String(Math.min(1000, Math.max(this.settings.efSearch, limit * 2)))}, true)`;
-        if (filtered) await tx.$queryRaw`SELECT set_config('hnsw.iterative_scan', 'strict_order', true)`;
-      }
-      // The inner ORDER BY is the bare distance so the HNSW index can serve it (a second sort key
-      // would turn it into a full scan + sort); ties are broken by id on the few rows it returns.
-      return tx.$queryRaw<VectorHit[]>`
-        SELECT id::text AS id, 1 - distance AS similarity FROM (
-          SELECT id, embedding <=> ${vector}::vector AS distance
-          FROM ${this.table}
-          WHERE organization_id = ${organizationId}::uuid AND embedding IS NOT NULL ${filters}
-          ORDER BY embedding <=> ${vector}::vector
-          LIMIT ${limit}
-        ) nearest
-        ORDER BY distance, id`;
-    });
+        !(await this.supportsIterativeScans(tx)) ||
+        (await this.countUpTo(tx, organizationId, filters, this.settings.exactScanMaxRows + 1)) <= this.settings.exactScanMaxRows;
+      // Index scans stay off for the rest of the transaction: the statements after it (labels of the
+      // hits, the skipped count) are served by bitmap scans of the same indexes.
+      if (exact) await tx.$queryRaw`SELECT set_config('enable_indexscan', 'off', true)`;
+      else await tx.$queryRaw`SELECT set_config('hnsw.iterative_scan', 'strict_order', true)`;
+    }
+    // The inner ORDER BY is the bare distance so the HNSW index can serve it (a second sort key
+    // would turn it into a full scan + sort); ties are broken by id on the few rows it returns.
+    return tx.$queryRaw<VectorHit[]>`
+      SELECT id::text AS id, 1 - distance AS similarity FROM (
+        SELECT id, embedding <=> ${vector}::vector AS distance
+        FROM ${this.table}
+        WHERE organization_id = ${organizationId}::uuid AND embedding IS NOT NULL ${filters}
+        ORDER BY embedding <=> ${vector}::vector
+        LIMIT ${limit}
+      ) nearest
+      ORDER BY distance, id`;
   }
 
   /**
@@ -372,14 +445,18 @@ export abstract class SearchableRepository {
    * Rows of one organisation that match the filters but have no vector (pending or failed), leaving
    * out `rankedIds` (rows the search found by their words): what a vector search had to skip.
    */
-  async countSkippedWithoutVector(organizationId: string, searchFilters: SearchFilters = {}, rankedIds: string[] = []): Promise<number> {
-    const [row] = await this.db.forOrganization(
-      organizationId,
-      (tx) => tx.$queryRaw<Array<{ count: number }>>`
-        SELECT count(*)::int AS count FROM ${this.table}
-        WHERE organization_id = ${organizationId}::uuid AND embedding IS NULL ${this.filterSql(searchFilters)}
-          AND NOT (id = ANY(${rankedIds}::uuid[]))`,
+  countSkippedWithoutVector(organizationId: string, searchFilters: SearchFilters = {}, rankedIds: string[] = []): Promise<number> {
+    return this.db.forOrganization(organizationId, (tx) =>
+      this.countSkippedIn(tx, organizationId, this.filterSql(searchFilters), rankedIds),
     );
+  }
+
+  /** countSkippedWithoutVector inside the caller's tenant transaction (the partial `*_without_vector_org_idx` serves it). */
+  private async countSkippedIn(tx: TenantTx, organizationId: string, filters: Prisma.Sql, rankedIds: string[]): Promise<number> {
+    const [row] = await tx.$queryRaw<Array<{ count: number }>>`
+      SELECT count(*)::int AS count FROM ${this.table}
+      WHERE organization_id = ${organizationId}::uuid AND embedding IS NULL ${filters}
+        AND NOT (id = ANY(${rankedIds}::uuid[]))`;
     return row.count;
   }
 

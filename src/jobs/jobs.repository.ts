@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '../config/app-config.js';
-import { SearchableRepository, searchSettings, StoredEmbedding } from '../database/searchable-repository.js';
-import { TenantDatabase } from '../database/tenant-database.js';
+import { RowDescription, SearchableRepository, searchSettings, StoredEmbedding } from '../database/searchable-repository.js';
+import { TenantDatabase, TenantTx } from '../database/tenant-database.js';
 import { Job, Prisma } from '../generated/prisma/client.js';
 import type { ParsedJob } from './parsed-job.js';
 
@@ -78,13 +78,11 @@ export class JobsRepository extends SearchableRepository {
   }
 
   /** Display fields for search results: title and skills. */
-  async describe(organizationId: string, ids: string[]): Promise<Map<string, { label: string | null; skills: string[] }>> {
-    const rows = await this.db.forOrganization(organizationId, (tx) =>
-      tx.job.findMany({
-        where: { organizationId, id: { in: ids } },
-        select: { id: true, title: true, skills: true },
-      }),
-    );
+  protected async describeIn(tx: TenantTx, organizationId: string, ids: string[]): Promise<Map<string, RowDescription>> {
+    const rows = await tx.job.findMany({
+      where: { organizationId, id: { in: ids } },
+      select: { id: true, title: true, skills: true },
+    });
     return new Map(rows.map((row) => [row.id, { label: row.title, skills: row.skills }]));
   }
 

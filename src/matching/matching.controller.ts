@@ -86,6 +86,7 @@ export class MatchingController {
       const body = request.body as { target?: string; mode?: string };
       return { target: String(body.target), mode: String(body.mode) };
     },
+    readOnly: true,
   })
   @HttpCode(200)
   @ApiOperation({

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '../config/app-config.js';
-import { SearchableRepository, searchSettings, StoredEmbedding } from '../database/searchable-repository.js';
-import { TenantDatabase } from '../database/tenant-database.js';
+import { RowDescription, SearchableRepository, searchSettings, StoredEmbedding } from '../database/searchable-repository.js';
+import { TenantDatabase, TenantTx } from '../database/tenant-database.js';
 import { Prisma, Resume } from '../generated/prisma/client.js';
 import { forgetAnswersNaming } from '../idempotency/idempotency.store.js';
 import { CandidateIdentity, normalizeEmail, phoneDigits, samePhone } from '../privacy/candidate-match.js';
@@ -85,13 +85,11 @@ export class ResumesRepository extends SearchableRepository {
   }
 
   /** Display fields for search results: candidate name (or file name) and skills. */
-  async describe(organizationId: string, ids: string[]): Promise<Map<string, { label: string | null; skills: string[] }>> {
-    const rows = await this.db.forOrganization(organizationId, (tx) =>
-      tx.resume.findMany({
-        where: { organizationId, id: { in: ids } },
-        select: { id: true, fileName: true, parsed: true, skills: true },
-      }),
-    );
+  protected async describeIn(tx: TenantTx, organizationId: string, ids: string[]): Promise<Map<string, RowDescription>> {
+    const rows = await tx.resume.findMany({
+      where: { organizationId, id: { in: ids } },
+      select: { id: true, fileName: true, parsed: true, skills: true },
+    });
     return new Map(
       rows.map((row) => [row.id, { label: (row.parsed as { name?: string | null }).name ?? row.fileName, skills: row.skills }]),
     );

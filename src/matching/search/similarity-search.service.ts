@@ -7,7 +7,7 @@ import { JobsRepository } from '../../jobs/jobs.repository.js';
 import { ResumesRepository } from '../../resumes/resumes.repository.js';
 import { SkillExtractor } from '../../skills/skill-extractor.js';
 import { FusionMethod, SearchFiltersInput, SearchHitView, SearchMode, SearchTarget, SimilaritySearchResponse } from '../matching.dto.js';
-import { KeywordQuery } from '../../database/searchable-repository.js';
+import { DescribedResults, KeywordQuery } from '../../database/searchable-repository.js';
 import { DEFAULT_FUSION_METHOD, fuseRankedLists } from './rank-fusion.js';
 
 /** How deep each list goes before fusion: fusion needs more than `limit` from each side. */
@@ -17,6 +17,8 @@ const FUSION_DEPTH = 50;
 interface RankedHits {
   hits: SearchHitView[];
   rankedByWords: string[];
+  /** Labels, skills and the skipped count when the search read them in its own transaction (vector mode). */
+  described?: DescribedResults;
 }
 
 /** Chosen on the labelled set and the public set (test/fixtures/matching/README.md). */
@@ -120,7 +122,11 @@ export class SimilaritySearchService {
       answered: mode,
       model: stored ? this.embeddings.modelId : null,
       // The record itself is the query, not a result, and never counts as skipped.
-      ranked: { hits: ranked.hits.filter((hit) => hit.id !== id).slice(0, request.limit), rankedByWords: [...ranked.rankedByWords, id] },
+      ranked: {
+        ...ranked,
+        hits: ranked.hits.filter((hit) => hit.id !== id).slice(0, request.limit),
+        rankedByWords: [...ranked.rankedByWords, id],
+      },
       filters,
       warnings,
     });
@@ -144,8 +150,14 @@ export class SimilaritySearchService {
   ): Promise<RankedHits> {
     const { mode, vector, keywords, limit, filters } = query;
     if (mode === 'vector') {
-      const found = await repository.searchByVector(organizationId, vector!, limit, filters);
-      return { hits: found.map((hit) => ({ id: hit.id, similarity: round(hit.similarity), label: null, skills: [] })), rankedByWords: [] };
+      // The query row of "more like this" is no result and never counts as skipped.
+      const notSkipped = 'exceptRow' in keywords && keywords.exceptRow ? [keywords.exceptRow] : [];
+      const { hits: found, ...described } = await repository.searchByVectorDescribed(organizationId, vector!, limit, filters, notSkipped);
+      return {
+        hits: found.map((hit) => ({ id: hit.id, similarity: round(hit.similarity), label: null, skills: [] })),
+        rankedByWords: [],
+        described,
+      };
     }
     if (mode === 'keyword') {
       const found = await repository.searchByKeywords(organizationId, keywords, limit, filters);
@@ -204,10 +216,13 @@ export class SimilaritySearchService {
     },
   ): Promise<SimilaritySearchResponse> {
     const { hits, rankedByWords } = answer.ranked;
-    const details = await repository.describe(
-      organizationId,
-      hits.map((hit) => hit.id),
-    );
+    const { details, skippedPending } =
+      answer.ranked.described ??
+      (await repository.describeResults(
+        organizationId,
+        hits.map((hit) => hit.id),
+        answer.answered === 'keyword' ? null : { filters: answer.filters, rankedIds: rankedByWords },
+      ));
     for (const hit of hits) Object.assign(hit, details.get(hit.id) ?? {});
     return {
       target: answer.target,
@@ -215,8 +230,7 @@ export class SimilaritySearchService {
       scoreKind: answer.answered === 'keyword' ? 'text_rank' : 'cosine',
       model: answer.model,
       results: hits,
-      skippedPending:
-        answer.answered === 'keyword' ? 0 : await repository.countSkippedWithoutVector(organizationId, answer.filters, rankedByWords),
+      skippedPending,
       ...(answer.warnings.length ? { warnings: answer.warnings } : {}),
     };
   }
