@@ -69,9 +69,9 @@ export interface AppConfig {
   keywordQueryMaxTerms: number;
   /** Unfiltered keyword search reads at most this many postings per term, best first (0: all of them). */
   bm25PostingsPerTerm: number;
-  /** Postings an unfiltered keyword query reads in all, split evenly over its kept terms (a long query). */
+  /** Postings an unfiltered keyword query reads in all, split evenly over its kept terms (bounds a long query). */
   bm25PostingsPerQuery: number;
-  /** Rows rescored exactly over every kept term after the bounded postings read (at least `limit`). */
+  /** Rows rescored exactly over every kept term after the bounded postings read (at least 2 x limit). */
   bm25RescoredCandidates: number;
   maxUploadBytes: number;
   maxPdfPages: number;
