@@ -219,7 +219,7 @@ async function benchOneSize(rows: number, { efValues, keepDatabase, onlyBm25, lo
     const models = reused
       ? await adminQuery(databaseUrl, `SELECT DISTINCT embedding_model FROM resumes WHERE embedding_model IS NOT NULL`)
       : [];
-    if (models.some((row) => (row as { embedding_model: string }).embedding_model !== modelId)) {
+    if (models.some((row) => row.embedding_model !== modelId)) {
       throw new Error(`database ${database} holds vectors of another MODEL_ID than ${modelId}: drop it or run with that MODEL_ID`);
     }
   }
@@ -331,7 +331,7 @@ async function benchOneSize(rows: number, { efValues, keepDatabase, onlyBm25, lo
     log(
       `keyword search (BM25), a resume of ~200 words as the query, limit 20: p50 ${percentile(resumeQuery, 50).toFixed(1)} ms, p95 ${percentile(resumeQuery, 95).toFixed(1)} ms`,
     );
-    // Agreement of the bounded postings read (BM25_POSTINGS_PER_TERM) with exact BM25 (every posting).
+    // Agreement of the bounded postings read (BM25_POSTINGS_PER_QUERY / _PER_TERM) with exact BM25 (every posting).
     const exactBm25 = new ResumesRepository(app.get(TenantDatabase), { ...config, bm25PostingsPerTerm: 0 });
     const exactLatency: number[] = [];
     let agreement = 0;
@@ -343,7 +343,7 @@ async function benchOneSize(rows: number, { efValues, keepDatabase, onlyBm25, lo
       agreement += bounded.filter((hit) => truthIds.has(hit.id)).length / Math.max(1, truthIds.size);
     }
     log(
-      `  overlap@20 with exact BM25 (${config.bm25PostingsPerTerm} postings per term vs all): ${(agreement / 20).toFixed(3)}; exact BM25 itself: p50 ${percentile(exactLatency, 50).toFixed(1)} ms, p95 ${percentile(exactLatency, 95).toFixed(1)} ms`,
+      `  overlap@20 with exact BM25 (${config.bm25PostingsPerQuery} postings per query, ${config.bm25PostingsPerTerm} per term, vs all): ${(agreement / 20).toFixed(3)}; exact BM25 itself: p50 ${percentile(exactLatency, 50).toFixed(1)} ms, p95 ${percentile(exactLatency, 95).toFixed(1)} ms`,
     );
     const keyword: number[] = [];
     const hybrid: number[] = [];
@@ -444,11 +444,11 @@ async function benchOneSize(rows: number, { efValues, keepDatabase, onlyBm25, lo
   }
 }
 
-async function adminQuery(url: string, sql: string): Promise<unknown[]> {
+async function adminQuery(url: string, sql: string): Promise<Array<Record<string, unknown>>> {
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
   try {
-    return (await admin.query(sql)).rows;
+    return (await admin.query<Record<string, unknown>>(sql)).rows;
   } finally {
     await admin.end();
   }

@@ -69,7 +69,7 @@ export interface AppConfig {
   keywordQueryMaxTerms: number;
   /** Unfiltered keyword search reads at most this many postings per term, best first (0: all of them). */
   bm25PostingsPerTerm: number;
-  /** Postings an unfiltered keyword query reads in all, split evenly over its kept terms (bounds a long query). */
+  /** An unfiltered keyword query whose kept terms hold at most this many postings reads them all (exact); else each term its share. */
   bm25PostingsPerQuery: number;
   /** Rows rescored exactly over every kept term after the bounded postings read (at least 2 x limit). */
   bm25RescoredCandidates: number;

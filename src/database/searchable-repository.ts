@@ -181,13 +181,14 @@ export abstract class SearchableRepository {
    * kept term scores as in plain BM25 (the query frequency only chooses). Scores come from the inverted
    * index `search_postings` (one row per row and term).
    *
-   * Candidates: without filters, each kept term contributes its best postings (highest frequency,
-   * then shortest rows: the postings BM25 scores highest), at most `postingsPerTerm` and its share of
-   * `postingsPerQuery`, so a common term costs a bounded read; a rare term's postings are all read.
-   * The best `rescoredCandidates` by that partial score are then scored exactly over every kept term
-   * from their stored terms. With filters, the candidates are the rows that pass them and hold a kept
-   * term (GIN on search_vector), scored exactly. `postingsPerTerm` 0 reads every posting (exact BM25
-   * everywhere); `bench:search` measures the agreement.
+   * Candidates: without filters, a query whose kept terms hold at most `postingsPerQuery` postings
+   * reads all of them (exact BM25). A bigger one has each kept term contribute its best postings
+   * (highest frequency, then shortest rows: the postings BM25 scores highest), its share of the
+   * budget, at most `postingsPerTerm`; the best `rescoredCandidates` by that partial score are then
+   * scored exactly over every kept term from their stored terms. With filters, the candidates are
+   * the rows that pass them and hold a kept term (GIN on search_vector), scored exactly.
+   * `postingsPerTerm` 0 reads every posting (exact BM25 everywhere); `bench:search` measures the
+   * agreement.
    */
   searchByKeywords(organizationId: string, query: KeywordQuery, limit: number, searchFilters: SearchFilters = {}): Promise<KeywordHit[]> {
     const filters = this.filterSql(searchFilters);
@@ -225,20 +226,23 @@ export abstract class SearchableRepository {
     // Rescoring is exact, so more candidates only buy agreement: 200 gave 0.948 overlap@20, 100 gave
     // 0.89 (bench:search, 100k rows); a long page still gets twice its size.
     const candidates = Math.max(limit * 2, rescoredCandidates);
-    // Postings read per kept term: the query's budget split evenly over its kept terms (a long query
-    // reads a bounded total: every capped list full was the slow tail at 100k rows), at least
-    // `rescoredCandidates` (one term alone can still fill the candidate list), at most
-    // postingsPerTerm (a short query). A term with fewer postings (a rare one) is read whole.
-    // NULL (exact): every posting.
+    // Postings read per kept term (NULL: all of them). A query whose kept terms hold at most
+    // `postingsPerQuery` postings in all reads every one: exact BM25, nothing to rescore (most
+    // whole-resume queries at 100k rows; reading all of them measured faster than a capped read
+    // plus rescoring). Beyond it each term reads its share of the budget, at least
+    // `rescoredCandidates` (one term alone can still fill the candidate list) and at most
+    // `postingsPerTerm` (a common term of a short query), best first.
     const cap = exact
       ? Prisma.sql`NULL::int`
-      : Prisma.sql`least(${postingsPerTerm}::int, greatest(${rescoredCandidates}::int, ${postingsPerQuery}::int / least(count(*) OVER (), ${maxQueryTerms}::int)))::int`;
+      : Prisma.sql`CASE WHEN sum(documents) OVER () <= ${postingsPerQuery}::int THEN NULL
+          ELSE least(${postingsPerTerm}::int, greatest(${rescoredCandidates}::int, ${postingsPerQuery}::int / count(*) OVER ()))::int END`;
     // Unfiltered: each kept term's best `cap` postings (highest frequency, then shortest rows: the
-    // postings BM25 scores highest) give every row read a partial score; the best `candidates` rows
-    // by it are rescored exactly over every kept term from their own `search_terms`, read and
-    // unpacked once per row (rather than one index lookup per candidate and term). Exact (every
-    // posting read): the partial score is the score.
+    // postings BM25 scores highest) give every row read its score. When a term was not read whole
+    // that score is partial, and the best `candidates` rows by it are rescored exactly over every
+    // kept term from their own `search_terms`, read and unpacked once per row (rather than one
+    // index lookup per candidate and term).
     // Filtered: every row that passes the filters and holds a kept term, scored exactly.
+    const partial = Prisma.sql`EXISTS (SELECT 1 FROM query_terms WHERE cap < documents)`;
     const scored =
       filters === Prisma.empty
         ? Prisma.sql`
@@ -253,19 +257,20 @@ export abstract class SearchableRepository {
         ) c
         GROUP BY c.row_id
         ORDER BY score DESC, c.row_id
-        LIMIT ${exact ? limit : candidates}
+        LIMIT ${candidates}
       ), top AS (
-        ${
-          exact
-            ? Prisma.sql`SELECT id, score FROM candidates`
-            : Prisma.sql`SELECT c.id, sum(${bm25(Prisma.sql`tf.frequency::float8`, Prisma.sql`r.search_length`)}) AS score
-        FROM candidates c JOIN ${this.table} r ON r.id = c.id
-        CROSS JOIN LATERAL jsonb_each_text(r.search_terms) AS tf(term, frequency)
-        JOIN query_terms qt ON qt.term = tf.term CROSS JOIN corpus
-        GROUP BY c.id
-        ORDER BY score DESC, c.id
-        LIMIT ${limit}`
-        }
+        SELECT id, score FROM (
+          SELECT id, score FROM candidates WHERE NOT ${partial}
+          UNION ALL
+          SELECT c.id, sum(${bm25(Prisma.sql`tf.frequency::float8`, Prisma.sql`r.search_length`)})
+          FROM candidates c JOIN ${this.table} r ON r.id = c.id
+          CROSS JOIN LATERAL jsonb_each_text(r.search_terms) AS tf(term, frequency)
+          JOIN query_terms qt ON qt.term = tf.term CROSS JOIN corpus
+          WHERE ${partial}
+          GROUP BY c.id
+        ) scored
+        ORDER BY score DESC, id
+        LIMIT ${limit}
       )`
         : Prisma.sql`
       q AS (
@@ -290,8 +295,8 @@ export abstract class SearchableRepository {
           FROM search_corpus_stats WHERE organization_id = ${organizationId}::uuid AND target = ${this.tableName}
         ) stats
       ), query_terms AS MATERIALIZED (
-        SELECT term, idf, idf * (${k1}::float8 + 1) AS weight, cap FROM (
-          SELECT s.term, ln(1 + (corpus.n - s.documents + 0.5) / (s.documents + 0.5)) AS idf, ${cap} AS cap
+        SELECT term, documents, idf, idf * (${k1}::float8 + 1) AS weight, ${cap} AS cap FROM (
+          SELECT s.term, s.documents, ln(1 + (corpus.n - s.documents + 0.5) / (s.documents + 0.5)) AS idf
           FROM (${queryTerms}) q
           -- One index lookup per query term (LIMIT keeps the planner from hashing the organisation's
           -- whole vocabulary instead: 30k rows at 100k resumes).

@@ -194,7 +194,14 @@ describe('BM25 reading a bounded number of postings per term', () => {
   const ids: string[] = [];
 
   before(async () => {
-    app = await startTestApp({ databaseUrl: null, pgliteDataDir: 'memory://', redisUrl: null, bm25PostingsPerTerm: 1 });
+    // Every query is over the budget of 1 posting, so each term reads at most its 1 best posting.
+    app = await startTestApp({
+      databaseUrl: null,
+      pgliteDataDir: 'memory://',
+      redisUrl: null,
+      bm25PostingsPerTerm: 1,
+      bm25PostingsPerQuery: 1,
+    });
     for (const doc of DOCUMENTS) ids.push(await insertResume(app.get(PrismaClient), DEFAULT_ORGANIZATION_ID, doc));
   });
 
@@ -261,15 +268,15 @@ describe('BM25 with a postings budget per query', () => {
     });
   };
 
-  it('gives a one-term query the whole budget', async () => {
-    // kiwi's 3 postings are all read: exact BM25.
+  it('reads every posting of a query within the budget: exact BM25', async () => {
+    // kiwi holds 3 postings: all read.
     await assertReads('kiwi', [0, 1, 3]);
   });
 
   it('splits the budget over the kept terms, and still finds the row a rare term identifies', async () => {
-    // 2 terms: 1 posting each. kiwi -> #1 (3 of 6 words), lemon -> #3 (7 of 8); #0 and #2 are not read.
+    // 6 postings (3 + 3) over the budget: 1 posting each. kiwi -> #1 (3 of 6 words), lemon -> #3 (7 of 8); #0 and #2 are not read.
     await assertReads('kiwi lemon', [1, 3]);
-    // 3 terms: 1 posting each. guava's only posting finds #4; kiwi -> #1, zebra -> #0 (1 of 4 words).
+    // 6 postings (1 + 3 + 2), 3 terms: 1 posting each. guava's only posting finds #4; kiwi -> #1, zebra -> #0 (1 of 4 words).
     await assertReads('guava kiwi zebra', [0, 1, 4]);
   });
 });
