@@ -124,4 +124,21 @@ describe('loadConfig', () => {
         /INGEST_BYTES_DIR must be an absolute path/.test(error.message),
     );
   });
+
+  it('reads the BM25 postings budget of a query and the rescored candidates, and rejects 0 for either', () => {
+    const defaults = loadConfig({});
+    assert.equal(defaults.bm25PostingsPerQuery, 64_000);
+    assert.equal(defaults.bm25RescoredCandidates, 200);
+    const set = loadConfig({ BM25_POSTINGS_PER_QUERY: '8000', BM25_RESCORED_CANDIDATES: '50' });
+    assert.equal(set.bm25PostingsPerQuery, 8000);
+    assert.equal(set.bm25RescoredCandidates, 50);
+    assert.throws(
+      () => loadConfig({ BM25_POSTINGS_PER_QUERY: '0', BM25_RESCORED_CANDIDATES: '0' }),
+      (error: unknown) =>
+        error instanceof ConfigValidationError &&
+        error.problems.length === 2 &&
+        /BM25_POSTINGS_PER_QUERY/.test(error.message) &&
+        /BM25_RESCORED_CANDIDATES/.test(error.message),
+    );
+  });
 });

@@ -43,14 +43,21 @@ export interface StoredEmbedding {
 export interface SearchSettings {
   efSearch: number;
   exactScanMaxRows: number;
-  bm25: { k1: number; b: number; maxQueryTerms: number; postingsPerTerm: number };
+  bm25: { k1: number; b: number; maxQueryTerms: number; postingsPerTerm: number; postingsPerQuery: number; rescoredCandidates: number };
 }
 
 export function searchSettings(config: AppConfig): SearchSettings {
   return {
     efSearch: config.hnswEfSearch,
     exactScanMaxRows: config.vectorExactScanMaxRows,
-    bm25: { k1: config.bm25K1, b: config.bm25B, maxQueryTerms: config.keywordQueryMaxTerms, postingsPerTerm: config.bm25PostingsPerTerm },
+    bm25: {
+      k1: config.bm25K1,
+      b: config.bm25B,
+      maxQueryTerms: config.keywordQueryMaxTerms,
+      postingsPerTerm: config.bm25PostingsPerTerm,
+      postingsPerQuery: config.bm25PostingsPerQuery,
+      rescoredCandidates: config.bm25RescoredCandidates,
+    },
   };
 }
 
@@ -247,62 +254,95 @@ export abstract class SearchableRepository {
    * kept term scores as in plain BM25 (the query frequency only chooses). Scores come from the inverted
    * index `search_postings` (one row per row and term).
    *
-   * Candidates: without filters, each kept term contributes its best `postingsPerTerm` postings
-   * (highest frequency, then shortest rows: the postings BM25 scores highest), so a common term
-   * costs a bounded read; a rare term's postings are all read. The best candidates by that partial
-   * score are then scored exactly over every kept term. With filters, the candidates are the rows
-   * that pass them and hold a kept term (GIN on search_vector), scored exactly. `postingsPerTerm` 0
-   * reads every posting (exact BM25 everywhere); `bench:search` measures the agreement.
+   * Candidates: without filters, a query whose kept terms hold at most `postingsPerQuery` postings
+   * reads all of them (exact BM25). A bigger one has each kept term contribute its best postings
+   * (highest frequency, then shortest rows: the postings BM25 scores highest), its share of the
+   * budget, at most `postingsPerTerm`; the best `rescoredCandidates` by that partial score are then
+   * scored exactly over every kept term from their stored terms. With filters, the candidates are
+   * the rows that pass them and hold a kept term (GIN on search_vector), scored exactly.
+   * `postingsPerTerm` 0 reads every posting (exact BM25 everywhere); `bench:search` measures the
+   * agreement.
    */
   searchByKeywords(organizationId: string, query: KeywordQuery, limit: number, searchFilters: SearchFilters = {}): Promise<KeywordHit[]> {
     const filters = this.filterSql(searchFilters);
-    const { k1, b, maxQueryTerms, postingsPerTerm } = this.settings.bm25;
+    const { k1, b, maxQueryTerms, postingsPerTerm, postingsPerQuery, rescoredCandidates } = this.settings.bm25;
     // (term, frequency in the query): a word repeated in the query weighs more when terms are chosen.
     const queryTerms =
       'text' in query
         ? Prisma.sql`SELECT lexeme AS term, coalesce(array_length(positions, 1), 1) AS qtf FROM unnest(to_tsvector('english', ${query.text}))`
         : Prisma.sql`SELECT term, qtf FROM unnest(${Object.keys(query.terms)}::text[], ${Object.values(query.terms)}::int[]) AS given(term, qtf)`;
-    // Matched terms are worked out for the returned rows only, not for every row that matches:
-    // the query's own words for a text, the shared terms for a document used as the query.
-    const matchedTerms =
+    // Matched terms are worked out for the returned rows only, not for every row that matches: the
+    // query's own words for a text (`query_words`: each word with each of its lexemes, computed once),
+    // the shared terms for a document used as the query. One join of the returned rows' lexemes
+    // (each row's tsvector unpacked once) with them: a per-row, per-word test costs ~1 ms per row.
+    const queryWords =
       'text' in query
-        ? Prisma.sql`ARRAY(
-            SELECT DISTINCT btrim(word, ${'.,;:()[]"\''})
+        ? Prisma.sql`, query_words AS MATERIALIZED (
+            SELECT btrim(word, ${'.,;:()[]"\''}) AS word, lexeme
             FROM regexp_split_to_table(${query.text}, ${'\\s+'}) AS word
-            WHERE tsvector_to_array(to_tsvector('english', word)) && tsvector_to_array(t.search_vector))`
-        : Prisma.sql`ARRAY(SELECT qt.term FROM query_terms qt WHERE t.search_terms ? qt.term ORDER BY qt.idf DESC, qt.term)`;
+            CROSS JOIN LATERAL unnest(tsvector_to_array(to_tsvector('english', word))) AS lexeme
+          )`
+        : Prisma.empty;
+    const matched =
+      'text' in query
+        ? Prisma.sql`SELECT returned.id, array_agg(DISTINCT qw.word) AS terms
+          FROM returned CROSS JOIN LATERAL unnest(returned.lexemes) AS held(lexeme)
+          JOIN query_words qw ON qw.lexeme = held.lexeme GROUP BY returned.id`
+        : Prisma.sql`SELECT returned.id, array_agg(qt.term ORDER BY qt.idf DESC, qt.term) AS terms
+          FROM returned CROSS JOIN LATERAL unnest(returned.lexemes) AS held(lexeme)
+          JOIN query_terms qt ON qt.term = held.lexeme GROUP BY returned.id`;
+    // Okapi BM25 of one term in one row, its constants folded per term (weight = IDF x (k1 + 1)) and
+    // per corpus (k1 (1 - b) + k1 b length / avgdl): a long query scores tens of thousands of postings.
     const bm25 = (frequency: Prisma.Sql, length: Prisma.Sql) =>
-      Prisma.sql`qt.idf * ${frequency} * (${k1}::float8 + 1) / (${frequency} + ${k1}::float8 * (1 - ${b}::float8 + ${b}::float8 * ${length} / corpus.avgdl))`;
-    const perTerm = postingsPerTerm > 0 ? postingsPerTerm : null; // LIMIT NULL: every posting
-    // Unfiltered: the kept terms' best postings; a term whose postings were all read (`complete`)
-    // scores exactly from them, the others are looked up for the best candidates only.
+      Prisma.sql`qt.weight * ${frequency} / (${frequency} + corpus.norm_base + corpus.norm_per_length * ${length})`;
+    const exact = postingsPerTerm === 0;
+    // Rescoring is exact, so more candidates only buy agreement: 200 gave 0.948 overlap@20, 100 gave
+    // 0.89 (bench:search, 100k rows); a long page still gets twice its size.
+    const candidates = Math.max(limit * 2, rescoredCandidates);
+    // Postings read per kept term (NULL: all of them). A query whose kept terms hold at most
+    // `postingsPerQuery` postings in all reads every one: exact BM25, nothing to rescore (most
+    // whole-resume queries at 100k rows; reading all of them measured faster than a capped read
+    // plus rescoring). Beyond it each term reads its share of the budget, at least
+    // `rescoredCandidates` (one term alone can still fill the candidate list) and at most
+    // `postingsPerTerm` (a common term of a short query), best first.
+    const cap = exact
+      ? Prisma.sql`NULL::int`
+      : Prisma.sql`CASE WHEN sum(documents) OVER () <= ${postingsPerQuery}::int THEN NULL
+          ELSE least(${postingsPerTerm}::int, greatest(${rescoredCandidates}::int, ${postingsPerQuery}::int / count(*) OVER ()))::int END`;
+    // Unfiltered: each kept term's best `cap` postings (highest frequency, then shortest rows: the
+    // postings BM25 scores highest) give every row read its score. When a term was not read whole
+    // that score is partial, and the best `candidates` rows by it are rescored exactly over every
+    // kept term from their own `search_terms`, read and unpacked once per row (rather than one
+    // index lookup per candidate and term).
     // Filtered: every row that passes the filters and holds a kept term, scored exactly.
+    const partial = Prisma.sql`EXISTS (SELECT 1 FROM query_terms WHERE cap < documents)`;
     const scored =
       filters === Prisma.empty
         ? Prisma.sql`
-      read AS MATERIALIZED (
-        SELECT c.row_id, qt.complete, ${bm25(Prisma.sql`c.frequency`, Prisma.sql`c.length`)} AS score
+      candidates AS MATERIALIZED (
+        SELECT c.row_id AS id, sum(${bm25(Prisma.sql`c.frequency`, Prisma.sql`c.length`)}) AS score
         FROM query_terms qt CROSS JOIN corpus
         CROSS JOIN LATERAL (
           SELECT p.row_id, p.frequency, p.length FROM search_postings p
           WHERE p.organization_id = ${organizationId}::uuid AND p.target = ${this.tableName} AND p.term = qt.term
           ORDER BY p.frequency DESC, p.length
-          LIMIT ${perTerm}
+          LIMIT qt.cap
         ) c
-      ), candidates AS MATERIALIZED (
-        SELECT row_id AS id, sum(score) FILTER (WHERE complete) AS exact_part
-        FROM read GROUP BY row_id
-        ORDER BY sum(score) DESC, row_id
-        LIMIT ${perTerm === null ? null : Math.max(limit * 10, 200)}
+        GROUP BY c.row_id
+        ORDER BY score DESC, c.row_id
+        LIMIT ${candidates}
       ), top AS (
-        SELECT c.id, coalesce(c.exact_part, 0) + coalesce(rest.score, 0) AS score
-        FROM candidates c LEFT JOIN LATERAL (
-          SELECT sum(${bm25(Prisma.sql`p.frequency`, Prisma.sql`p.length`)}) AS score
-          FROM query_terms qt CROSS JOIN corpus
-          JOIN search_postings p ON p.target = ${this.tableName} AND p.row_id = c.id AND p.term = qt.term
-          WHERE NOT qt.complete
-        ) rest ON true
-        ORDER BY score DESC, c.id
+        SELECT id, score FROM (
+          SELECT id, score FROM candidates WHERE NOT ${partial}
+          UNION ALL
+          SELECT c.id, sum(${bm25(Prisma.sql`tf.frequency::float8`, Prisma.sql`r.search_length`)})
+          FROM candidates c JOIN ${this.table} r ON r.id = c.id
+          CROSS JOIN LATERAL jsonb_each_text(r.search_terms) AS tf(term, frequency)
+          JOIN query_terms qt ON qt.term = tf.term CROSS JOIN corpus
+          WHERE ${partial}
+          GROUP BY c.id
+        ) scored
+        ORDER BY score DESC, id
         LIMIT ${limit}
       )`
         : Prisma.sql`
@@ -322,21 +362,36 @@ export abstract class SearchableRepository {
       organizationId,
       (tx) => tx.$queryRaw<KeywordHit[]>`
       WITH corpus AS (
-        SELECT documents::float8 AS n, GREATEST(total_length::float8 / GREATEST(documents, 1), 1) AS avgdl
-        FROM search_corpus_stats WHERE organization_id = ${organizationId}::uuid AND target = ${this.tableName}
+        SELECT n, ${k1}::float8 * (1 - ${b}::float8) AS norm_base, ${k1}::float8 * ${b}::float8 / avgdl AS norm_per_length
+        FROM (
+          SELECT documents::float8 AS n, GREATEST(total_length::float8 / GREATEST(documents, 1), 1) AS avgdl
+          FROM search_corpus_stats WHERE organization_id = ${organizationId}::uuid AND target = ${this.tableName}
+        ) stats
       ), query_terms AS MATERIALIZED (
-        SELECT s.term, ln(1 + (corpus.n - s.documents + 0.5) / (s.documents + 0.5)) AS idf,
-          ${perTerm}::int IS NULL OR s.documents <= ${perTerm}::int AS complete
-        FROM (${queryTerms}) q
-        JOIN search_term_stats s ON s.organization_id = ${organizationId}::uuid AND s.target = ${this.tableName} AND s.term = q.term
-        CROSS JOIN corpus
-        ${'exceptRow' in query && query.exceptRow ? Prisma.sql`WHERE s.documents > 1` : Prisma.empty}
-        ORDER BY q.qtf * ln(1 + (corpus.n - s.documents + 0.5) / (s.documents + 0.5)) DESC, s.term
-        LIMIT ${maxQueryTerms}
-      ), ${scored}
-      SELECT top.id::text AS id, top.score AS bm25, top.score / (top.score + 1) AS rank, ${matchedTerms} AS "matchedTerms"
-      FROM top JOIN ${this.table} t ON t.id = top.id
-      ORDER BY top.score DESC, top.id`,
+        SELECT term, documents, idf, idf * (${k1}::float8 + 1) AS weight, ${cap} AS cap FROM (
+          SELECT s.term, s.documents, ln(1 + (corpus.n - s.documents + 0.5) / (s.documents + 0.5)) AS idf
+          FROM (${queryTerms}) q
+          -- One index lookup per query term (LIMIT keeps the planner from hashing the organisation's
+          -- whole vocabulary instead: 30k rows at 100k resumes).
+          CROSS JOIN LATERAL (
+            SELECT st.term, st.documents FROM search_term_stats st
+            WHERE st.organization_id = ${organizationId}::uuid AND st.target = ${this.tableName} AND st.term = q.term
+            LIMIT 1
+          ) s
+          CROSS JOIN corpus
+          ${'exceptRow' in query && query.exceptRow ? Prisma.sql`WHERE s.documents > 1` : Prisma.empty}
+          ORDER BY q.qtf * ln(1 + (corpus.n - s.documents + 0.5) / (s.documents + 0.5)) DESC, s.term
+          LIMIT ${maxQueryTerms}
+        ) kept
+      )${queryWords}, ${scored}, returned AS MATERIALIZED (
+        SELECT top.id, top.score, tsvector_to_array(t.search_vector) AS lexemes FROM top JOIN ${this.table} t ON t.id = top.id
+      ), matched AS MATERIALIZED (
+        ${matched}
+      )
+      SELECT returned.id::text AS id, returned.score AS bm25, returned.score / (returned.score + 1) AS rank,
+        coalesce(matched.terms, '{}') AS "matchedTerms"
+      FROM returned LEFT JOIN matched ON matched.id = returned.id
+      ORDER BY returned.score DESC, returned.id`,
     );
   }
 

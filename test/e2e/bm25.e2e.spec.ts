@@ -194,7 +194,14 @@ describe('BM25 reading a bounded number of postings per term', () => {
   const ids: string[] = [];
 
   before(async () => {
-    app = await startTestApp({ databaseUrl: null, pgliteDataDir: 'memory://', redisUrl: null, bm25PostingsPerTerm: 1 });
+    // Every query is over the budget of 1 posting, so each term reads at most its 1 best posting.
+    app = await startTestApp({
+      databaseUrl: null,
+      pgliteDataDir: 'memory://',
+      redisUrl: null,
+      bm25PostingsPerTerm: 1,
+      bm25PostingsPerQuery: 1,
+    });
     for (const doc of DOCUMENTS) ids.push(await insertResume(app.get(PrismaClient), DEFAULT_ORGANIZATION_ID, doc));
   });
 
@@ -219,5 +226,57 @@ describe('BM25 reading a bounded number of postings per term', () => {
       const score = expected[i][1];
       assert.ok(Math.abs(result.similarity - score / (score + 1)) < 1e-3, `score #${i + 1} is the exact BM25 over every query term`);
     });
+  });
+});
+
+describe('BM25 with a postings budget per query', () => {
+  let app: INestApplication;
+  const ids: string[] = [];
+
+  before(async () => {
+    // 3 postings per query in all, split over its kept terms (at least 1 per term).
+    app = await startTestApp({
+      databaseUrl: null,
+      pgliteDataDir: 'memory://',
+      redisUrl: null,
+      bm25PostingsPerQuery: 3,
+      bm25RescoredCandidates: 1,
+    });
+    for (const doc of DOCUMENTS) ids.push(await insertResume(app.get(PrismaClient), DEFAULT_ORGANIZATION_ID, doc));
+  });
+
+  after(() => app?.close());
+
+  /** Results of `query`, against exact BM25 over every query term for the rows the budget reads. */
+  const assertReads = async (query: string, readRows: number[]) => {
+    const res = await apiClient(app)
+      .post('/api/v1/matching/similarity-search')
+      .send({ query, target: 'resumes', mode: 'keyword', limit: 10 })
+      .expect(200);
+    const expected = [...bm25(DOCUMENTS, query.split(' ')).entries()]
+      .filter(([index]) => readRows.includes(index))
+      .sort((a, b) => b[1] - a[1]);
+    const results = res.body.results as Array<{ id: string; similarity: number }>;
+    assert.deepEqual(
+      results.map((r) => r.id),
+      expected.map(([index]) => ids[index]),
+      `rows found for "${query}"`,
+    );
+    results.forEach((result, i) => {
+      const score = expected[i][1];
+      assert.ok(Math.abs(result.similarity - score / (score + 1)) < 1e-3, `score of "${query}" #${i + 1} is exact`);
+    });
+  };
+
+  it('reads every posting of a query within the budget: exact BM25', async () => {
+    // kiwi holds 3 postings: all read.
+    await assertReads('kiwi', [0, 1, 3]);
+  });
+
+  it('splits the budget over the kept terms, and still finds the row a rare term identifies', async () => {
+    // 6 postings (3 + 3) over the budget: 1 posting each. kiwi -> #1 (3 of 6 words), lemon -> #3 (7 of 8); #0 and #2 are not read.
+    await assertReads('kiwi lemon', [1, 3]);
+    // 6 postings (1 + 3 + 2), 3 terms: 1 posting each. guava's only posting finds #4; kiwi -> #1, zebra -> #0 (1 of 4 words).
+    await assertReads('guava kiwi zebra', [0, 1, 4]);
   });
 });
