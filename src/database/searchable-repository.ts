@@ -6,6 +6,14 @@ import { parseVectorLiteral, toVectorLiteral } from './vector-sql.js';
 
 export type SearchableTableName = 'resumes' | 'jobs';
 
+/**
+ * The text search configuration of the stored columns (migration 20261129230004_hyphenated_compounds:
+ * english without whole hyphenated compounds, so "month-end" is month, end as "month end" is). A query
+ * must go through the same one to meet the stored terms.
+ */
+export const TEXT_SEARCH_CONFIGURATION = 'hirematch_english';
+const textSearchConfiguration = Prisma.raw(`'${TEXT_SEARCH_CONFIGURATION}'`);
+
 export interface VectorHit {
   id: string;
   /** 1 - cosine distance. */
@@ -43,7 +51,7 @@ export function searchSettings(config: AppConfig): SearchSettings {
 }
 
 /**
- * Terms of a keyword query: its words (run through the english text search configuration), or given
+ * Terms of a keyword query: its words (run through TEXT_SEARCH_CONFIGURATION), or given
  * lexemes with how often the query holds each (a stored row's `search_terms`).
  */
 export type KeywordQuery =
@@ -187,7 +195,7 @@ export abstract class SearchableRepository {
     // (term, frequency in the query): a word repeated in the query weighs more when terms are chosen.
     const queryTerms =
       'text' in query
-        ? Prisma.sql`SELECT lexeme AS term, coalesce(array_length(positions, 1), 1) AS qtf FROM unnest(to_tsvector('english', ${query.text}))`
+        ? Prisma.sql`SELECT lexeme AS term, coalesce(array_length(positions, 1), 1) AS qtf FROM unnest(to_tsvector(${textSearchConfiguration}, ${query.text}))`
         : Prisma.sql`SELECT term, qtf FROM unnest(${Object.keys(query.terms)}::text[], ${Object.values(query.terms)}::int[]) AS given(term, qtf)`;
     // Matched terms are worked out for the returned rows only, not for every row that matches:
     // the query's own words for a text, the shared terms for a document used as the query.
@@ -196,7 +204,7 @@ export abstract class SearchableRepository {
         ? Prisma.sql`ARRAY(
             SELECT DISTINCT btrim(word, ${'.,;:()[]"\''})
             FROM regexp_split_to_table(${query.text}, ${'\\s+'}) AS word
-            WHERE tsvector_to_array(to_tsvector('english', word)) && tsvector_to_array(t.search_vector))`
+            WHERE tsvector_to_array(to_tsvector(${textSearchConfiguration}, word)) && tsvector_to_array(t.search_vector))`
         : Prisma.sql`ARRAY(SELECT qt.term FROM query_terms qt WHERE t.search_terms ? qt.term ORDER BY qt.idf DESC, qt.term)`;
     const bm25 = (frequency: Prisma.Sql, length: Prisma.Sql) =>
       Prisma.sql`qt.idf * ${frequency} * (${k1}::float8 + 1) / (${frequency} + ${k1}::float8 * (1 - ${b}::float8 + ${b}::float8 * ${length} / corpus.avgdl))`;
