@@ -6,6 +6,14 @@ import { parseVectorLiteral, toVectorLiteral } from './vector-sql.js';
 
 export type SearchableTableName = 'resumes' | 'jobs';
 
+/**
+ * The text search configuration of the stored columns (migration 20261129230004_hyphenated_compounds:
+ * english without whole hyphenated compounds, so "month-end" is month, end as "month end" is). A query
+ * must go through the same one to meet the stored terms.
+ */
+export const TEXT_SEARCH_CONFIGURATION = 'hirematch_english';
+const textSearchConfiguration = Prisma.raw(`'${TEXT_SEARCH_CONFIGURATION}'`);
+
 export interface VectorHit {
   id: string;
   /** 1 - cosine distance. */
@@ -62,7 +70,7 @@ export function searchSettings(config: AppConfig): SearchSettings {
 }
 
 /**
- * Terms of a keyword query: its words (run through the english text search configuration), or given
+ * Terms of a keyword query: its words (run through TEXT_SEARCH_CONFIGURATION), or given
  * lexemes with how often the query holds each (a stored row's `search_terms`).
  */
 export type KeywordQuery =
@@ -269,7 +277,7 @@ export abstract class SearchableRepository {
     // (term, frequency in the query): a word repeated in the query weighs more when terms are chosen.
     const queryTerms =
       'text' in query
-        ? Prisma.sql`SELECT lexeme AS term, coalesce(array_length(positions, 1), 1) AS qtf FROM unnest(to_tsvector('english', ${query.text}))`
+        ? Prisma.sql`SELECT lexeme AS term, coalesce(array_length(positions, 1), 1) AS qtf FROM unnest(to_tsvector(${textSearchConfiguration}, ${query.text}))`
         : Prisma.sql`SELECT term, qtf FROM unnest(${Object.keys(query.terms)}::text[], ${Object.values(query.terms)}::int[]) AS given(term, qtf)`;
     // Matched terms are worked out for the returned rows only, not for every row that matches: the
     // query's own words for a text (`query_words`: each word with each of its lexemes, computed once),
@@ -280,7 +288,7 @@ export abstract class SearchableRepository {
         ? Prisma.sql`, query_words AS MATERIALIZED (
             SELECT btrim(word, ${'.,;:()[]"\''}) AS word, lexeme
             FROM regexp_split_to_table(${query.text}, ${'\\s+'}) AS word
-            CROSS JOIN LATERAL unnest(tsvector_to_array(to_tsvector('english', word))) AS lexeme
+            CROSS JOIN LATERAL unnest(tsvector_to_array(to_tsvector(${textSearchConfiguration}, word))) AS lexeme
           )`
         : Prisma.empty;
     const matched =

@@ -1,10 +1,17 @@
 import type { INestApplication } from '@nestjs/common';
 import assert from 'node:assert/strict';
+import { cpSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { OrganizationsService } from '../../src/auth/organizations.service.js';
 import { DEFAULT_ORGANIZATION_ID } from '../../src/common/organization.js';
+import { loadConfig } from '../../src/config/app-config.js';
+import { migrate } from '../../src/database/migrator.js';
+import { openSqlConnection } from '../../src/database/sql-connection.js';
 import { TenantDatabase, TenantTx } from '../../src/database/tenant-database.js';
 import { PrismaClient } from '../../src/generated/prisma/client.js';
+import { ResumesRepository } from '../../src/resumes/resumes.repository.js';
 import { testBackends } from '../helpers/backends.js';
 import { ApiClient, apiClient, startTestApp } from '../helpers/test-app.js';
 
@@ -142,6 +149,88 @@ for (const backend of testBackends()) {
         (await search('papaya kiwi')).map((r) => r.id),
         expected.map(([index]) => ids[index]),
       );
+    });
+
+    it('scores a hyphenated word as its parts: "month-end" as "month end", in the query and in the row', async () => {
+      // The english configuration also indexed the compound whole (a term of its own and a position more),
+      // so "month-end" met "month-end" better than "month end" (issue 14).
+      const organizationId = (await app.get(OrganizationsService).create({ name: 'Hyphenated BM25 tenant' })).id;
+      const write = (content: string) =>
+        app.get(TenantDatabase).forOrganization(organizationId, (tx) => insertResume(tx, organizationId, content));
+      const hyphenated = await write('month-end close ledger');
+      const spaced = await write('month end close ledger');
+      const other = await write('payroll ledger T-SQL reports');
+      const repository = app.get(ResumesRepository);
+      assert.deepEqual(await repository.storedTerms(organizationId, hyphenated), await repository.storedTerms(organizationId, spaced));
+      const keywordSearch = (text: string) => repository.searchByKeywords(organizationId, { text }, 10);
+      const asCompound = await keywordSearch('month-end close');
+      const asWords = await keywordSearch('month end close');
+      for (const hits of [asCompound, asWords]) {
+        assert.deepEqual(hits.map((hit) => hit.id).sort(), [hyphenated, spaced].sort());
+        assert.ok(Math.abs(hits[0].bm25 - hits[1].bm25) < 1e-9, 'either way of writing it scores the same');
+      }
+      assert.ok(Math.abs(asCompound[0].bm25 - asWords[0].bm25) < 1e-9, 'either way of asking scores the same');
+      assert.deepEqual(asCompound[0].matchedTerms.sort(), ['close', 'month-end']);
+      // Still found by their parts.
+      assert.deepEqual((await keywordSearch('end')).map((hit) => hit.id).sort(), [hyphenated, spaced].sort());
+      assert.deepEqual(
+        (await keywordSearch('SQL')).map((hit) => hit.id),
+        [other],
+      );
+      await statisticsMatchTheRows(prisma);
+    });
+  });
+}
+
+// 20261129230004_hyphenated_compounds re-creates the generated columns; a table rewrite fires no
+// trigger, so the migration itself must leave the statistics and postings of the rows already stored exact.
+for (const backend of testBackends()) {
+  describe(`an existing database migrating to hirematch_english on ${backend.name}`, () => {
+    const migrations = resolve(import.meta.dirname, '..', '..', '..', 'prisma', 'migrations');
+    const earlier = mkdtempSync(join(tmpdir(), 'hirematch-migrations-'));
+    let pgliteDir: string | null = null;
+    let app: INestApplication | undefined;
+
+    after(async () => {
+      await app?.close();
+      await backend.teardown();
+      rmSync(earlier, { recursive: true, force: true });
+      if (pgliteDir) rmSync(pgliteDir, { recursive: true, force: true });
+    });
+
+    it('rebuilds the statistics and postings of the stored rows from their new terms', async () => {
+      for (const name of readdirSync(migrations).filter((entry) => entry < '20261129230004')) {
+        cpSync(join(migrations, name), join(earlier, name), { recursive: true });
+      }
+      const overrides = await backend.setup();
+      // PGlite in memory would not outlive the connection: the app must open the same database.
+      if (!overrides.databaseUrl) overrides.pgliteDataDir = pgliteDir = mkdtempSync(join(tmpdir(), 'hirematch-pglite-'));
+      const connection = await openSqlConnection({ ...loadConfig({}), ...overrides });
+      try {
+        await migrate(connection, earlier);
+        for (const content of DOCUMENTS.concat('month-end close ledger', 'month end close', 'T-SQL month-end')) {
+          await connection.query(
+            `INSERT INTO resumes (organization_id, content, content_sha256, parsed, skills, embedding_status)
+             VALUES ($1::uuid, $2, md5($2), '{}'::jsonb, ARRAY[]::text[], 'pending')`,
+            [DEFAULT_ORGANIZATION_ID, content],
+          );
+        }
+        const [before] = await connection.query<{ count: number }>(
+          `SELECT count(*)::int AS count FROM search_postings WHERE term = 'month-end'`,
+        );
+        assert.equal(before.count, 2, 'the earlier configuration stored the compound whole');
+      } finally {
+        await connection.close();
+      }
+      app = await startTestApp(overrides);
+      const prisma = app.get(PrismaClient);
+      await statisticsMatchTheRows(prisma);
+      const [compounds] = await prisma.$queryRaw<Array<{ count: number }>>`
+        SELECT (SELECT count(*) FROM search_postings WHERE term LIKE '%-%') + (SELECT count(*) FROM search_term_stats WHERE term LIKE '%-%')
+          + (SELECT count(*) FROM resumes WHERE search_terms ? 'month-end') AS count`;
+      assert.equal(Number(compounds.count), 0, 'no compound left in the rows, the statistics or the postings');
+      const hits = await app.get(ResumesRepository).searchByKeywords(DEFAULT_ORGANIZATION_ID, { text: 'month-end close' }, 10);
+      assert.equal(hits.length, 3);
     });
   });
 }
