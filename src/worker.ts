@@ -21,7 +21,10 @@ async function bootstrap(): Promise<void> {
     console.error('WORKER_CONCURRENCY is 0: a worker with nothing to do; set it to 1 or more');
     process.exit(1);
   }
-  const app = await NestFactory.createApplicationContext(AppModule.forRoot(), { bufferLogs: true });
+  // No request waits on a worker: unless INFERENCE_THREADS says otherwise, ONNX Runtime takes every core
+  // (the API's default leaves one to requests).
+  const threads = process.env.INFERENCE_THREADS === undefined ? { inferenceThreads: 0 } : {};
+  const app = await NestFactory.createApplicationContext(AppModule.forRoot(threads), { bufferLogs: true });
   app.useLogger(app.get(PinoLogger));
   await app.init();
   const logger = new Logger('Worker');

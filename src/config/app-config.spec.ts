@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { availableParallelism } from 'node:os';
 import { describe, it } from 'node:test';
 import { ConfigValidationError, loadConfig } from './app-config.js';
 
@@ -33,6 +34,12 @@ describe('loadConfig', () => {
       () => loadConfig({ MODEL_LOAD_RETRY_MIN_MS: '5000', MODEL_LOAD_RETRY_MAX_MS: '1000' }),
       (error: unknown) => error instanceof ConfigValidationError && /MODEL_LOAD_RETRY_MAX_MS/.test(error.message),
     );
+  });
+
+  it("leaves one core to requests by default (INFERENCE_THREADS), 0 for ONNX Runtime's own default", () => {
+    assert.equal(loadConfig({}).inferenceThreads, Math.max(1, availableParallelism() - 1));
+    assert.equal(loadConfig({ INFERENCE_THREADS: '0' }).inferenceThreads, 0);
+    assert.equal(loadConfig({ INFERENCE_THREADS: '3' }).inferenceThreads, 3);
   });
 
   it('remembers authenticated API keys for 5 s by default, 0 turns that off, and refuses a negative or huge TTL', () => {

@@ -1,4 +1,5 @@
 import { isIP } from 'node:net';
+import { availableParallelism } from 'node:os';
 import { isAbsolute } from 'node:path';
 /**
  * Typed configuration, read from the environment once and validated at boot: a bad value stops the
@@ -47,7 +48,11 @@ export interface AppConfig {
   embeddingMaxTextChars: number;
   /** Windows one text may make once tokenised (checked in the inference worker, before inference). */
   embeddingMaxTextWindows: number;
-  /** ONNX Runtime intra-op threads of the inference worker; 0: ONNX Runtime's default (one per core). */
+  /**
+   * ONNX Runtime intra-op threads of the inference worker; 0: ONNX Runtime's default (one per core).
+   * Unset: one core fewer than the machine has (at least 1), so requests keep a core while uploads
+   * are embedded (BENCHMARKS.md, "Under load"); `npm run worker` takes every core unless it is set.
+   */
   inferenceThreads: number;
   /** Characters one request may send to the model in all (POST /embeddings/batch). */
   embeddingMaxRequestChars: number;
@@ -158,6 +163,14 @@ export class ConfigValidationError extends Error {
 
 type Env = Record<string, string | undefined>;
 
+/**
+ * The API's default ONNX Runtime thread count: every core but one. On 2 cores, 16 concurrent uploads
+ * with a thread per core (ONNX Runtime's default) held searches and cached embeds at 2.2-2.4x their idle
+ * latency; with one core left to requests, 1.1-1.9x (upload throughput is lower: bulk ingest belongs
+ * on `npm run worker`, which uses every core).
+ */
+export const INTERACTIVE_INFERENCE_THREADS = Math.max(1, availableParallelism() - 1);
+
 export function loadConfig(env: Env = process.env): AppConfig {
   const problems: string[] = [];
   const str = (name: string): string | null => {
@@ -255,7 +268,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     embeddingTimeoutMs: int('EMBEDDING_TIMEOUT_MS', 30_000, 100),
     embeddingMaxTextChars: int('EMBEDDING_MAX_TEXT_CHARS', 50_000, 100),
     embeddingMaxTextWindows: int('EMBEDDING_MAX_TEXT_WINDOWS', 64, 1),
-    inferenceThreads: int('INFERENCE_THREADS', 0, 0, 256),
+    inferenceThreads: int('INFERENCE_THREADS', INTERACTIVE_INFERENCE_THREADS, 0, 256),
     embeddingMaxRequestChars: int('EMBEDDING_MAX_REQUEST_CHARS', 200_000, 100),
     embeddingQueueMaxWindows: int('EMBEDDING_QUEUE_MAX_WINDOWS', 512, 1),
     breakerFailureThreshold: int('BREAKER_FAILURE_THRESHOLD', 3, 1),
