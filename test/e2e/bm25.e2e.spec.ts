@@ -6,7 +6,7 @@ import { join, resolve } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { OrganizationsService } from '../../src/auth/organizations.service.js';
 import { DEFAULT_ORGANIZATION_ID } from '../../src/common/organization.js';
-import { loadConfig } from '../../src/config/app-config.js';
+import { type AppConfig, loadConfig } from '../../src/config/app-config.js';
 import { migrate } from '../../src/database/migrator.js';
 import { openSqlConnection } from '../../src/database/sql-connection.js';
 import { TenantDatabase, TenantTx } from '../../src/database/tenant-database.js';
@@ -278,20 +278,24 @@ describe('BM25 with a capped query', () => {
   });
 });
 
+/** An app on in-memory PGlite with `settings`, holding DOCUMENTS as resumes of the default organisation (`ids` in their order). */
+async function appWithDocuments(settings: Partial<AppConfig>): Promise<{ app: INestApplication; ids: string[] }> {
+  const app = await startTestApp({ databaseUrl: null, pgliteDataDir: 'memory://', redisUrl: null, ...settings });
+  const ids: string[] = [];
+  for (const doc of DOCUMENTS) ids.push(await insertResume(app.get(PrismaClient), DEFAULT_ORGANIZATION_ID, doc));
+  return { app, ids };
+}
+
 describe('BM25 reading a bounded number of postings per term', () => {
   let app: INestApplication;
-  const ids: string[] = [];
+  let ids: string[] = [];
 
   before(async () => {
     // Every query is over the budget of 1 posting, so each term reads at most its 1 best posting.
-    app = await startTestApp({
-      databaseUrl: null,
-      pgliteDataDir: 'memory://',
-      redisUrl: null,
+    ({ app, ids } = await appWithDocuments({
       bm25PostingsPerTerm: 1,
       bm25PostingsPerQuery: 1,
-    });
-    for (const doc of DOCUMENTS) ids.push(await insertResume(app.get(PrismaClient), DEFAULT_ORGANIZATION_ID, doc));
+    }));
   });
 
   after(() => app?.close());
@@ -320,18 +324,14 @@ describe('BM25 reading a bounded number of postings per term', () => {
 
 describe('BM25 with a postings budget per query', () => {
   let app: INestApplication;
-  const ids: string[] = [];
+  let ids: string[] = [];
 
   before(async () => {
     // 3 postings per query in all, split over its kept terms (at least 1 per term).
-    app = await startTestApp({
-      databaseUrl: null,
-      pgliteDataDir: 'memory://',
-      redisUrl: null,
+    ({ app, ids } = await appWithDocuments({
       bm25PostingsPerQuery: 3,
       bm25RescoredCandidates: 1,
-    });
-    for (const doc of DOCUMENTS) ids.push(await insertResume(app.get(PrismaClient), DEFAULT_ORGANIZATION_ID, doc));
+    }));
   });
 
   after(() => app?.close());

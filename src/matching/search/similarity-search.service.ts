@@ -21,9 +21,6 @@ interface RankedHits {
   described?: DescribedResults;
 }
 
-/** Chosen on the labelled set and the public set (test/fixtures/matching/README.md). */
-const DEFAULT_FUSION: FusionMethod = DEFAULT_FUSION_METHOD;
-
 type SearchTargetRepository = ResumesRepository | JobsRepository;
 
 /** Query -> ranked jobs or resumes, by meaning (vector), by words (keyword), or both fused (hybrid). */
@@ -70,7 +67,7 @@ export class SimilaritySearchService {
       vector: queryVector,
       keywords: { text: request.query },
       limit: request.limit,
-      fusion: request.fusion ?? DEFAULT_FUSION,
+      fusion: request.fusion ?? DEFAULT_FUSION_METHOD,
       filters,
     });
     return this.respond(repository, organizationId, {
@@ -113,7 +110,7 @@ export class SimilaritySearchService {
       vector: stored ? Float32Array.from(stored) : null,
       keywords: { terms, exceptRow: id },
       limit: request.limit + 1,
-      fusion: request.fusion ?? DEFAULT_FUSION,
+      fusion: request.fusion ?? DEFAULT_FUSION_METHOD,
       filters,
     });
     return this.respond(repository, organizationId, {
