@@ -134,8 +134,8 @@ describe('loadConfig', () => {
 
   it('reads the BM25 postings budget of a query and the rescored candidates, and rejects 0 for either', () => {
     const defaults = loadConfig({});
-    assert.equal(defaults.bm25PostingsPerQuery, 64_000);
-    assert.equal(defaults.bm25RescoredCandidates, 200);
+    assert.equal(defaults.bm25PostingsPerQuery, 20_000);
+    assert.equal(defaults.bm25RescoredCandidates, 300);
     const set = loadConfig({ BM25_POSTINGS_PER_QUERY: '8000', BM25_RESCORED_CANDIDATES: '50' });
     assert.equal(set.bm25PostingsPerQuery, 8000);
     assert.equal(set.bm25RescoredCandidates, 50);

@@ -72,11 +72,11 @@ export interface AppConfig {
   bm25B: number;
   /** A keyword query keeps at most this many of its terms, by frequency in the query x IDF (a whole resume as a query). */
   keywordQueryMaxTerms: number;
-  /** Unfiltered keyword search reads at most this many postings per term, best first (0: all of them). */
+  /** When even a query's rarest term is over `bm25PostingsPerQuery`, each term reads at most this many postings, best first (0: every posting of every term: exact). */
   bm25PostingsPerTerm: number;
-  /** An unfiltered keyword query whose kept terms hold at most this many postings reads them all (exact); else each term its share. */
+  /** An unfiltered keyword query reads its kept terms whole, rarest first, while their postings total at most this (within it: exact). */
   bm25PostingsPerQuery: number;
-  /** Rows rescored exactly over every kept term after the bounded postings read (at least 2 x limit). */
+  /** Best rows by the terms read that get the other terms' share from their stored terms (at least 2 x limit). */
   bm25RescoredCandidates: number;
   maxUploadBytes: number;
   maxPdfPages: number;
@@ -281,8 +281,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     bm25B: num('BM25_B', 0.75, 0, 1),
     keywordQueryMaxTerms: int('KEYWORD_QUERY_MAX_TERMS', 64, 1, 1024),
     bm25PostingsPerTerm: int('BM25_POSTINGS_PER_TERM', 1000, 0, 1_000_000),
-    bm25PostingsPerQuery: int('BM25_POSTINGS_PER_QUERY', 64_000, 1, 100_000_000),
-    bm25RescoredCandidates: int('BM25_RESCORED_CANDIDATES', 200, 1, 100_000),
+    bm25PostingsPerQuery: int('BM25_POSTINGS_PER_QUERY', 20_000, 1, 100_000_000),
+    bm25RescoredCandidates: int('BM25_RESCORED_CANDIDATES', 300, 1, 100_000),
     maxUploadBytes: int('MAX_UPLOAD_BYTES', 10 * 1024 * 1024, 1),
     maxPdfPages: int('MAX_PDF_PAGES', 50, 1),
     maxTextChars: int('MAX_TEXT_CHARS', 200_000, 100),

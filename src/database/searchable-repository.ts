@@ -262,16 +262,49 @@ export abstract class SearchableRepository {
    * kept term scores as in plain BM25 (the query frequency only chooses). Scores come from the inverted
    * index `search_postings` (one row per row and term).
    *
-   * Candidates: without filters, a query whose kept terms hold at most `postingsPerQuery` postings
-   * reads all of them (exact BM25). A bigger one has each kept term contribute its best postings
-   * (highest frequency, then shortest rows: the postings BM25 scores highest), its share of the
-   * budget, at most `postingsPerTerm`; the best `rescoredCandidates` by that partial score are then
-   * scored exactly over every kept term from their stored terms. With filters, the candidates are
-   * the rows that pass them and hold a kept term (GIN on search_vector), scored exactly.
-   * `postingsPerTerm` 0 reads every posting (exact BM25 everywhere); `bench:search` measures the
-   * agreement.
+   * Candidates: without filters, the kept terms are read whole, rarest first, while their postings
+   * total at most `postingsPerQuery` (a query within it is exact BM25); the best `rescoredCandidates`
+   * rows by those terms then get the other terms' share from their stored terms, so every returned
+   * score is exact BM25 over every kept term. When even the rarest term is over the budget, each term
+   * contributes its best postings (highest frequency, then shortest rows), its share of the budget, at
+   * most `postingsPerTerm`, and the best rows by that are scored the same way. With filters, the
+   * candidates are the rows that pass them and hold a kept term (GIN on search_vector), scored
+   * exactly. `postingsPerTerm` 0 reads every posting (exact BM25 everywhere); `bench:search` measures
+   * the agreement.
    */
   searchByKeywords(organizationId: string, query: KeywordQuery, limit: number, searchFilters: SearchFilters = {}): Promise<KeywordHit[]> {
+    return this.db.forOrganization(organizationId, (tx) => this.bestByKeywords(tx, organizationId, query, limit, searchFilters));
+  }
+
+  /**
+   * A keyword search with the labels and skills of what it found, in ONE tenant transaction (keyword
+   * search skips no row, so there is no skipped count): a second transaction cost ~3-7 ms at 100k rows.
+   */
+  searchByKeywordsDescribed(
+    organizationId: string,
+    query: KeywordQuery,
+    limit: number,
+    searchFilters: SearchFilters = {},
+  ): Promise<DescribedResults & { hits: KeywordHit[] }> {
+    return this.db.forOrganization(organizationId, async (tx) => {
+      const hits = await this.bestByKeywords(tx, organizationId, query, limit, searchFilters);
+      const details = await this.describeIn(
+        tx,
+        organizationId,
+        hits.map((hit) => hit.id),
+      );
+      return { hits, details, skippedPending: 0 };
+    });
+  }
+
+  /** The BM25 statement (see searchByKeywords), inside the caller's tenant transaction. */
+  private bestByKeywords(
+    tx: TenantTx,
+    organizationId: string,
+    query: KeywordQuery,
+    limit: number,
+    searchFilters: SearchFilters,
+  ): Promise<KeywordHit[]> {
     const filters = this.filterSql(searchFilters);
     const { k1, b, maxQueryTerms, postingsPerTerm, postingsPerQuery, rescoredCandidates } = this.settings.bm25;
     // (term, frequency in the query): a word repeated in the query weighs more when terms are chosen.
@@ -282,7 +315,7 @@ export abstract class SearchableRepository {
     // Matched terms are worked out for the returned rows only, not for every row that matches: the
     // query's own words for a text (`query_words`: each word with each of its lexemes, computed once),
     // the shared terms for a document used as the query. One join of the returned rows' lexemes
-    // (each row's tsvector unpacked once) with them: a per-row, per-word test costs ~1 ms per row.
+    // that the query holds with them: a per-row, per-word test costs ~1 ms per row.
     const queryWords =
       'text' in query
         ? Prisma.sql`, query_words AS MATERIALIZED (
@@ -291,6 +324,13 @@ export abstract class SearchableRepository {
             CROSS JOIN LATERAL unnest(tsvector_to_array(to_tsvector(${textSearchConfiguration}, word))) AS lexeme
           )`
         : Prisma.empty;
+    // Each returned row's lexemes that the query holds: its tsvector with every query lexeme marked
+    // (weight A, the rest reset to D) and filtered on the mark, a binary search per query lexeme
+    // rather than unpacking every lexeme of the row for the join (~2 ms less for a whole resume).
+    const queryLexemes =
+      'text' in query
+        ? Prisma.sql`(SELECT array_agg(DISTINCT lexeme) FROM query_words)`
+        : Prisma.sql`(SELECT array_agg(term) FROM query_terms)`;
     const matched =
       'text' in query
         ? Prisma.sql`SELECT returned.id, array_agg(DISTINCT qw.word) AS terms
@@ -304,31 +344,38 @@ export abstract class SearchableRepository {
     const bm25 = (frequency: Prisma.Sql, length: Prisma.Sql) =>
       Prisma.sql`qt.weight * ${frequency} / (${frequency} + corpus.norm_base + corpus.norm_per_length * ${length})`;
     const exact = postingsPerTerm === 0;
-    // Rescoring is exact, so more candidates only buy agreement: 200 gave 0.948 overlap@20, 100 gave
-    // 0.89 (bench:search, 100k rows); a long page still gets twice its size.
+    // Rescoring is exact, so more candidates only buy agreement: with a 20,000-postings budget, 300
+    // gave overlap@20 0.995 with exact BM25 and 200 gave 0.980 (100k rows); a long page gets twice its size.
     const candidates = Math.max(limit * 2, rescoredCandidates);
-    // Postings read per kept term (NULL: all of them). A query whose kept terms hold at most
-    // `postingsPerQuery` postings in all reads every one: exact BM25, nothing to rescore (most
-    // whole-resume queries at 100k rows; reading all of them measured faster than a capped read
-    // plus rescoring). Beyond it each term reads its share of the budget, at least
-    // `rescoredCandidates` (one term alone can still fill the candidate list) and at most
-    // `postingsPerTerm` (a common term of a short query), best first.
+    // Postings read per kept term: NULL all of them, 0 none. Every posting costs about the same
+    // (~1 us to read and add to its row's sum, 100k rows), and the rare terms' postings are worth
+    // the most (IDF), so the kept terms are read whole rarest first while their postings total at
+    // most `postingsPerQuery`: a query within it is exact BM25. The commoner terms past it read
+    // nothing; the best candidates by the rare terms get their share from the rows' stored terms.
+    // (Reading each term's best postings instead, by frequency then length, found 13 of the 20
+    // best rows at a quarter of the postings: most postings have frequency 1, and then it picks
+    // the shortest rows.) When even the rarest term is over the budget (a few common words), each
+    // term reads its best postings, its share of the budget, at least `rescoredCandidates` and at
+    // most `postingsPerTerm`.
     const cap = exact
       ? Prisma.sql`NULL::int`
-      : Prisma.sql`CASE WHEN sum(documents) OVER () <= ${postingsPerQuery}::int THEN NULL
+      : Prisma.sql`CASE WHEN sum(documents) OVER (ORDER BY documents, term) <= ${postingsPerQuery}::int THEN NULL
+          WHEN min(documents) OVER () <= ${postingsPerQuery}::int THEN 0
           ELSE least(${postingsPerTerm}::int, greatest(${rescoredCandidates}::int, ${postingsPerQuery}::int / count(*) OVER ()))::int END`;
-    // Unfiltered: each kept term's best `cap` postings (highest frequency, then shortest rows: the
-    // postings BM25 scores highest) give every row read its score. When a term was not read whole
-    // that score is partial, and the best `candidates` rows by it are rescored exactly over every
-    // kept term from their own `search_terms`, read and unpacked once per row (rather than one
-    // index lookup per candidate and term).
+    // Unfiltered: the postings read give every row read its score; `whole` is the part from terms
+    // read whole, exact. When a term was not read whole, the best `candidates` rows by the partial
+    // score get the other terms' share from their `search_terms`, each row's jsonb decompressed once
+    // (`|| '{}'` makes an in-memory copy: a lookup straight on the stored value decompressed it
+    // again for every term, 3x slower) and looked up by key per term (unpacking every key of
+    // every candidate cost ~30 ms for a 4-word query).
     // Filtered: every row that passes the filters and holds a kept term, scored exactly.
     const partial = Prisma.sql`EXISTS (SELECT 1 FROM query_terms WHERE cap < documents)`;
     const scored =
       filters === Prisma.empty
         ? Prisma.sql`
       candidates AS MATERIALIZED (
-        SELECT c.row_id AS id, sum(${bm25(Prisma.sql`c.frequency`, Prisma.sql`c.length`)}) AS score
+        SELECT c.row_id AS id, sum(${bm25(Prisma.sql`c.frequency`, Prisma.sql`c.length`)}) AS score,
+          coalesce(sum(${bm25(Prisma.sql`c.frequency`, Prisma.sql`c.length`)}) FILTER (WHERE qt.cap IS NULL), 0) AS whole
         FROM query_terms qt CROSS JOIN corpus
         CROSS JOIN LATERAL (
           SELECT p.row_id, p.frequency, p.length FROM search_postings p
@@ -336,19 +383,25 @@ export abstract class SearchableRepository {
           ORDER BY p.frequency DESC, p.length
           LIMIT qt.cap
         ) c
+        WHERE qt.cap IS DISTINCT FROM 0
         GROUP BY c.row_id
         ORDER BY score DESC, c.row_id
         LIMIT ${candidates}
+      ), candidate_terms AS MATERIALIZED (
+        SELECT c.id, c.whole, r.search_length AS length, r.search_terms || '{}'::jsonb AS terms
+        FROM candidates c JOIN ${this.table} r ON r.id = c.id
+        WHERE ${partial}
       ), top AS (
         SELECT id, score FROM (
           SELECT id, score FROM candidates WHERE NOT ${partial}
           UNION ALL
-          SELECT c.id, sum(${bm25(Prisma.sql`tf.frequency::float8`, Prisma.sql`r.search_length`)})
-          FROM candidates c JOIN ${this.table} r ON r.id = c.id
-          CROSS JOIN LATERAL jsonb_each_text(r.search_terms) AS tf(term, frequency)
-          JOIN query_terms qt ON qt.term = tf.term CROSS JOIN corpus
-          WHERE ${partial}
-          GROUP BY c.id
+          SELECT ct.id, ct.whole + coalesce((
+            SELECT sum(${bm25(Prisma.sql`f.frequency`, Prisma.sql`ct.length`)})
+            FROM query_terms qt CROSS JOIN corpus
+            CROSS JOIN LATERAL (SELECT (ct.terms ->> qt.term)::float8 AS frequency) f
+            WHERE qt.cap IS NOT NULL AND f.frequency IS NOT NULL
+          ), 0)
+          FROM candidate_terms ct
         ) scored
         ORDER BY score DESC, id
         LIMIT ${limit}
@@ -366,9 +419,7 @@ export abstract class SearchableRepository {
         ORDER BY score DESC, p.row_id
         LIMIT ${limit}
       )`;
-    return this.db.forOrganization(
-      organizationId,
-      (tx) => tx.$queryRaw<KeywordHit[]>`
+    return tx.$queryRaw<KeywordHit[]>`
       WITH corpus AS (
         SELECT n, ${k1}::float8 * (1 - ${b}::float8) AS norm_base, ${k1}::float8 * ${b}::float8 / avgdl AS norm_per_length
         FROM (
@@ -392,15 +443,16 @@ export abstract class SearchableRepository {
           LIMIT ${maxQueryTerms}
         ) kept
       )${queryWords}, ${scored}, returned AS MATERIALIZED (
-        SELECT top.id, top.score, tsvector_to_array(t.search_vector) AS lexemes FROM top JOIN ${this.table} t ON t.id = top.id
+        SELECT top.id, top.score,
+          tsvector_to_array(ts_filter(setweight(setweight(t.search_vector, 'D'), 'A', ${queryLexemes}), '{a}')) AS lexemes
+        FROM top JOIN ${this.table} t ON t.id = top.id
       ), matched AS MATERIALIZED (
         ${matched}
       )
       SELECT returned.id::text AS id, returned.score AS bm25, returned.score / (returned.score + 1) AS rank,
         coalesce(matched.terms, '{}') AS "matchedTerms"
       FROM returned LEFT JOIN matched ON matched.id = returned.id
-      ORDER BY returned.score DESC, returned.id`,
-    );
+      ORDER BY returned.score DESC, returned.id`;
   }
 
   /** The terms (lexeme -> frequency) of a stored row, to use it as a keyword query; null when it does not exist. */

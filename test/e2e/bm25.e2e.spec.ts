@@ -286,12 +286,12 @@ async function appWithDocuments(settings: Partial<AppConfig>): Promise<{ app: IN
   return { app, ids };
 }
 
-describe('BM25 reading a bounded number of postings per term', () => {
+describe('BM25 when even the rarest query term is over the postings budget', () => {
   let app: INestApplication;
   let ids: string[] = [];
 
   before(async () => {
-    // Every query is over the budget of 1 posting, so each term reads at most its 1 best posting.
+    // A budget of 1 posting: a term found in 2 or more rows is over it on its own.
     ({ app, ids } = await appWithDocuments({
       bm25PostingsPerTerm: 1,
       bm25PostingsPerQuery: 1,
@@ -300,25 +300,18 @@ describe('BM25 reading a bounded number of postings per term', () => {
 
   after(() => app?.close());
 
-  it('scores exactly the rows that hold a best posting of a query term', async () => {
-    // Best posting per term (highest frequency, then the shorter row): guava -> #4, kiwi -> #1 (3 of
-    // them), zebra -> #0 (once in 4 words, against once in 6). Row #3 holds kiwi once and is not read.
-    const res = await apiClient(app)
-      .post('/api/v1/matching/similarity-search')
-      .send({ query: 'guava kiwi zebra', target: 'resumes', mode: 'keyword', limit: 10 })
-      .expect(200);
-    const expected = [...bm25(DOCUMENTS, ['guava', 'kiwi', 'zebra']).entries()]
-      .filter(([index]) => index !== 3)
-      .sort((a, b) => b[1] - a[1]);
-    const results = res.body.results as Array<{ id: string; similarity: number }>;
-    assert.deepEqual(
-      results.map((r) => r.id),
-      expected.map(([index]) => ids[index]),
-    );
-    results.forEach((result, i) => {
-      const score = expected[i][1];
-      assert.ok(Math.abs(result.similarity - score / (score + 1)) < 1e-3, `score #${i + 1} is the exact BM25 over every query term`);
-    });
+  /** Results of `query`, against exact BM25 over every query term for `readRows` only. */
+  const assertReads = (query: string, readRows: number[]) => assertKeywordResults(app, ids, query, readRows);
+
+  it("reads each term's best postings, and scores the rows they find exactly", async () => {
+    // kiwi and lemon are in 3 rows each: each reads its 1 best posting (highest frequency, then the
+    // shorter row): kiwi -> #1 (3 of 6 words), lemon -> #3 (7 of 8). #0 and #2 hold them once: not read.
+    await assertReads('kiwi lemon', [1, 3]);
+  });
+
+  it('reads a term that fits the budget whole, and the others only for the rows it finds', async () => {
+    // guava (1 row) fits: read whole; kiwi and zebra then read nothing, and #4 gets their share (none).
+    await assertReads('guava kiwi zebra', [4]);
   });
 });
 
@@ -327,7 +320,7 @@ describe('BM25 with a postings budget per query', () => {
   let ids: string[] = [];
 
   before(async () => {
-    // 3 postings per query in all, split over its kept terms (at least 1 per term).
+    // 3 postings per query in all, read rarest term first.
     ({ app, ids } = await appWithDocuments({
       bm25PostingsPerQuery: 3,
       bm25RescoredCandidates: 1,
@@ -336,36 +329,41 @@ describe('BM25 with a postings budget per query', () => {
 
   after(() => app?.close());
 
-  /** Results of `query`, against exact BM25 over every query term for the rows the budget reads. */
-  const assertReads = async (query: string, readRows: number[]) => {
-    const res = await apiClient(app)
-      .post('/api/v1/matching/similarity-search')
-      .send({ query, target: 'resumes', mode: 'keyword', limit: 10 })
-      .expect(200);
-    const expected = [...bm25(DOCUMENTS, query.split(' ')).entries()]
-      .filter(([index]) => readRows.includes(index))
-      .sort((a, b) => b[1] - a[1]);
-    const results = res.body.results as Array<{ id: string; similarity: number }>;
-    assert.deepEqual(
-      results.map((r) => r.id),
-      expected.map(([index]) => ids[index]),
-      `rows found for "${query}"`,
-    );
-    results.forEach((result, i) => {
-      const score = expected[i][1];
-      assert.ok(Math.abs(result.similarity - score / (score + 1)) < 1e-3, `score of "${query}" #${i + 1} is exact`);
-    });
-  };
+  const assertReads = (query: string, readRows: number[]) => assertKeywordResults(app, ids, query, readRows);
 
   it('reads every posting of a query within the budget: exact BM25', async () => {
     // kiwi holds 3 postings: all read.
     await assertReads('kiwi', [0, 1, 3]);
   });
 
-  it('splits the budget over the kept terms, and still finds the row a rare term identifies', async () => {
-    // 6 postings (3 + 3) over the budget: 1 posting each. kiwi -> #1 (3 of 6 words), lemon -> #3 (7 of 8); #0 and #2 are not read.
-    await assertReads('kiwi lemon', [1, 3]);
-    // 6 postings (1 + 3 + 2), 3 terms: 1 posting each. guava's only posting finds #4; kiwi -> #1, zebra -> #0 (1 of 4 words).
+  it('reads the rarest terms whole within the budget; the rows they find get the other terms from their stored terms', async () => {
+    // kiwi (3 rows, then lemon by name) fills the budget; lemon is read for kiwi's rows only. #2 (mango lemon) is not found.
+    await assertReads('kiwi lemon', [0, 1, 3]);
+    // guava (1) and zebra (2) fill it; kiwi is added to their rows (#0 and #1 hold it). #3 (kiwi, lemon) is not found.
     await assertReads('guava kiwi zebra', [0, 1, 4]);
   });
 });
+
+/** `query`'s keyword results are exactly the rows `readRows`, in exact BM25 order (every query term), with exact scores. */
+async function assertKeywordResults(app: INestApplication, ids: string[], query: string, readRows: number[]): Promise<void> {
+  const res = await apiClient(app)
+    .post('/api/v1/matching/similarity-search')
+    .send({ query, target: 'resumes', mode: 'keyword', limit: 10 })
+    .expect(200);
+  const expected = [...bm25(DOCUMENTS, query.split(' ')).entries()]
+    .filter(([index]) => readRows.includes(index))
+    .sort((a, b) => b[1] - a[1]);
+  const results = res.body.results as Array<{ id: string; similarity: number }>;
+  assert.deepEqual(
+    results.map((r) => r.id),
+    expected.map(([index]) => ids[index]),
+    `rows found for "${query}"`,
+  );
+  results.forEach((result, i) => {
+    const score = expected[i][1];
+    assert.ok(
+      Math.abs(result.similarity - score / (score + 1)) < 1e-3,
+      `score of "${query}" #${i + 1} is exact BM25 over every query term`,
+    );
+  });
+}

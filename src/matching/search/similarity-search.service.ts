@@ -17,7 +17,7 @@ const FUSION_DEPTH = 50;
 interface RankedHits {
   hits: SearchHitView[];
   rankedByWords: string[];
-  /** Labels, skills and the skipped count when the search read them in its own transaction (vector mode). */
+  /** Labels, skills and the skipped count when the search read them in its own transaction (vector and keyword modes). */
   described?: DescribedResults;
 }
 
@@ -157,7 +157,7 @@ export class SimilaritySearchService {
       };
     }
     if (mode === 'keyword') {
-      const found = await repository.searchByKeywords(organizationId, keywords, limit, filters);
+      const { hits: found, ...described } = await repository.searchByKeywordsDescribed(organizationId, keywords, limit, filters);
       const hits = found.map((hit) => ({
         id: hit.id,
         similarity: round(hit.rank),
@@ -165,7 +165,7 @@ export class SimilaritySearchService {
         label: null,
         skills: [],
       }));
-      return { hits, rankedByWords: found.map((hit) => hit.id) };
+      return { hits, rankedByWords: found.map((hit) => hit.id), described };
     }
     const depth = Math.max(FUSION_DEPTH, limit * 3);
     const [byVector, byKeyword] = await Promise.all([
