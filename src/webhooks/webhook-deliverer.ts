@@ -4,12 +4,18 @@ import { APP_CONFIG, AppConfig } from '../config/app-config.js';
 import { parseWebhookUrl, WebhookAddressPolicy } from './webhook-address-policy.js';
 import { sendWebhook, type AttemptOutcome } from './webhook-sender.js';
 import { SIGNATURE_HEADER, signatureHeader } from './webhook-signature.js';
-import { RecordedAttempt, WebhooksRepository } from './webhooks.repository.js';
+import { DeliveryToSend, RecordedAttempt, WebhooksRepository } from './webhooks.repository.js';
 
 export interface DeliveryAttemptResult {
   outcome: AttemptOutcome;
   /** null: the delivery was no longer pending (already delivered or failed): nothing was sent. */
   recorded: RecordedAttempt | null;
+}
+
+/** The current secret, and the previous one while a rotation's grace period runs. */
+function signingSecrets(webhook: DeliveryToSend['webhook'], now = new Date()): string[] {
+  const previousValid = webhook.previousSecret && webhook.previousSecretExpiresAt && webhook.previousSecretExpiresAt > now;
+  return previousValid ? [webhook.secret, webhook.previousSecret!] : [webhook.secret];
 }
 
 /**
@@ -50,7 +56,7 @@ export class WebhookDeliverer {
           headers: {
             'content-type': 'application/json',
             'user-agent': 'HireMatch-Webhooks/1',
-            [SIGNATURE_HEADER]: signatureHeader(delivery.webhook.secret, timestamp, delivery.body),
+            [SIGNATURE_HEADER]: signatureHeader(signingSecrets(delivery.webhook), timestamp, delivery.body),
             'HireMatch-Event': delivery.eventType,
             'HireMatch-Delivery': delivery.id,
           },

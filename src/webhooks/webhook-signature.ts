@@ -11,12 +11,18 @@ export function newWebhookSecret(): string {
   return `whsec_${randomBytes(32).toString('base64url')}`;
 }
 
+/** How long deliveries are also signed with the previous secret after a rotation, unless the request says otherwise. */
+export const DEFAULT_PREVIOUS_SECRET_VALIDITY_SECONDS = 24 * 60 * 60;
+export const MAX_PREVIOUS_SECRET_VALIDITY_SECONDS = 7 * 24 * 60 * 60;
+
 /**
- * The signature header's value for `body` sent at `timestamp` (unix seconds). The timestamp is
- * signed with the body, so a receiver that checks its age stops replays. The whole secret string
- * (with its `whsec_` prefix) is the HMAC key: receivers use it exactly as shown.
+ * The signature header's value for `body` sent at `timestamp` (unix seconds): one `v1=` per secret,
+ * the current one first (during a rotation, the previous one too, as Stripe rolls secrets; a receiver
+ * accepts the request when any `v1` matches its secret). The timestamp is signed with the body, so a
+ * receiver that checks its age stops replays. The whole secret string (with its `whsec_` prefix) is
+ * the HMAC key: receivers use it exactly as shown.
  */
-export function signatureHeader(secret: string, timestamp: number, body: string): string {
-  const digest = createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex');
-  return `t=${timestamp},v1=${digest}`;
+export function signatureHeader(secrets: string[], timestamp: number, body: string): string {
+  const signatures = secrets.map((secret) => `v1=${createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex')}`);
+  return [`t=${timestamp}`, ...signatures].join(',');
 }

@@ -10,13 +10,20 @@ import { REPLAY_WINDOW_SECONDS } from './webhook-signature.js';
 import {
   CreatedWebhookView,
   CreateWebhookRequest,
+  RotateWebhookSecretRequest,
   UpdateWebhookRequest,
   WebhookDeliveryPage,
   WebhookPage,
   WebhookPingView,
   WebhookView,
 } from './webhooks.dto.js';
-import { CREATED_WEBHOOK_EXAMPLE, WEBHOOK_DELIVERY_EXAMPLE, WEBHOOK_EXAMPLE, WEBHOOK_PING_EXAMPLE } from './webhooks.examples.js';
+import {
+  CREATED_WEBHOOK_EXAMPLE,
+  ROTATED_WEBHOOK_EXAMPLE,
+  WEBHOOK_DELIVERY_EXAMPLE,
+  WEBHOOK_EXAMPLE,
+  WEBHOOK_PING_EXAMPLE,
+} from './webhooks.examples.js';
 import { WebhooksService } from './webhooks.service.js';
 
 const URL_ERRORS = [...JSON_BODY_ERRORS, ErrorCode.WEBHOOK_URL_INVALID, ErrorCode.WEBHOOK_URL_FORBIDDEN];
@@ -89,6 +96,29 @@ export class WebhooksController {
   @ApiErrorResponses(ErrorCode.VALIDATION_FAILED, ErrorCode.NOT_FOUND)
   delete(@CurrentOrganization() organizationId: string, @Param('id', uuidParam) id: string): Promise<void> {
     return this.webhooks.delete(organizationId, id);
+  }
+
+  @Post(':id/rotate-secret')
+  @RequireScopes('webhooks:manage')
+  @Audited({ action: 'webhook.rotate_secret', resourceType: 'webhook' })
+  @HttpCode(200)
+  @ApiOperation({
+    operationId: 'rotateWebhookSecret',
+    summary: 'Replace the signing secret; the response shows the new one once',
+    description:
+      'Until `previousSecretExpiresAt` every delivery carries two signatures, `t=…,v1=<new>,v1=<previous>`: a receiver ' +
+      'that accepts any matching `v1` keeps working while it switches to the new secret. `previousSecretValidForSeconds: 0` ' +
+      'stops the previous secret at once (it leaked).',
+  })
+  @ApiParam({ name: 'id', format: 'uuid', example: WEBHOOK_EXAMPLE.id })
+  @ApiOkResponse({ type: CreatedWebhookView, example: ROTATED_WEBHOOK_EXAMPLE })
+  @ApiErrorResponses(...JSON_BODY_ERRORS, ErrorCode.NOT_FOUND)
+  rotateSecret(
+    @CurrentOrganization() organizationId: string,
+    @Param('id', uuidParam) id: string,
+    @Body() body: RotateWebhookSecretRequest,
+  ): Promise<CreatedWebhookView> {
+    return this.webhooks.rotateSecret(organizationId, id, body);
   }
 
   @Post(':id/ping')

@@ -6,12 +6,16 @@ import {
   IsArray,
   IsBoolean,
   IsIn,
+  IsInt,
   IsOptional,
   IsString,
   Length,
+  Max,
+  Min,
   ValidateIf,
 } from 'class-validator';
 import { WEBHOOK_EVENT_TYPES, type DeliveredEventType, type WebhookEventType } from './webhook-events.js';
+import { DEFAULT_PREVIOUS_SECRET_VALIDITY_SECONDS, MAX_PREVIOUS_SECRET_VALIDITY_SECONDS } from './webhook-signature.js';
 
 const URL_DESCRIPTION =
   'Absolute http(s) URL of the receiver, without user name, password or fragment. Its host must not be (or resolve to) a ' +
@@ -67,12 +71,35 @@ export class UpdateWebhookRequest {
   active?: boolean;
 }
 
+export class RotateWebhookSecretRequest {
+  @ApiPropertyOptional({
+    type: 'integer',
+    minimum: 0,
+    maximum: MAX_PREVIOUS_SECRET_VALIDITY_SECONDS,
+    default: DEFAULT_PREVIOUS_SECRET_VALIDITY_SECONDS,
+    description:
+      'How long deliveries are still signed with the secret being replaced too (a second `v1=` in HireMatch-Signature), ' +
+      'so the receiver can switch whenever it deploys; 0: the old secret stops at once (it leaked)',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(MAX_PREVIOUS_SECRET_VALIDITY_SECONDS)
+  previousSecretValidForSeconds?: number;
+}
+
 export class WebhookView {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty() url!: string;
   @ApiProperty({ enum: WEBHOOK_EVENT_TYPES, isArray: true }) events!: WebhookEventType[];
   @ApiProperty({ nullable: true, type: String }) description!: string | null;
   @ApiProperty() active!: boolean;
+  @ApiProperty({
+    type: Date,
+    nullable: true,
+    description: 'While a rotation runs: until when deliveries are also signed with the previous secret; else null',
+  })
+  previousSecretExpiresAt!: Date | null;
   @ApiProperty() createdAt!: Date;
   @ApiProperty() updatedAt!: Date;
 }

@@ -5,11 +5,19 @@ export const WEBHOOK_EXAMPLE = {
   events: ['resume.ready', 'resume.failed'],
   description: 'ATS production',
   active: true,
+  previousSecretExpiresAt: null,
   createdAt: '2026-11-29T19:20:00.000Z',
   updatedAt: '2026-11-29T19:20:00.000Z',
 };
 
 export const CREATED_WEBHOOK_EXAMPLE = { ...WEBHOOK_EXAMPLE, secret: 'whsec_2q3v9Kx0cXQ8bq1sQ7mJ4fZr6yTn5wLe8uHd3aPg0ks' };
+
+export const ROTATED_WEBHOOK_EXAMPLE = {
+  ...WEBHOOK_EXAMPLE,
+  secret: 'whsec_Vb0eK4m9Qx2sT7nY1cL6hR3pW8zJ5dFa0uGi2oEk7qs',
+  previousSecretExpiresAt: '2026-11-30T19:20:00.000Z',
+  updatedAt: '2026-11-29T19:20:00.000Z',
+};
 
 export const WEBHOOK_DELIVERY_EXAMPLE = {
   id: 'c4a1e7b2-5d3f-4e69-8b0a-2f1e3d4c5b6a',

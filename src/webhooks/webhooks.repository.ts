@@ -24,7 +24,9 @@ export interface NewDelivery {
 }
 
 /** A delivery with what an attempt needs of its webhook. */
-export type DeliveryToSend = WebhookDelivery & { webhook: Pick<Webhook, 'url' | 'secret' | 'active'> };
+export type DeliveryToSend = WebhookDelivery & {
+  webhook: Pick<Webhook, 'url' | 'secret' | 'previousSecret' | 'previousSecretExpiresAt' | 'active'>;
+};
 
 /** Where a delivery stands after an attempt was recorded. */
 export interface RecordedAttempt {
@@ -52,6 +54,23 @@ export class WebhooksRepository {
 
   find(organizationId: string, id: string): Promise<Webhook | null> {
     return this.db.forOrganization(organizationId, (tx) => tx.webhook.findFirst({ where: { id, organizationId } }));
+  }
+
+  /**
+   * Replaces the signing secret; the one it replaces keeps signing (beside it) for
+   * `previousValidSeconds` from the database's clock, 0: not at all. null: no such webhook.
+   */
+  rotateSecret(organizationId: string, id: string, secret: string, previousValidSeconds: number): Promise<Webhook | null> {
+    return this.db.forOrganization(organizationId, async (tx) => {
+      // In an UPDATE every right-hand `secret` is the row's value before it: the one being replaced.
+      const count = await tx.$executeRaw`
+        UPDATE webhooks SET
+          previous_secret = CASE WHEN ${previousValidSeconds}::integer > 0 THEN secret END,
+          previous_secret_expires_at = CASE WHEN ${previousValidSeconds}::integer > 0 THEN now() + make_interval(secs => ${previousValidSeconds}::integer) END,
+          secret = ${secret}, updated_at = now()
+        WHERE id = ${id}::uuid AND organization_id = ${organizationId}::uuid`;
+      return count ? tx.webhook.findFirst({ where: { id, organizationId } }) : null;
+    });
   }
 
   /** null: no such webhook in the organisation. */
@@ -114,7 +133,10 @@ export class WebhooksRepository {
   /** For the delivery worker, which knows only the delivery id (it may run on another machine): across organisations. */
   findDeliveryToSend(id: string): Promise<DeliveryToSend | null> {
     return this.db.asSystem((tx) =>
-      tx.webhookDelivery.findUnique({ where: { id }, include: { webhook: { select: { url: true, secret: true, active: true } } } }),
+      tx.webhookDelivery.findUnique({
+        where: { id },
+        include: { webhook: { select: { url: true, secret: true, previousSecret: true, previousSecretExpiresAt: true, active: true } } },
+      }),
     );
   }
 

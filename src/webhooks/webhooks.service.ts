@@ -7,11 +7,12 @@ import { parseWebhookUrl, WebhookAddressPolicy } from './webhook-address-policy.
 import { WebhookDeliverer } from './webhook-deliverer.js';
 import { WebhookDeliveryQueue } from './webhook-delivery-queue.js';
 import { newEventId, webhookBody, webhookEventData, type WebhookEventType } from './webhook-events.js';
-import { newWebhookSecret } from './webhook-signature.js';
+import { DEFAULT_PREVIOUS_SECRET_VALIDITY_SECONDS, newWebhookSecret } from './webhook-signature.js';
 import type {
   CreatedWebhookView,
   CreateWebhookRequest,
   DeliveryAttemptView,
+  RotateWebhookSecretRequest,
   UpdateWebhookRequest,
   WebhookDeliveryPage,
   WebhookDeliveryView,
@@ -28,6 +29,9 @@ function toView(webhook: Webhook): WebhookView {
     events: webhook.events as WebhookEventType[],
     description: webhook.description,
     active: webhook.active,
+    // A passed expiry is no rotation any more, though the column keeps it until the next one.
+    previousSecretExpiresAt:
+      webhook.previousSecretExpiresAt && webhook.previousSecretExpiresAt > new Date() ? webhook.previousSecretExpiresAt : null,
     createdAt: webhook.createdAt,
     updatedAt: webhook.updatedAt,
   };
@@ -98,6 +102,19 @@ export class WebhooksService {
     });
     if (!updated) throw DomainError.notFound('Webhook', id);
     return toView(updated);
+  }
+
+  /** A new signing secret, shown once; the replaced one keeps signing beside it for the requested time (README: "Rotating the secret"). */
+  async rotateSecret(organizationId: string, id: string, request: RotateWebhookSecretRequest): Promise<CreatedWebhookView> {
+    const secret = newWebhookSecret();
+    const rotated = await this.repository.rotateSecret(
+      organizationId,
+      id,
+      secret,
+      request.previousSecretValidForSeconds ?? DEFAULT_PREVIOUS_SECRET_VALIDITY_SECONDS,
+    );
+    if (!rotated) throw DomainError.notFound('Webhook', id);
+    return { ...toView(rotated), secret };
   }
 
   /** Deletes the webhook and its delivery log; queued retries find no row and stop. */

@@ -12,12 +12,15 @@ import { ApiClient, apiClient, startTestApp } from '../helpers/test-app.js';
 
 // The receiver check of README.md ("Verifying a delivery"), as a receiver would write it.
 function verifyHireMatchSignature(rawBody: string, header: string, secret: string, toleranceSeconds = 300): boolean {
-  const parts = Object.fromEntries(header.split(',').map((pair) => pair.split('=', 2)));
-  const t = Number(parts.t);
+  const parts = header.split(',').map((pair) => pair.split('=', 2));
+  const t = Number(parts.find(([key]) => key === 't')?.[1]);
   if (!Number.isInteger(t) || Math.abs(Date.now() / 1000 - t) > toleranceSeconds) return false;
   const expected = createHmac('sha256', secret).update(`${t}.${rawBody}`).digest();
-  const given = Buffer.from(parts.v1 ?? '', 'hex');
-  return given.length === expected.length && timingSafeEqual(given, expected);
+  // One v1 per signing secret: two while a rotation runs (any one that matches will do).
+  return parts
+    .filter(([key]) => key === 'v1')
+    .map(([, value]) => Buffer.from(value ?? '', 'hex'))
+    .some((given) => given.length === expected.length && timingSafeEqual(given, expected));
 }
 
 interface Received {
@@ -268,6 +271,62 @@ for (const backend of testBackends()) {
       assert.equal(failed.statusCode, 500);
       const rows = await deliveries(hook.id);
       assert.equal(rows.find((d) => d.id === failed.deliveryId)?.status, 'failed', 'a failed ping is not retried');
+    });
+
+    it('rotates the secret: both sign until the previous one expires, then only the new one; 0 ends the old one at once', async () => {
+      const hook = await create('/rotate', ['resume.failed']);
+      const signature = async () => {
+        await http.post(`/api/v1/webhooks/${hook.id}/ping`).expect(200);
+        const request = receiver.at('/rotate').at(-1)!;
+        return { body: request.body, header: request.headers['hirematch-signature'] as string };
+      };
+      const before = await signature();
+      assert.equal(before.header.match(/v1=/g)?.length, 1);
+
+      const rotated = (await http.post(`/api/v1/webhooks/${hook.id}/rotate-secret`).send({}).expect(200)).body as {
+        secret: string;
+        previousSecretExpiresAt: string;
+      };
+      assert.match(rotated.secret, /^whsec_/);
+      assert.notEqual(rotated.secret, hook.secret);
+      const graceHours = (Date.parse(rotated.previousSecretExpiresAt) - Date.now()) / 3_600_000;
+      assert.ok(graceHours > 23.9 && graceHours < 24.01, `a day's grace by default, was ${graceHours} h`);
+      assert.equal(
+        (await http.get(`/api/v1/webhooks/${hook.id}`).expect(200)).body.previousSecretExpiresAt,
+        rotated.previousSecretExpiresAt,
+      );
+      const during = await signature();
+      assert.equal(during.header.match(/v1=/g)?.length, 2);
+      assert.ok(verifyHireMatchSignature(during.body, during.header, rotated.secret), 'the new secret verifies');
+      assert.ok(verifyHireMatchSignature(during.body, during.header, hook.secret), 'the previous secret still verifies');
+
+      // The grace period ends (the database's clock decides): only the new secret signs.
+      await app.get(PrismaClient)
+        .$executeRaw`UPDATE webhooks SET previous_secret_expires_at = now() - interval '1 second' WHERE id = ${hook.id}::uuid`;
+      const after = await signature();
+      assert.equal(after.header.match(/v1=/g)?.length, 1);
+      assert.ok(verifyHireMatchSignature(after.body, after.header, rotated.secret));
+      assert.ok(!verifyHireMatchSignature(after.body, after.header, hook.secret), 'the previous secret no longer verifies');
+      assert.equal((await http.get(`/api/v1/webhooks/${hook.id}`).expect(200)).body.previousSecretExpiresAt, null);
+
+      const leaked = (await http.post(`/api/v1/webhooks/${hook.id}/rotate-secret`).send({ previousSecretValidForSeconds: 0 }).expect(200))
+        .body as { secret: string; previousSecretExpiresAt: string | null };
+      assert.equal(leaked.previousSecretExpiresAt, null);
+      const now = await signature();
+      assert.equal(now.header.match(/v1=/g)?.length, 1);
+      assert.ok(verifyHireMatchSignature(now.body, now.header, leaked.secret));
+      assert.ok(!verifyHireMatchSignature(now.body, now.header, rotated.secret), 'the leaked secret stops at once');
+
+      const refuse = async (body: object) => {
+        const res = await http.post(`/api/v1/webhooks/${hook.id}/rotate-secret`).send(body);
+        assert.equal(res.status, 400, JSON.stringify(body));
+        assert.equal(res.body.code, 'VALIDATION_FAILED', JSON.stringify(body));
+      };
+      await refuse({ previousSecretValidForSeconds: -1 });
+      await refuse({ previousSecretValidForSeconds: 7 * 24 * 3600 + 1 });
+      await refuse({ previousSecretValidForSeconds: 1.5 });
+      await refuse({ secret: 'mine' });
+      await http.post(`/api/v1/webhooks/${randomUUID()}/rotate-secret`).send({}).expect(404);
     });
 
     it('lists, changes and deletes webhooks; the allow-list lets a host name that resolves to loopback in', async () => {

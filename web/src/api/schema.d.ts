@@ -576,6 +576,26 @@ export interface paths {
         patch: operations["updateWebhook"];
         trace?: never;
     };
+    "/api/v1/webhooks/{id}/rotate-secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Replace the signing secret; the response shows the new one once
+         * @description Until `previousSecretExpiresAt` every delivery carries two signatures, `t=…,v1=<new>,v1=<previous>`: a receiver that accepts any matching `v1` keeps working while it switches to the new secret. `previousSecretValidForSeconds: 0` stops the previous secret at once (it leaked).
+         */
+        post: operations["rotateWebhookSecret"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/webhooks/{id}/ping": {
         parameters: {
             query?: never;
@@ -2067,6 +2087,11 @@ export interface components {
             events: ("resume.ready" | "resume.failed" | "ingest.completed" | "job.ready")[];
             description: string | null;
             active: boolean;
+            /**
+             * Format: date-time
+             * @description While a rotation runs: until when deliveries are also signed with the previous secret; else null
+             */
+            previousSecretExpiresAt: string | null;
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
@@ -2084,6 +2109,11 @@ export interface components {
             events: ("resume.ready" | "resume.failed" | "ingest.completed" | "job.ready")[];
             description: string | null;
             active: boolean;
+            /**
+             * Format: date-time
+             * @description While a rotation runs: until when deliveries are also signed with the previous secret; else null
+             */
+            previousSecretExpiresAt: string | null;
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
@@ -2105,6 +2135,13 @@ export interface components {
             description?: string | null;
             /** @description false: no new deliveries (pending retries end `failed`); pings still work */
             active?: boolean;
+        };
+        RotateWebhookSecretRequest: {
+            /**
+             * @description How long deliveries are still signed with the secret being replaced too (a second `v1=` in HireMatch-Signature), so the receiver can switch whenever it deploys; 0: the old secret stops at once (it leaked)
+             * @default 86400
+             */
+            previousSecretValidForSeconds?: number;
         };
         WebhookPingView: {
             /** Format: uuid */
@@ -6243,6 +6280,7 @@ export interface operations {
                      *           ],
                      *           "description": "ATS production",
                      *           "active": true,
+                     *           "previousSecretExpiresAt": null,
                      *           "createdAt": "2026-11-29T19:20:00.000Z",
                      *           "updatedAt": "2026-11-29T19:20:00.000Z"
                      *         }
@@ -6318,6 +6356,7 @@ export interface operations {
                      *       ],
                      *       "description": "ATS production",
                      *       "active": true,
+                     *       "previousSecretExpiresAt": null,
                      *       "createdAt": "2026-11-29T19:20:00.000Z",
                      *       "updatedAt": "2026-11-29T19:20:00.000Z",
                      *       "secret": "whsec_2q3v9Kx0cXQ8bq1sQ7mJ4fZr6yTn5wLe8uHd3aPg0ks"
@@ -6390,6 +6429,7 @@ export interface operations {
                      *       ],
                      *       "description": "ATS production",
                      *       "active": true,
+                     *       "previousSecretExpiresAt": null,
                      *       "createdAt": "2026-11-29T19:20:00.000Z",
                      *       "updatedAt": "2026-11-29T19:20:00.000Z"
                      *     }
@@ -6521,6 +6561,7 @@ export interface operations {
                      *       ],
                      *       "description": "ATS production",
                      *       "active": false,
+                     *       "previousSecretExpiresAt": null,
                      *       "createdAt": "2026-11-29T19:20:00.000Z",
                      *       "updatedAt": "2026-11-29T19:20:00.000Z"
                      *     }
@@ -6529,6 +6570,98 @@ export interface operations {
                 };
             };
             /** @description Error codes: `VALIDATION_FAILED`, `MALFORMED_JSON`, `BODY_TOO_COMPLEX`, `INVALID_CHARACTERS`, `WEBHOOK_URL_INVALID`, `WEBHOOK_URL_FORBIDDEN` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            /** @description Error codes: `UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            /** @description Error codes: `FORBIDDEN` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            /** @description Error codes: `NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            /** @description Error codes: `PAYLOAD_TOO_LARGE` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+        };
+    };
+    rotateWebhookSecret: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes a retry safe: the first 2xx answer for this key (in your organisation) is stored for 24 h and replayed, status and body, with `Idempotency-Replayed: true`. Errors are not stored (a fixed request may reuse the key). The same key with another request (method, path, body, file bytes): 422 IDEMPOTENCY_KEY_REUSED; while the first request runs: 409 IDEMPOTENCY_KEY_IN_PROGRESS; not 1-255 printable ASCII characters: 400 IDEMPOTENCY_KEY_INVALID.
+                 * @example import-2026-11-29-0042
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RotateWebhookSecretRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "3b9d6f2e-8a41-4c5e-9f07-1d2c3b4a5e60",
+                     *       "url": "https://ats.example.com/hooks/hirematch",
+                     *       "events": [
+                     *         "resume.ready",
+                     *         "resume.failed"
+                     *       ],
+                     *       "description": "ATS production",
+                     *       "active": true,
+                     *       "previousSecretExpiresAt": "2026-11-30T19:20:00.000Z",
+                     *       "createdAt": "2026-11-29T19:20:00.000Z",
+                     *       "updatedAt": "2026-11-29T19:20:00.000Z",
+                     *       "secret": "whsec_Vb0eK4m9Qx2sT7nY1cL6hR3pW8zJ5dFa0uGi2oEk7qs"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["CreatedWebhookView"];
+                };
+            };
+            /** @description Error codes: `VALIDATION_FAILED`, `MALFORMED_JSON`, `BODY_TOO_COMPLEX`, `INVALID_CHARACTERS` */
             400: {
                 headers: {
                     [name: string]: unknown;
