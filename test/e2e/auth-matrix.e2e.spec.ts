@@ -303,6 +303,15 @@ const ROUTES: RouteCase[] = [
   },
   {
     method: 'post',
+    route: '/api/v1/webhooks/{id}/rotate-secret',
+    scopes: ['webhooks:manage'],
+    ok: 200,
+    // A fresh webhook: the shared one keeps the secret the other rows were set up with.
+    request: async (_, h) => ({ path: `/api/v1/webhooks/${(await h.fresh()).webhookId}/rotate-secret`, body: {} }),
+    foreign: async (theirs) => ({ path: `/api/v1/webhooks/${theirs.webhookId}/rotate-secret`, body: {} }),
+  },
+  {
+    method: 'post',
     route: '/api/v1/webhooks/{id}/ping',
     scopes: ['webhooks:manage'],
     ok: 200,
