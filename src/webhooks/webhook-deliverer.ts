@@ -3,7 +3,7 @@ import { DomainError } from '../common/domain-error.js';
 import { APP_CONFIG, AppConfig } from '../config/app-config.js';
 import { parseWebhookUrl, WebhookAddressPolicy } from './webhook-address-policy.js';
 import { sendWebhook, type AttemptOutcome } from './webhook-sender.js';
-import { SIGNATURE_HEADER, signatureHeader } from './webhook-signature.js';
+import { previousSecretInForce, SIGNATURE_HEADER, signatureHeader } from './webhook-signature.js';
 import { DeliveryToSend, RecordedAttempt, WebhooksRepository } from './webhooks.repository.js';
 
 export interface DeliveryAttemptResult {
@@ -13,9 +13,9 @@ export interface DeliveryAttemptResult {
 }
 
 /** The current secret, and the previous one while a rotation's grace period runs. */
-function signingSecrets(webhook: DeliveryToSend['webhook'], now = new Date()): string[] {
-  const previousValid = webhook.previousSecret && webhook.previousSecretExpiresAt && webhook.previousSecretExpiresAt > now;
-  return previousValid ? [webhook.secret, webhook.previousSecret!] : [webhook.secret];
+function signingSecrets(webhook: DeliveryToSend['webhook']): string[] {
+  const previous = previousSecretInForce(webhook);
+  return previous ? [webhook.secret, previous.secret] : [webhook.secret];
 }
 
 /**

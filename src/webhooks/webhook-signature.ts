@@ -1,4 +1,5 @@
 import { createHmac, randomBytes } from 'node:crypto';
+import type { Webhook } from '../generated/prisma/client.js';
 
 /** The header a receiver verifies: `t=<unix seconds>,v1=<hex HMAC-SHA256(secret, "<t>.<body>")>` (as Stripe signs). */
 export const SIGNATURE_HEADER = 'HireMatch-Signature';
@@ -14,6 +15,20 @@ export function newWebhookSecret(): string {
 /** How long deliveries are also signed with the previous secret after a rotation, unless the request says otherwise. */
 export const DEFAULT_PREVIOUS_SECRET_VALIDITY_SECONDS = 24 * 60 * 60;
 export const MAX_PREVIOUS_SECRET_VALIDITY_SECONDS = 7 * 24 * 60 * 60;
+
+/**
+ * The secret a rotation replaced, while its grace period runs (it still signs, beside the current
+ * one); null otherwise. The columns keep a passed expiry until the next rotation.
+ */
+export function previousSecretInForce(
+  webhook: Pick<Webhook, 'previousSecret' | 'previousSecretExpiresAt'>,
+  now = new Date(),
+): { secret: string; expiresAt: Date } | null {
+  const { previousSecret, previousSecretExpiresAt } = webhook;
+  return previousSecret && previousSecretExpiresAt && previousSecretExpiresAt > now
+    ? { secret: previousSecret, expiresAt: previousSecretExpiresAt }
+    : null;
+}
 
 /**
  * The signature header's value for `body` sent at `timestamp` (unix seconds): one `v1=` per secret,

@@ -16,7 +16,6 @@ export const ROTATED_WEBHOOK_EXAMPLE = {
   ...WEBHOOK_EXAMPLE,
   secret: 'whsec_Vb0eK4m9Qx2sT7nY1cL6hR3pW8zJ5dFa0uGi2oEk7qs',
   previousSecretExpiresAt: '2026-11-30T19:20:00.000Z',
-  updatedAt: '2026-11-29T19:20:00.000Z',
 };
 
 export const WEBHOOK_DELIVERY_EXAMPLE = {

@@ -7,7 +7,7 @@ import { parseWebhookUrl, WebhookAddressPolicy } from './webhook-address-policy.
 import { WebhookDeliverer } from './webhook-deliverer.js';
 import { WebhookDeliveryQueue } from './webhook-delivery-queue.js';
 import { newEventId, webhookBody, webhookEventData, type WebhookEventType } from './webhook-events.js';
-import { DEFAULT_PREVIOUS_SECRET_VALIDITY_SECONDS, newWebhookSecret } from './webhook-signature.js';
+import { DEFAULT_PREVIOUS_SECRET_VALIDITY_SECONDS, newWebhookSecret, previousSecretInForce } from './webhook-signature.js';
 import type {
   CreatedWebhookView,
   CreateWebhookRequest,
@@ -29,9 +29,7 @@ function toView(webhook: Webhook): WebhookView {
     events: webhook.events as WebhookEventType[],
     description: webhook.description,
     active: webhook.active,
-    // A passed expiry is no rotation any more, though the column keeps it until the next one.
-    previousSecretExpiresAt:
-      webhook.previousSecretExpiresAt && webhook.previousSecretExpiresAt > new Date() ? webhook.previousSecretExpiresAt : null,
+    previousSecretExpiresAt: previousSecretInForce(webhook)?.expiresAt ?? null,
     createdAt: webhook.createdAt,
     updatedAt: webhook.updatedAt,
   };
