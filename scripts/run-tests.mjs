@@ -123,7 +123,12 @@ specs.sort();
 console.log(
   `backends: pglite${env.DATABASE_URL ? ' + postgresql' : ''}; cache: memory${env.REDIS_URL ? ' + redis' : ''}; model: ${env.MODEL_ID ?? 'Xenova/all-MiniLM-L6-v2'} from ${env.MODEL_PATH ?? 'the hub'}`,
 );
-const result = spawnSync(process.execPath, ['--test', '--test-reporter=spec', ...selected.sort()], {
+// Spec files run side by side: an e2e spec spends most of its time waiting on PostgreSQL, Redis,
+// the inference worker or a child process, so node's default (one file at a time on 2 cores) left a
+// core idle. Each spec has its own database, queue prefix and key file (test/helpers), so they do not
+// meet. TEST_CONCURRENCY=1 runs them one by one.
+const concurrency = Number(env.TEST_CONCURRENCY ?? 3);
+const result = spawnSync(process.execPath, ['--test', `--test-concurrency=${concurrency}`, '--test-reporter=spec', ...selected.sort()], {
   cwd: root,
   env,
   stdio: 'inherit',
