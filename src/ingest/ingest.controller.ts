@@ -11,8 +11,8 @@ import { PaginationQuery } from '../common/pagination.dto.js';
 import { uuidParam } from '../common/uuid-param.js';
 import { ShutdownDrain } from '../health/shutdown-drain.js';
 import { IdempotencyInterceptor } from '../idempotency/idempotency.interceptor.js';
-import { BulkUploadBody, IngestJobPage, IngestJobView, IngestProgressView } from './ingest.dto.js';
-import { INGEST_JOB_EXAMPLE, INGEST_PROGRESS_EXAMPLE } from './ingest.examples.js';
+import { BulkUploadBody, BulkUploadLimitsView, IngestJobPage, IngestJobView, IngestProgressView } from './ingest.dto.js';
+import { BULK_UPLOAD_LIMITS_EXAMPLE, INGEST_JOB_EXAMPLE, INGEST_PROGRESS_EXAMPLE } from './ingest.examples.js';
 import { IngestService } from './ingest.service.js';
 
 /** How often the progress stream reads the job's counts (the files may be processed by another process). */
@@ -66,6 +66,21 @@ export class IngestController {
     @Body('metadata') metadata?: string,
   ): Promise<IngestJobView> {
     return this.ingest.create(organizationId, files ?? [], typeof metadata === 'string' ? metadata : undefined);
+  }
+
+  @Get('resumes/bulk/limits')
+  @RequireScopes('resumes:write')
+  @ApiOperation({
+    operationId: 'getBulkUploadLimits',
+    summary: 'What one bulk upload may hold',
+    description:
+      "The server's limits (they are configurable): a client cuts a selection into requests within them instead of learning " +
+      'them from a refused request. A request over them is refused whole with `TOO_MANY_FILES`, `FILE_TOO_LARGE`, ' +
+      '`BATCH_TOO_LARGE` or `ARCHIVE_TOO_LARGE`.',
+  })
+  @ApiOkResponse({ type: BulkUploadLimitsView, example: BULK_UPLOAD_LIMITS_EXAMPLE })
+  bulkLimits(): BulkUploadLimitsView {
+    return this.ingest.limitsView();
   }
 
   @Get('ingest-jobs')

@@ -89,3 +89,25 @@ export class IngestJobPage {
   @ApiProperty({ type: 'integer', minimum: 1, example: 20 }) limit!: number;
   @ApiProperty({ type: 'integer', minimum: 0, example: 0 }) offset!: number;
 }
+
+/** What one bulk upload may hold: the server's limits, so a client can cut a selection into requests it accepts. */
+export class BulkUploadLimitsView {
+  @ApiProperty({ type: 'integer', minimum: 1, example: 500, description: 'Files, or zip entries, in one request (INGEST_MAX_FILES)' })
+  maxFiles!: number;
+  @ApiProperty({ type: 'integer', minimum: 1, example: 10485760, description: 'Bytes of one file or zip entry (MAX_UPLOAD_BYTES)' })
+  maxFileBytes!: number;
+  @ApiProperty({
+    type: 'integer',
+    minimum: 1,
+    example: 104857600,
+    description: 'Bytes of every file in one request together, zips as sent (INGEST_MAX_TOTAL_BYTES)',
+  })
+  maxRequestBytes!: number;
+  @ApiProperty({
+    type: 'integer',
+    minimum: 1,
+    example: 52428800,
+    description: "Bytes a request's zip entries may inflate to in all (MAX_ARCHIVE_UNCOMPRESSED_BYTES)",
+  })
+  maxInflatedBytes!: number;
+}

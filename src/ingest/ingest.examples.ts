@@ -1,5 +1,5 @@
 import { ErrorCode } from '../common/error-codes.js';
-import type { IngestJobView, IngestProgressView } from './ingest.dto.js';
+import type { BulkUploadLimitsView, IngestJobView, IngestProgressView } from './ingest.dto.js';
 
 export const INGEST_PROGRESS_EXAMPLE: IngestProgressView = {
   id: '9b2f4e1a-6c3d-4e5f-8a7b-1c2d3e4f5a6b',
@@ -39,4 +39,12 @@ export const INGEST_JOB_EXAMPLE: IngestJobView = {
     },
     { index: 2, fileName: 'john-roe.docx', externalId: null, status: 'queued', resumeId: null, embeddingStatus: null, error: null },
   ],
+};
+
+/** The default limits. */
+export const BULK_UPLOAD_LIMITS_EXAMPLE: BulkUploadLimitsView = {
+  maxFiles: 500,
+  maxFileBytes: 10 * 1024 * 1024,
+  maxRequestBytes: 100 * 1024 * 1024,
+  maxInflatedBytes: 50 * 1024 * 1024,
 };

@@ -8,7 +8,7 @@ import { IngestJob } from '../generated/prisma/client.js';
 import { JobQueue } from '../queue/job-queue.js';
 import { assembleBulkFiles, BulkLimits, parseFileMetadata } from './bulk-upload.js';
 import { IngestByteStore } from './ingest-byte-store.js';
-import { IngestFileStatus, IngestJobView, IngestProgressView } from './ingest.dto.js';
+import { BulkUploadLimitsView, IngestFileStatus, IngestJobView, IngestProgressView } from './ingest.dto.js';
 import { IngestCounts, IngestRepository } from './ingest.repository.js';
 
 /** The queue job that turns one stored file into a resume (ingest-file.processor.ts). */
@@ -37,6 +37,12 @@ export class IngestService {
       maxTotalBytes: this.config.maxArchiveUncompressedBytes,
       maxRequestBytes: this.config.ingestMaxTotalBytes,
     };
+  }
+
+  /** The limits as the API shows them (GET /api/v1/resumes/bulk/limits). */
+  limitsView(): BulkUploadLimitsView {
+    const { maxEntries, maxEntryBytes, maxTotalBytes, maxRequestBytes } = this.limits;
+    return { maxFiles: maxEntries, maxFileBytes: maxEntryBytes, maxRequestBytes, maxInflatedBytes: maxTotalBytes };
   }
 
   async create(organizationId: string, parts: { buffer: Buffer; originalname?: string }[], metadata?: string): Promise<IngestJobView> {

@@ -63,6 +63,13 @@ const ROUTES: RouteCase[] = [
   },
   {
     method: 'get',
+    route: '/api/v1/resumes/bulk/limits',
+    scopes: ['resumes:write'],
+    ok: 200,
+    request: async () => ({ path: '/api/v1/resumes/bulk/limits' }),
+  },
+  {
+    method: 'get',
     route: '/api/v1/ingest-jobs',
     scopes: ['resumes:read'],
     ok: 200,

@@ -203,11 +203,14 @@ for (const backend of testBackends()) {
       }
     });
 
-    it('refuses what the request bounds forbid with 4xx codes, and stores nothing', async () => {
+    it('states its limits, refuses what they forbid with 4xx codes, and stores nothing', async () => {
+      // The configured limits, as a client reads them before cutting its selection into requests.
+      const limits = (await http.get('/api/v1/resumes/bulk/limits').expect(200)).body as Record<string, number>;
+      assert.deepEqual(limits, { maxFiles: 60, maxFileBytes: MiB, maxRequestBytes: 3 * MiB, maxInflatedBytes: 2 * MiB });
       const before = (await http.get('/api/v1/ingest-jobs').expect(200)).body.total as number;
       const txt = Buffer.from(`Refused Person\nSKILLS\nRust ${run}`);
       const many = http.post('/api/v1/resumes/bulk');
-      for (let i = 0; i < 61; i++) many.attach('files', txt, `r${i}.txt`);
+      for (let i = 0; i < limits.maxFiles + 1; i++) many.attach('files', txt, `r${i}.txt`);
       assert.equal((await many.expect(413)).body.code, 'TOO_MANY_FILES');
 
       const big = http.post('/api/v1/resumes/bulk');

@@ -191,6 +191,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/resumes/bulk/limits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What one bulk upload may hold
+         * @description The server's limits (they are configurable): a client cuts a selection into requests within them instead of learning them from a refused request. A request over them is refused whole with `TOO_MANY_FILES`, `FILE_TOO_LARGE`, `BATCH_TOO_LARGE` or `ARCHIVE_TOO_LARGE`.
+         */
+        get: operations["getBulkUploadLimits"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/ingest-jobs": {
         parameters: {
             query?: never;
@@ -1266,6 +1286,28 @@ export interface components {
              */
             completedAt: string | null;
             files: components["schemas"]["IngestFileView"][];
+        };
+        BulkUploadLimitsView: {
+            /**
+             * @description Files, or zip entries, in one request (INGEST_MAX_FILES)
+             * @example 500
+             */
+            maxFiles: number;
+            /**
+             * @description Bytes of one file or zip entry (MAX_UPLOAD_BYTES)
+             * @example 10485760
+             */
+            maxFileBytes: number;
+            /**
+             * @description Bytes of every file in one request together, zips as sent (INGEST_MAX_TOTAL_BYTES)
+             * @example 104857600
+             */
+            maxRequestBytes: number;
+            /**
+             * @description Bytes a request's zip entries may inflate to in all (MAX_ARCHIVE_UNCOMPRESSED_BYTES)
+             * @example 52428800
+             */
+            maxInflatedBytes: number;
         };
         IngestProgressView: {
             /**
@@ -3811,6 +3853,51 @@ export interface operations {
             };
             /** @description Error codes: `CORRUPT_DOCUMENT`, `ENCRYPTED_DOCUMENT` */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+        };
+    };
+    getBulkUploadLimits: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "maxFiles": 500,
+                     *       "maxFileBytes": 10485760,
+                     *       "maxRequestBytes": 104857600,
+                     *       "maxInflatedBytes": 52428800
+                     *     }
+                     */
+                    "application/json": components["schemas"]["BulkUploadLimitsView"];
+                };
+            };
+            /** @description Error codes: `UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            /** @description Error codes: `FORBIDDEN` */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

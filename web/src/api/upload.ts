@@ -1,6 +1,13 @@
 import { ApiError } from '../lib/api-error.js';
 import { createSseParser } from '../lib/sse.js';
-import { uploadInBatches, type BulkTransport, type IngestJob, type UploadItem } from '../lib/uploads.js';
+import {
+  batchLimitsWithin,
+  uploadInBatches,
+  type BulkTransport,
+  type IngestJob,
+  type ServerBulkLimits,
+  type UploadItem,
+} from '../lib/uploads.js';
 
 /** How often the job is read when its progress stream is not available. */
 const POLL_MS = 500;
@@ -106,10 +113,20 @@ async function followJob(apiKey: string, job: IngestJob, onChange: (job: IngestJ
  * How the console sends resumes: POST /api/v1/resumes/bulk in batches (lib/uploads.ts cuts them and
  * keeps the per-file state), each followed through its ingest job. The views only see UploadItems.
  */
-export function uploadResumes(apiKey: string, files: File[], onChange: (items: UploadItem[]) => void): Promise<UploadItem[]> {
+export async function uploadResumes(apiKey: string, files: File[], onChange: (items: UploadItem[]) => void): Promise<UploadItem[]> {
   const transport: BulkTransport<File> = {
     send: (batch, onProgress) => sendBatch(apiKey, batch, onProgress),
     follow: (job, onJobChange) => followJob(apiKey, job, onJobChange),
   };
-  return uploadInBatches(files, transport, onChange);
+  return uploadInBatches(files, transport, onChange, batchLimitsWithin(await serverLimits(apiKey)));
+}
+
+/** The server's bulk limits, read for each upload (an operator may have changed them); null when they cannot be read (the defaults then). */
+async function serverLimits(apiKey: string): Promise<ServerBulkLimits | null> {
+  try {
+    const response = await fetch('/api/v1/resumes/bulk/limits', { headers: { Authorization: `Bearer ${apiKey}` } });
+    return response.ok ? ((await response.json()) as ServerBulkLimits) : null;
+  } catch {
+    return null;
+  }
 }

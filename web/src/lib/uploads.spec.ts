@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { ApiError } from './api-error.js';
 import {
+  BATCH_LIMITS,
+  batchLimitsWithin,
   overallProgress,
   splitBatches,
   spreadProgress,
@@ -53,6 +55,29 @@ describe('splitBatches', () => {
       [[0], [1], [2]],
       'a zip goes alone: the server opens it into many files',
     );
+  });
+});
+
+describe('batchLimitsWithin', () => {
+  const MB = 1024 * 1024;
+
+  it("keeps the console's batch sizes under the server's defaults, and takes the server's per-file limit", () => {
+    assert.deepEqual(batchLimitsWithin({ maxFiles: 500, maxRequestBytes: 100 * MB, maxFileBytes: 10 * MB }), BATCH_LIMITS);
+    assert.deepEqual(batchLimitsWithin({ maxFiles: 500, maxRequestBytes: 100 * MB, maxFileBytes: 25 * MB }), {
+      ...BATCH_LIMITS,
+      maxFileBytes: 25 * MB,
+    });
+  });
+
+  it("cuts batches to a server's lower limits, so that none is refused for its size", () => {
+    const limits = batchLimitsWithin({ maxFiles: 2, maxRequestBytes: 3 * MB, maxFileBytes: 2 * MB });
+    assert.deepEqual(limits, { maxFiles: 2, maxBytes: 3 * MB, maxFileBytes: 2 * MB });
+    const sizes = [1, 1, 1, 2 * MB, 2 * MB, 3 * MB, 1].map((size) => ({ size }));
+    assert.deepEqual(splitBatches(sizes, limits), [[0, 1], [2, 3], [4], [5], [6]]);
+  });
+
+  it('falls back to its own limits when the server did not say', () => {
+    assert.deepEqual(batchLimitsWithin(null), BATCH_LIMITS);
   });
 });
 

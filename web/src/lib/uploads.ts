@@ -49,9 +49,23 @@ export interface BatchLimits {
 const MB = 1024 * 1024;
 /**
  * Well under the server's default limits: a refused or broken request then costs few files, and
- * the first files are processed while the next batch is still being sent.
+ * the first files are processed while the next batch is still being sent. Lower server limits win
+ * (batchLimitsWithin).
  */
 export const BATCH_LIMITS: BatchLimits = { maxFiles: 50, maxBytes: 20 * MB, maxFileBytes: 10 * MB };
+/** The server's limits of one bulk upload (GET /api/v1/resumes/bulk/limits): an operator may set them lower than the defaults. */
+export type ServerBulkLimits = Pick<components['schemas']['BulkUploadLimitsView'], 'maxFiles' | 'maxRequestBytes' | 'maxFileBytes'>;
+
+/** The console's batches within the server's limits: its own (smaller) batch sizes, or the server's where they are lower. */
+export function batchLimitsWithin(server: ServerBulkLimits | null): BatchLimits {
+  if (!server) return BATCH_LIMITS;
+  return {
+    maxFiles: Math.max(1, Math.min(BATCH_LIMITS.maxFiles, server.maxFiles)),
+    maxBytes: Math.max(1, Math.min(BATCH_LIMITS.maxBytes, server.maxRequestBytes)),
+    maxFileBytes: server.maxFileBytes,
+  };
+}
+
 /** Requests under way at once: the next batch is sent while the server reads the last one. */
 export const BATCH_CONCURRENCY = 2;
 
