@@ -157,10 +157,9 @@ export abstract class SearchableRepository {
    *   pass; on older pgvector, exact as well.
    */
   searchByVector(organizationId: string, query: Float32Array, limit: number, searchFilters: SearchFilters = {}): Promise<VectorHit[]> {
-    const filters = this.filterSql(searchFilters);
     return this.db.forOrganization(
       organizationId,
-      (tx) => this.nearest(tx, organizationId, query, limit, filters),
+      (tx) => this.nearest(tx, organizationId, query, limit, searchFilters),
       this.vectorSettings(limit),
     );
   }
@@ -181,7 +180,7 @@ export abstract class SearchableRepository {
     return this.db.forOrganization(
       organizationId,
       async (tx) => {
-        const hits = await this.nearest(tx, organizationId, query, limit, filters);
+        const hits = await this.nearest(tx, organizationId, query, limit, searchFilters);
         return {
           hits,
           details: await this.describeIn(
@@ -226,13 +225,23 @@ export abstract class SearchableRepository {
     organizationId: string,
     query: Float32Array,
     limit: number,
-    filters: Prisma.Sql,
+    searchFilters: SearchFilters,
   ): Promise<VectorHit[]> {
     const vector = toVectorLiteral(query);
+    let filters = this.filterSql(searchFilters);
     if (filters !== Prisma.empty) {
+      // Few enough rows with the skills: an exact scan of those rows (the other filters only narrow
+      // them further), read by id. More, and skills are the only filter: the HNSW scan. Else count
+      // what passes every filter, a row at a time up to the bound.
+      const max = this.settings.exactScanMaxRows;
+      const bySkills = !!searchFilters.skills?.length;
+      const skilled = bySkills ? await this.idsWithSkills(tx, searchFilters.skills!, max) : null;
+      const onlySkills = !searchFilters.location && searchFilters.minYears === undefined && !searchFilters.createdAfter;
       const exact =
         !(await this.supportsIterativeScans(tx)) ||
-        (await this.countUpTo(tx, organizationId, filters, this.settings.exactScanMaxRows + 1)) <= this.settings.exactScanMaxRows;
+        skilled !== null ||
+        (!(bySkills && onlySkills) && (await this.countUpTo(tx, organizationId, filters, max + 1)) <= max);
+      if (skilled) filters = this.filterSql(searchFilters, skilled);
       // Index scans stay off for the rest of the transaction: the statements after it (labels of the
       // hits, the skipped count) are served by bitmap scans of the same indexes.
       if (exact) await tx.$queryRaw`SELECT set_config('enable_indexscan', 'off', true)`;
@@ -268,9 +277,8 @@ export abstract class SearchableRepository {
    * score is exact BM25 over every kept term. When even the rarest term is over the budget, each term
    * contributes its best postings (highest frequency, then shortest rows), its share of the budget, at
    * most `postingsPerTerm`, and the best rows by that are scored the same way. With filters, the
-   * candidates are the rows that pass them and hold a kept term (GIN on search_vector), scored
-   * exactly. `postingsPerTerm` 0 reads every posting (exact BM25 everywhere); `bench:search` measures
-   * the agreement.
+   * candidates are the rows that pass them and hold a kept term, scored exactly. `postingsPerTerm` 0
+   * reads every posting (exact BM25 everywhere); `bench:search` measures the agreement.
    */
   searchByKeywords(organizationId: string, query: KeywordQuery, limit: number, searchFilters: SearchFilters = {}): Promise<KeywordHit[]> {
     return this.db.forOrganization(organizationId, (tx) => this.bestByKeywords(tx, organizationId, query, limit, searchFilters));
@@ -298,7 +306,7 @@ export abstract class SearchableRepository {
   }
 
   /** The BM25 statement (see searchByKeywords), inside the caller's tenant transaction. */
-  private bestByKeywords(
+  private async bestByKeywords(
     tx: TenantTx,
     organizationId: string,
     query: KeywordQuery,
@@ -368,8 +376,17 @@ export abstract class SearchableRepository {
     // (`|| '{}'` makes an in-memory copy: a lookup straight on the stored value decompressed it
     // again for every term, 3x slower) and looked up by key per term (unpacking every key of
     // every candidate cost ~30 ms for a 4-word query).
-    // Filtered: every row that passes the filters and holds a kept term, scored exactly.
     const partial = Prisma.sql`EXISTS (SELECT 1 FROM query_terms WHERE cap < documents)`;
+    // Filtered: when at most exactScanMaxRows rows have the filter's skills, the rows to score are
+    // those (idsWithSkills), and the postings join keeps the ones that hold a kept term (100k rows, a
+    // 5% skill: p50 54 -> 30 ms). Otherwise every row that passes the filters and holds a query word
+    // (`@@`, tested row by row: row-level security keeps it off the full-text index too; reading the
+    // words' rows by a lookup like idsWithSkills was slower for common words, 94 -> 124 ms with half
+    // the rows passing, and which wins depends on the words).
+    const skilled = searchFilters.skills?.length
+      ? await this.idsWithSkills(tx, searchFilters.skills, this.settings.exactScanMaxRows)
+      : null;
+    const candidateFilters = skilled ? this.filterSql(searchFilters, skilled) : Prisma.sql`AND t.search_vector @@ q.query ${filters}`;
     const scored =
       filters === Prisma.empty
         ? Prisma.sql`
@@ -414,7 +431,7 @@ export abstract class SearchableRepository {
         FROM ${this.table} t CROSS JOIN q CROSS JOIN corpus
         JOIN search_postings p ON p.target = ${this.tableName} AND p.row_id = t.id
         JOIN query_terms qt ON qt.term = p.term
-        WHERE t.organization_id = ${organizationId}::uuid AND q.query IS NOT NULL AND t.search_vector @@ q.query ${filters}
+        WHERE t.organization_id = ${organizationId}::uuid AND q.query IS NOT NULL ${candidateFilters}
         GROUP BY p.row_id
         ORDER BY score DESC, p.row_id
         LIMIT ${limit}
@@ -589,13 +606,32 @@ export abstract class SearchableRepository {
     );
   }
 
-  private filterSql(filters: SearchFilters): Prisma.Sql {
+  /**
+   * The filters as conditions (`AND ...`). Skills: each row's array is tested, or, given the ids of
+   * the rows with them (idsWithSkills), those rows are read by primary key.
+   */
+  private filterSql(filters: SearchFilters, withSkills: string[] | null = null): Prisma.Sql {
     const conditions: Prisma.Sql[] = [];
-    if (filters.skills?.length) conditions.push(Prisma.sql`AND skills @> ${filters.skills}::text[]`);
+    if (withSkills) conditions.push(Prisma.sql`AND id = ANY(${withSkills}::uuid[])`);
+    else if (filters.skills?.length) conditions.push(Prisma.sql`AND skills @> ${filters.skills}::text[]`);
     if (filters.location) conditions.push(Prisma.sql`AND location ILIKE ${`%${escapeLike(filters.location)}%`}`);
     if (filters.minYears !== undefined) conditions.push(Prisma.sql`AND ${this.yearsColumn} >= ${filters.minYears}`);
     if (filters.createdAfter) conditions.push(Prisma.sql`AND created_at > ${filters.createdAfter}`);
     return conditions.length ? Prisma.join(conditions, ' ') : Prisma.empty;
+  }
+
+  /**
+   * Ids of the organisation's rows with every one of `skills`, when there are at most `upTo` (null
+   * when more). Through the skills index, which row-level security keeps a query's own `@>` off (the
+   * operator is not LEAKPROOF): hirematch_<table>_with_skills (migration 20261130050000_skills_lookups)
+   * reads it as the table owner, bound to the same tenant setting, and stops at `upTo + 1` rows.
+   */
+  private async idsWithSkills(tx: TenantTx, skills: string[], upTo: number): Promise<string[] | null> {
+    // Over the bound, no ids cross the wire.
+    const [{ ids }] = await tx.$queryRaw<Array<{ ids: string[] | null }>>`
+      SELECT CASE WHEN count(*) <= ${upTo}::int THEN coalesce(array_agg(id::text), '{}') END AS ids
+      FROM ${Prisma.raw(`hirematch_${this.tableName}_with_skills`)}(${skills}::text[], ${upTo + 1}::int) AS found(id)`;
+    return ids;
   }
 
   private supportsIterativeScans(tx: TenantTx): Promise<boolean> {

@@ -283,6 +283,43 @@ describe('exact scan for selective filters', () => {
   });
 });
 
+describe('keyword search filtered by skills, rare and common', () => {
+  let app: INestApplication;
+  let http: ApiClient;
+
+  before(async () => {
+    // 50 rows have Fortran (at most vectorExactScanMaxRows: read by id), 950 Excel (more: tested row by row).
+    app = await startTestApp({ databaseUrl: null, pgliteDataDir: 'memory://', redisUrl: null, vectorExactScanMaxRows: 100 });
+    http = apiClient(app);
+    await insertSyntheticResumes(app.get(PrismaClient));
+  });
+
+  after(() => app?.close());
+
+  it('finds the rows with the skill and the word, best first, either way', async () => {
+    const prisma = app.get(PrismaClient);
+    for (const skill of ['Fortran', 'Excel']) {
+      const res = await http
+        .post('/api/v1/matching/similarity-search')
+        .send({ query: 'synthetic', target: 'resumes', mode: 'keyword', limit: 20, filters: { skills: [skill] } })
+        .expect(200);
+      // Every row holds the word once in a text of the same length: equal BM25, so the order is by id.
+      const truth = await prisma.$queryRaw<Array<{ id: string }>>`
+        SELECT id::text AS id FROM resumes WHERE ${skill} = ANY(skills) ORDER BY id LIMIT 20`;
+      assert.deepEqual(
+        res.body.results.map((r: { id: string }) => r.id),
+        truth.map((row) => row.id),
+        skill,
+      );
+      assert.ok(
+        res.body.results.every(
+          (r: { skills: string[]; matchedTerms: string[] }) => r.skills.includes(skill) && r.matchedTerms.includes('synthetic'),
+        ),
+      );
+    }
+  });
+});
+
 describe('LLM explanations through an OpenAI-compatible server', () => {
   const llm = new FakeOpenAiServer();
   let app: INestApplication;

@@ -2,7 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { DEFAULT_ORGANIZATION_ID } from '../../src/common/organization.js';
-import { TenantDatabase } from '../../src/database/tenant-database.js';
+import { TenantDatabase, type TenantTx } from '../../src/database/tenant-database.js';
 import { EmbeddingService } from '../../src/embeddings/embedding.service.js';
 import { PrismaClient } from '../../src/generated/prisma/client.js';
 import { testBackends } from '../helpers/backends.js';
@@ -127,6 +127,24 @@ for (const backend of testBackends()) {
       // After the transaction the session is the connecting user again, with no organisation set.
       const [after] = await prisma.$queryRaw<Array<{ role: string }>>`SELECT current_user AS role`;
       assert.notEqual(after.role, 'hirematch_app');
+    });
+
+    it('keeps the skills lookups that run past row-level security to the organisation in force, and none without one', async () => {
+      // Both organisations hold a resume and a job with this skill: the lookups could return either.
+      const lookups = async (organizationId: string | null) => {
+        const run = async (tx: TenantTx) => ({
+          resumes: await tx.$queryRaw<Array<{ id: string }>>`SELECT hirematch_resumes_with_skills(ARRAY['TypeScript'], 100)::text AS id`,
+          jobs: await tx.$queryRaw<Array<{ id: string }>>`SELECT hirematch_jobs_with_skills(ARRAY['TypeScript'], 100)::text AS id`,
+        });
+        const found = organizationId
+          ? await app.get(TenantDatabase).forOrganization(organizationId, run)
+          : await app.get(TenantDatabase).asSystem(run);
+        return { resumes: found.resumes.map((row) => row.id), jobs: found.jobs.map((row) => row.id) };
+      };
+      assert.deepEqual(await lookups(orgB), { resumes: [ids.resumeB], jobs: [ids.jobB] });
+      assert.deepEqual(await lookups(DEFAULT_ORGANIZATION_ID), { resumes: [ids.resumeA], jobs: [ids.jobA] });
+      // Outside a tenant transaction no organisation is set: nothing, though the caller bypasses the policies.
+      assert.deepEqual(await lookups(null), { resumes: [], jobs: [] });
     });
 
     it("answers 404 for another organisation's resume, job and key by every route", async () => {
