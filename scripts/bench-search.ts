@@ -28,6 +28,7 @@ import { DEFAULT_ORGANIZATION_ID } from '../src/common/organization.js';
 import { APP_CONFIG, AppConfig, loadConfig } from '../src/config/app-config.js';
 import { Prisma, PrismaClient } from '../src/generated/prisma/client.js';
 import { SimilaritySearchService } from '../src/matching/search/similarity-search.service.js';
+import type { SimilaritySearchRequest } from '../src/matching/matching.dto.js';
 import { TenantDatabase } from '../src/database/tenant-database.js';
 import { ResumesRepository } from '../src/resumes/resumes.repository.js';
 
@@ -356,38 +357,15 @@ async function benchOneSize(rows: number, { efValues, keepDatabase, onlyBm25, lo
     const keywordFiltered: number[] = [];
     const keywordHalf: number[] = [];
     const hybrid: number[] = [];
+    /** Milliseconds of one search of the resumes, limit 20. */
+    const searchTime = async (query: string, mode: 'keyword' | 'hybrid', filters?: SimilaritySearchRequest['filters']) =>
+      (await timed(() => search.search(DEFAULT_ORGANIZATION_ID, { query, target: 'resumes', mode, limit: 20, filters })))[0];
     for (let i = 0; i < 15; i++) {
       const query = `${WORDS[i % 16]} ${WORDS[(i * 7) % 16]} engineer ${i}`;
-      keyword.push(
-        (await timed(() => search.search(DEFAULT_ORGANIZATION_ID, { query, target: 'resumes', mode: 'keyword', limit: 20 })))[0],
-      );
-      keywordFiltered.push(
-        (
-          await timed(() =>
-            search.search(DEFAULT_ORGANIZATION_ID, {
-              query,
-              target: 'resumes',
-              mode: 'keyword',
-              limit: 20,
-              filters: { skills: ['Fortran'] },
-            }),
-          )
-        )[0],
-      );
-      keywordHalf.push(
-        (
-          await timed(() =>
-            search.search(DEFAULT_ORGANIZATION_ID, {
-              query,
-              target: 'resumes',
-              mode: 'keyword',
-              limit: 20,
-              filters: { createdAfter: median },
-            }),
-          )
-        )[0],
-      );
-      hybrid.push((await timed(() => search.search(DEFAULT_ORGANIZATION_ID, { query, target: 'resumes', mode: 'hybrid', limit: 20 })))[0]);
+      keyword.push(await searchTime(query, 'keyword'));
+      keywordFiltered.push(await searchTime(query, 'keyword', { skills: ['Fortran'] }));
+      keywordHalf.push(await searchTime(query, 'keyword', { createdAfter: median }));
+      hybrid.push(await searchTime(query, 'hybrid'));
     }
     log(
       `keyword search (BM25), 4 words, limit 20: p50 ${percentile(keyword, 50).toFixed(1)} ms, p95 ${percentile(keyword, 95).toFixed(1)} ms`,
