@@ -145,6 +145,22 @@ for (const backend of testBackends()) {
       assert.deepEqual(await lookups(DEFAULT_ORGANIZATION_ID), { resumes: [ids.resumeA], jobs: [ids.jobA] });
       // Outside a tenant transaction no organisation is set: nothing, though the caller bypasses the policies.
       assert.deepEqual(await lookups(null), { resumes: [], jobs: [] });
+      // And through the searches that use them, in each mode, for resumes and jobs.
+      for (const [target, own] of [
+        ['resumes', ids.resumeB],
+        ['jobs', ids.jobB],
+      ])
+        for (const mode of ['vector', 'keyword', 'hybrid']) {
+          const found = await b
+            .post('/api/v1/matching/similarity-search')
+            .send({ query: 'typescript', target, mode, filters: { skills: ['TypeScript'] } })
+            .expect(200);
+          assert.deepEqual(
+            found.body.results.map((r: { id: string }) => r.id),
+            [own],
+            `${mode} search of ${target}`,
+          );
+        }
     });
 
     it("answers 404 for another organisation's resume, job and key by every route", async () => {
