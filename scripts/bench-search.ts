@@ -356,6 +356,7 @@ async function benchOneSize(rows: number, { efValues, keepDatabase, onlyBm25, lo
     const keyword: number[] = [];
     const keywordFiltered: number[] = [];
     const keywordHalf: number[] = [];
+    const rareHalf: number[] = [];
     const hybrid: number[] = [];
     /** Milliseconds of one search of the resumes, limit 20. */
     const searchTime = async (query: string, mode: 'keyword' | 'hybrid', filters?: SimilaritySearchRequest['filters']) =>
@@ -365,6 +366,8 @@ async function benchOneSize(rows: number, { efValues, keepDatabase, onlyBm25, lo
       keyword.push(await searchTime(query, 'keyword'));
       keywordFiltered.push(await searchTime(query, 'keyword', { skills: ['Fortran'] }));
       keywordHalf.push(await searchTime(query, 'keyword', { createdAfter: median }));
+      // Two words from the long tail of the shared vocabulary (each in well under 1% of rows).
+      rareHalf.push(await searchTime(`w${20_000 + i * 101} w${25_000 + i * 37}`, 'keyword', { createdAfter: median }));
       hybrid.push(await searchTime(query, 'hybrid'));
     }
     log(
@@ -375,6 +378,9 @@ async function benchOneSize(rows: number, { efValues, keepDatabase, onlyBm25, lo
     );
     log(
       `keyword search (BM25), 4 words, filter matching half the rows (createdAfter), limit 20: p50 ${percentile(keywordHalf, 50).toFixed(1)} ms, p95 ${percentile(keywordHalf, 95).toFixed(1)} ms`,
+    );
+    log(
+      `keyword search (BM25), 2 rare words, filter matching half the rows (createdAfter), limit 20: p50 ${percentile(rareHalf, 50).toFixed(1)} ms, p95 ${percentile(rareHalf, 95).toFixed(1)} ms`,
     );
     log(
       `hybrid search (query embedding + vector + keyword + fusion), limit 20: p50 ${percentile(hybrid, 50).toFixed(1)} ms, p95 ${percentile(hybrid, 95).toFixed(1)} ms`,
