@@ -57,6 +57,21 @@ describe('ModelLoader', () => {
     assert.ok(logs.some((l) => /loaded after 4 attempts/.test(l)));
   });
 
+  it('says a retry is due now (0 ms) while it runs, not nothing', async () => {
+    let release: () => void = () => undefined;
+    let calls = 0;
+    const loader = new ModelLoader(async () => {
+      if (++calls === 1) throw refused();
+      await new Promise<void>((resolve) => (release = resolve));
+    }, options([]));
+    await loader.start();
+    await until(() => calls === 2);
+    assert.deepEqual(loader.status(), { state: 'retrying', reason: 'hub unreachable (connection refused)', nextRetryInMs: 0, attempts: 2 });
+    release();
+    await until(() => loader.status().state === 'ready');
+    assert.equal(loader.status().nextRetryInMs, null);
+  });
+
   it('logs again when the cause changes', async () => {
     const logs: string[] = [];
     let calls = 0;

@@ -125,10 +125,9 @@ export class ModelLoader {
     }
     this.state = 'retrying';
     this.nextRetryAt = Date.now() + delay;
-    this.timer = setTimeout(() => {
-      this.nextRetryAt = null;
-      void this.run();
-    }, delay);
+    // nextRetryAt stays set while the retry runs: the status says "retrying, next in 0 ms" rather
+    // than dropping the figure until the attempt settles (readiness probes land in that window).
+    this.timer = setTimeout(() => void this.run(), delay);
     // Retries must not keep a process alive that is otherwise done (tests, CLI scripts).
     this.timer.unref();
   }
