@@ -40,6 +40,8 @@ export interface RowDescription {
 export interface DescribedResults {
   details: Map<string, RowDescription>;
   skippedPending: number;
+  /** Cosine of the query vector to the rows it was asked for (describeResults' `similarTo`), null where a row has no vector. */
+  similarities?: Map<string, number | null>;
 }
 
 export interface StoredEmbedding {
@@ -196,18 +198,21 @@ export abstract class SearchableRepository {
   }
 
   /**
-   * Labels and skills of the rows a search found and, unless `skipped` is null (keyword search skips
+   * Labels and skills of the rows a search found; unless `skipped` is null (keyword search skips
    * nothing), how many rows matching its filters have no vector, leaving out `skipped.rankedIds`
-   * (rows the words found): one tenant transaction for both.
+   * (rows the words found); and, given `similarTo`, the cosine of its vector to the rows of its ids
+   * (hybrid search: the hits only the words found). One tenant transaction for all of them.
    */
   describeResults(
     organizationId: string,
     ids: string[],
     skipped: { filters: SearchFilters; rankedIds: string[] } | null,
+    similarTo: { vector: Float32Array; ids: string[] } | null = null,
   ): Promise<DescribedResults> {
     return this.db.forOrganization(organizationId, async (tx) => ({
       details: await this.describeIn(tx, organizationId, ids),
       skippedPending: skipped ? await this.countSkippedIn(tx, organizationId, this.filterSql(skipped.filters), skipped.rankedIds) : 0,
+      ...(similarTo?.ids.length ? { similarities: await this.similaritiesIn(tx, organizationId, similarTo.vector, similarTo.ids) } : {}),
     }));
   }
 
@@ -502,15 +507,23 @@ export abstract class SearchableRepository {
     return rows.map((row) => row.term!).filter(Boolean);
   }
 
-  /** Cosine similarity of one stored vector to the stored vectors of `ids` (null when either is missing). */
-  similarities(organizationId: string, vector: number[], ids: string[]): Promise<Array<{ id: string; similarity: number | null }>> {
-    return this.db.forOrganization(
-      organizationId,
-      (tx) => tx.$queryRaw`
+  /** Cosine similarity of a vector to the stored vectors of `ids` (null where a row has none). */
+  similarities(organizationId: string, vector: Float32Array, ids: string[]): Promise<Map<string, number | null>> {
+    return this.db.forOrganization(organizationId, (tx) => this.similaritiesIn(tx, organizationId, vector, ids));
+  }
+
+  /** similarities, inside the caller's tenant transaction. */
+  private async similaritiesIn(
+    tx: TenantTx,
+    organizationId: string,
+    vector: Float32Array,
+    ids: string[],
+  ): Promise<Map<string, number | null>> {
+    const rows = await tx.$queryRaw<Array<{ id: string; similarity: number | null }>>`
       SELECT id::text AS id, 1 - (embedding <=> ${toVectorLiteral(vector)}::vector) AS similarity
       FROM ${this.table}
-      WHERE organization_id = ${organizationId}::uuid AND id = ANY(${ids}::uuid[])`,
-    );
+      WHERE organization_id = ${organizationId}::uuid AND id = ANY(${ids}::uuid[])`;
+    return new Map(rows.map((row) => [row.id, row.similarity]));
   }
 
   /** How many rows with a vector pass `filters`, counting no further than `cap`. */

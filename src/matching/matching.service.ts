@@ -71,15 +71,16 @@ export class MatchingService {
     const vector = await this.jobs.findEmbedding(organizationId, job.id);
     const [resumes, similarities] = await Promise.all([
       this.resumes.findByIds(organizationId, request.resumeIds),
-      vector ? this.resumes.similarities(organizationId, vector, request.resumeIds) : Promise.resolve([]),
+      vector
+        ? this.resumes.similarities(organizationId, Float32Array.from(vector), request.resumeIds)
+        : Promise.resolve(new Map<string, number | null>()),
     ]);
-    const similarity = new Map(similarities.map((row) => [row.id, row.similarity]));
     const jobProfile = toJobProfile(job, this.skills);
     const results = resumes
       .map((resume) => ({
         resumeId: resume.id,
         ...scoreMatch({
-          semanticSimilarity: similarity.get(resume.id) ?? null,
+          semanticSimilarity: similarities.get(resume.id) ?? null,
           candidate: toCandidateProfile(resume, this.skills),
           job: jobProfile,
           weights,

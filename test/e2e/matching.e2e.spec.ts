@@ -2,6 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { PrismaClient } from '../../src/generated/prisma/client.js';
+import { ResumesRepository } from '../../src/resumes/resumes.repository.js';
 import { DEFAULT_ORGANIZATION_ID } from '../../src/common/organization.js';
 import { testBackends } from '../helpers/backends.js';
 import { FakeOpenAiServer } from '../helpers/fake-openai-server.js';
@@ -225,6 +226,25 @@ for (const backend of testBackends()) {
         .send({ query: 'x', target: 'resumes', filters: { createdAfter: 'yesterday' } })
         .expect(400);
       assert.equal(invalid.body.code, 'VALIDATION_FAILED');
+    });
+
+    it("describes a search's hits and their cosine to the query in one transaction (hybrid's keyword-only hits), as vector search scores them", async () => {
+      const query = 'backend engineer TypeScript';
+      const vector = Float32Array.from(
+        (
+          await http
+            .post('/api/v1/embeddings/batch')
+            .send({ texts: [query] })
+            .expect(200)
+        ).body.embeddings[0] as number[],
+      );
+      const repository = app.get(ResumesRepository);
+      const nearest = await repository.searchByVector(DEFAULT_ORGANIZATION_ID, vector, 10);
+      assert.ok(nearest.length >= 3);
+      const ids = nearest.map((hit) => hit.id);
+      const described = await repository.describeResults(DEFAULT_ORGANIZATION_ID, ids, null, { vector, ids });
+      for (const hit of nearest) assert.ok(Math.abs(described.similarities!.get(hit.id)! - hit.similarity) < 1e-6, hit.id);
+      assert.deepEqual([...described.details.keys()].sort(), [...ids].sort(), 'and the labels of the same rows');
     });
 
     it('keeps a selective filter correct under the HNSW iterative scan: 5% of rows still fill the page', async () => {

@@ -177,13 +177,17 @@ export class SimilaritySearchService {
       byKeyword.map((hit) => ({ id: hit.id, score: hit.bm25 })),
     ];
     const fused = fuseRankedLists(query.fusion, lists, 'exceptRow' in keywords ? keywords.exceptRow : undefined).slice(0, limit);
-    const similarity = new Map(byVector.map((hit) => [hit.id, hit.similarity]));
-    const missing = fused.filter((hit) => !similarity.has(hit.id)).map((hit) => hit.id);
-    if (missing.length) {
-      // Keyword-only hits: their cosine to the query still tells how close they are in meaning.
-      for (const row of await repository.similarities(organizationId, Array.from(vector!), missing))
-        similarity.set(row.id, row.similarity!);
-    }
+    const similarity = new Map<string, number | null>(byVector.map((hit) => [hit.id, hit.similarity]));
+    const rankedByWords = byKeyword.map((hit) => hit.id);
+    // Labels, the skipped count and the keyword-only hits' cosine to the query (it still tells how
+    // close they are in meaning), in one transaction.
+    const described = await repository.describeResults(
+      organizationId,
+      fused.map((hit) => hit.id),
+      { filters, rankedIds: rankedByWords },
+      { vector: vector!, ids: fused.filter((hit) => !similarity.has(hit.id)).map((hit) => hit.id) },
+    );
+    for (const [id, value] of described.similarities ?? []) similarity.set(id, value);
     const terms = new Map(byKeyword.map((hit) => [hit.id, hit.matchedTerms]));
     const hits = fused.map((hit) => ({
       id: hit.id,
@@ -195,7 +199,7 @@ export class SimilaritySearchService {
       skills: [],
     }));
     // Rows without a vector that the words found are ranked; only the others count as skipped.
-    return { hits, rankedByWords: byKeyword.map((hit) => hit.id) };
+    return { hits, rankedByWords, described };
   }
 
   private async respond(
