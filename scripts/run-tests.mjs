@@ -128,10 +128,14 @@ console.log(
 // core idle. Each spec has its own database, queue prefix and key file (test/helpers), so they do not
 // meet. TEST_CONCURRENCY=1 runs them one by one.
 const concurrency = Number(env.TEST_CONCURRENCY ?? 3);
-const result = spawnSync(process.execPath, ['--test', `--test-concurrency=${concurrency}`, '--test-reporter=spec', ...selected.sort()], {
-  cwd: root,
-  env,
-  stdio: 'inherit',
-});
+// --test-force-exit: a spec file whose tests have all ended exits even if a handle is left open. Once in
+// about ten runs the auth-matrix spec (PostgreSQL + Redis) kept one Redis client socket (@redis/client:
+// the embedding cache or the rate limiter) open after app.close(), and its process never exited: the
+// whole run hung. Its tests had passed; finding that client is left to do (stop 23's notes).
+const result = spawnSync(
+  process.execPath,
+  ['--test', `--test-concurrency=${concurrency}`, '--test-force-exit', '--test-reporter=spec', ...selected.sort()],
+  { cwd: root, env, stdio: 'inherit' },
+);
 if (!contractOk) console.error('\nopenapi.json is out of date or does not lint clean (see above)');
 process.exit(contractOk ? (result.status ?? 1) : 1);
