@@ -129,9 +129,10 @@ console.log(
 // meet. TEST_CONCURRENCY=1 runs them one by one.
 const concurrency = Number(env.TEST_CONCURRENCY ?? 3);
 // --test-force-exit: a spec file whose tests have all ended exits even if a handle is left open. Once in
-// about ten runs the auth-matrix spec (PostgreSQL + Redis) kept one Redis client socket (@redis/client:
-// the embedding cache or the rate limiter) open after app.close(), and its process never exited: the
-// whole run hung. Its tests had passed; finding that client is left to do (stop 23's notes).
+// about ten runs the auth-matrix spec (PostgreSQL + Redis) kept one Redis socket (@redis/client) open
+// after app.close(), and the whole run hung though its tests had passed. The likely cause is fixed
+// (@keyv/redis connected again when the embedding cache was used after shutdown: cache-shutdown e2e);
+// the flag stays so that a leak like it cannot hang a run.
 const result = spawnSync(
   process.execPath,
   ['--test', `--test-concurrency=${concurrency}`, '--test-force-exit', '--test-reporter=spec', ...selected.sort()],

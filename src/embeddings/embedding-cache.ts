@@ -1,5 +1,5 @@
 import { CACHE_MANAGER } from '@nestjs/cache-manager';
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import type { Cache } from 'cache-manager';
 import { sha256 } from '../common/sha256.js';
 import { withTimeout } from '../common/with-timeout.js';
@@ -17,9 +17,15 @@ const BYPASS_AFTER_FAILURE_MS = 5_000;
  * is bypassed (counted too) and retried every few seconds.
  */
 @Injectable()
-export class EmbeddingCache {
+export class EmbeddingCache implements OnModuleDestroy {
   private readonly logger = new Logger(EmbeddingCache.name);
   private outage = false;
+  /**
+   * Set as the application shuts down, before the cache module disconnects its store (Nest destroys
+   * this module first): the store is not called again, as @keyv/redis connects anew on any call
+   * after a disconnect, and that socket would keep a stopping process alive.
+   */
+  private closed = false;
   private bypassUntil = 0;
   readonly counters = { hits: 0, misses: 0, errors: 0, bypassed: 0 };
 
@@ -31,6 +37,10 @@ export class EmbeddingCache {
     this.cache.on('get', ({ error }: { error?: unknown }) => {
       if (error) this.recordFailure(error);
     });
+  }
+
+  onModuleDestroy(): void {
+    this.closed = true;
   }
 
   get backend(): 'redis' | 'memory' {
@@ -61,6 +71,7 @@ export class EmbeddingCache {
   async deleteOrganization(organizationId: string): Promise<number> {
     const prefix = this.organizationPrefix(organizationId);
     let deleted = 0;
+    if (this.closed) return deleted;
     try {
       for (const store of this.cache.stores) {
         if (typeof store.iterator !== 'function') continue;
@@ -97,6 +108,7 @@ export class EmbeddingCache {
   /** Round trip used by the health indicator; throws when the cache does not answer. */
   async ping(): Promise<void> {
     const key = 'health:ping';
+    if (this.closed) throw new Error('the cache is closed: the application is shutting down');
     await withTimeout(this.cache.set(key, '1', 5_000), this.config.cacheTimeoutMs);
     if ((await withTimeout(this.cache.get<string>(key), this.config.cacheTimeoutMs)) !== '1') {
       throw new Error('cache round trip returned nothing');
@@ -104,6 +116,7 @@ export class EmbeddingCache {
   }
 
   private async guard<T>(operation: () => Promise<T>, fallback: T): Promise<T> {
+    if (this.closed) return fallback;
     if (Date.now() < this.bypassUntil) {
       this.counters.bypassed++;
       return fallback;
