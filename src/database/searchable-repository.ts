@@ -384,10 +384,10 @@ export abstract class SearchableRepository {
     const partial = Prisma.sql`EXISTS (SELECT 1 FROM query_terms WHERE cap < documents)`;
     // Filtered: when at most exactScanMaxRows rows have the filter's skills, the rows to score are
     // those (idsWithSkills), and the postings join keeps the ones that hold a kept term (100k rows, a
-    // 5% skill: p50 54 -> 30 ms). Otherwise every row that passes the filters and holds a query word
-    // (`@@`, tested row by row: row-level security keeps it off the full-text index too; reading the
-    // words' rows by a lookup like idsWithSkills was slower for common words, 94 -> 124 ms with half
-    // the rows passing, and which wins depends on the words).
+    // 5% skill: p50 54 -> 37 ms). Otherwise every row that passes the filters and holds a query word
+    // (`@@`; row-level security keeps it off the full-text index too, so the planner starts from the
+    // rare words' postings or tests the rows one by one; reading the words' rows by a lookup like
+    // idsWithSkills was slower for common words, 94 -> 124 ms with half the rows passing).
     const skilled = searchFilters.skills?.length
       ? await this.idsWithSkills(tx, searchFilters.skills, this.settings.exactScanMaxRows)
       : null;
