@@ -207,7 +207,7 @@ export abstract class SearchableRepository {
     organizationId: string,
     ids: string[],
     skipped: { filters: SearchFilters; rankedIds: string[] } | null,
-    similarTo: { vector: Float32Array; ids: string[] } | null = null,
+    similarTo: { vector: ArrayLike<number>; ids: string[] } | null = null,
   ): Promise<DescribedResults> {
     return this.db.forOrganization(organizationId, async (tx) => ({
       details: await this.describeIn(tx, organizationId, ids),
@@ -240,7 +240,7 @@ export abstract class SearchableRepository {
       // what passes every filter, a row at a time up to the bound.
       const max = this.settings.exactScanMaxRows;
       const bySkills = !!searchFilters.skills?.length;
-      const skilled = bySkills ? await this.idsWithSkills(tx, searchFilters.skills!, max) : null;
+      const skilled = await this.rowsWithSkills(tx, searchFilters);
       const onlySkills = !searchFilters.location && searchFilters.minYears === undefined && !searchFilters.createdAfter;
       const exact =
         !(await this.supportsIterativeScans(tx)) ||
@@ -383,14 +383,12 @@ export abstract class SearchableRepository {
     // every candidate cost ~30 ms for a 4-word query).
     const partial = Prisma.sql`EXISTS (SELECT 1 FROM query_terms WHERE cap < documents)`;
     // Filtered: when at most exactScanMaxRows rows have the filter's skills, the rows to score are
-    // those (idsWithSkills), and the postings join keeps the ones that hold a kept term (100k rows, a
+    // those (rowsWithSkills), and the postings join keeps the ones that hold a kept term (100k rows, a
     // 5% skill: p50 54 -> 37 ms). Otherwise every row that passes the filters and holds a query word
     // (`@@`; row-level security keeps it off the full-text index too, so the planner starts from the
     // rare words' postings or tests the rows one by one; reading the words' rows by a lookup like
-    // idsWithSkills was slower for common words, 94 -> 124 ms with half the rows passing).
-    const skilled = searchFilters.skills?.length
-      ? await this.idsWithSkills(tx, searchFilters.skills, this.settings.exactScanMaxRows)
-      : null;
+    // rowsWithSkills was slower for common words, 94 -> 124 ms with half the rows passing).
+    const skilled = await this.rowsWithSkills(tx, searchFilters);
     const candidateFilters = skilled ? this.filterSql(searchFilters, skilled) : Prisma.sql`AND t.search_vector @@ q.query ${filters}`;
     const scored =
       filters === Prisma.empty
@@ -508,7 +506,7 @@ export abstract class SearchableRepository {
   }
 
   /** Cosine similarity of a vector to the stored vectors of `ids` (null where a row has none). */
-  similarities(organizationId: string, vector: Float32Array, ids: string[]): Promise<Map<string, number | null>> {
+  similarities(organizationId: string, vector: ArrayLike<number>, ids: string[]): Promise<Map<string, number | null>> {
     return this.db.forOrganization(organizationId, (tx) => this.similaritiesIn(tx, organizationId, vector, ids));
   }
 
@@ -516,7 +514,7 @@ export abstract class SearchableRepository {
   private async similaritiesIn(
     tx: TenantTx,
     organizationId: string,
-    vector: Float32Array,
+    vector: ArrayLike<number>,
     ids: string[],
   ): Promise<Map<string, number | null>> {
     const rows = await tx.$queryRaw<Array<{ id: string; similarity: number | null }>>`
@@ -621,7 +619,7 @@ export abstract class SearchableRepository {
 
   /**
    * The filters as conditions (`AND ...`). Skills: each row's array is tested, or, given the ids of
-   * the rows with them (idsWithSkills), those rows are read by primary key.
+   * the rows with them (rowsWithSkills), those rows are read by primary key.
    */
   private filterSql(filters: SearchFilters, withSkills: string[] | null = null): Prisma.Sql {
     const conditions: Prisma.Sql[] = [];
@@ -634,12 +632,16 @@ export abstract class SearchableRepository {
   }
 
   /**
-   * Ids of the organisation's rows with every one of `skills`, when there are at most `upTo` (null
-   * when more). Through the skills index, which row-level security keeps a query's own `@>` off (the
-   * operator is not LEAKPROOF): hirematch_<table>_with_skills (migration 20261130050000_skills_lookups)
-   * reads it as the table owner, bound to the same tenant setting, and stops at `upTo + 1` rows.
+   * Ids of the organisation's rows with every skill of the filters, when there are at most
+   * `exactScanMaxRows` (null when more, or when the filters name no skills). Through the skills
+   * index, which row-level security keeps a query's own `@>` off (the operator is not LEAKPROOF):
+   * hirematch_<table>_with_skills (migration 20261130050000_skills_lookups) reads it as the table
+   * owner, bound to the same tenant setting, and stops at one row over the bound.
    */
-  private async idsWithSkills(tx: TenantTx, skills: string[], upTo: number): Promise<string[] | null> {
+  private async rowsWithSkills(tx: TenantTx, filters: SearchFilters): Promise<string[] | null> {
+    const { skills } = filters;
+    if (!skills?.length) return null;
+    const upTo = this.settings.exactScanMaxRows;
     // Over the bound, no ids cross the wire.
     const [{ ids }] = await tx.$queryRaw<Array<{ ids: string[] | null }>>`
       SELECT CASE WHEN count(*) <= ${upTo}::int THEN coalesce(array_agg(id::text), '{}') END AS ids

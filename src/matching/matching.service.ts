@@ -71,9 +71,7 @@ export class MatchingService {
     const vector = await this.jobs.findEmbedding(organizationId, job.id);
     const [resumes, similarities] = await Promise.all([
       this.resumes.findByIds(organizationId, request.resumeIds),
-      vector
-        ? this.resumes.similarities(organizationId, Float32Array.from(vector), request.resumeIds)
-        : Promise.resolve(new Map<string, number | null>()),
+      vector ? this.resumes.similarities(organizationId, vector, request.resumeIds) : Promise.resolve(new Map<string, number | null>()),
     ]);
     const jobProfile = toJobProfile(job, this.skills);
     const results = resumes
